@@ -1,0 +1,55 @@
+/**
+ * English messages: the reference catalogue. Every other language must have the same keys
+ * (the type checker enforces it), so no screen can show a missing string.
+ */
+export const en = {
+  'app.name': 'Kamifax',
+  'app.loading': 'Starting Kamifax…',
+  'app.startFailed': 'Kamifax could not start: {reason}',
+  'nav.label': 'Main navigation',
+  'nav.inbox': 'Inbox',
+  'nav.compose': 'Compose',
+  'nav.outbox': 'Outbox',
+  'nav.contacts': 'Contacts',
+  'nav.privacy': 'Privacy',
+  'nav.account': 'Account',
+  'nav.settings': 'Settings',
+  'nav.shortcutHint': 'Ctrl+{n}',
+  'screen.placeholder': 'This screen is being built. It will arrive in a coming release.',
+  'screen.inbox.title': 'Inbox',
+  'screen.compose.title': 'Compose a fax',
+  'screen.outbox.title': 'Outbox',
+  'screen.contacts.title': 'Contacts',
+  'screen.privacy.title': 'Privacy',
+  'screen.account.title': 'Account',
+  'screen.settings.title': 'Settings',
+  'settings.language': 'Language',
+  'settings.language.system': 'Same as the system',
+  'settings.language.en': 'English',
+  'settings.language.ja': '日本語 (Japanese)',
+  'settings.theme': 'Theme',
+  'settings.theme.system': 'Same as the system',
+  'settings.theme.light': 'Light',
+  'settings.theme.dark': 'Dark',
+  'settings.notifications': 'New-fax notifications',
+  'settings.notifications.off': 'Off',
+  'settings.notifications.generic': 'Say only “New fax”',
+  'settings.notifications.details': 'Show the sender and the page count',
+  'settings.notifications.note': 'Notifications never show what a fax says.',
+  'settings.saved': 'Settings saved',
+  'about.title': 'About',
+  'about.version': 'Version {version} · {host} host · {platform}',
+  'about.host.electron': 'desktop',
+  'about.host.headless': 'browser',
+  'errors.invalid_request': 'Kamifax did not understand that request.',
+  'errors.unknown_channel': 'Kamifax did not understand that request.',
+  'errors.forbidden_sender': 'That request came from an untrusted page and was refused.',
+  'errors.refused_url': 'Only secure (https) links can be opened.',
+  'errors.host_unavailable': 'Kamifax has stopped running. Restart it and try again.',
+  'errors.internal': 'Something went wrong inside Kamifax. Please try again.',
+} as const;
+
+/** A message key. */
+export type MessageKey = keyof typeof en;
+/** A complete catalogue in some language. */
+export type Catalogue = Record<MessageKey, string>;

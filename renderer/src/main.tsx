@@ -1,0 +1,16 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { KamifaxContext } from './app/KamifaxContext';
+import { connectKamifax } from './bridge/kamifax';
+import './styles.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <KamifaxContext.Provider value={connectKamifax()}>
+      <App />
+    </KamifaxContext.Provider>
+  </StrictMode>,
+);

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { WebSocket } from 'ws';
+import { launchChromium } from '../helpers/browser';
+import { startTestHost, type TestHost } from '../helpers/headless';
+import { chromiumPath, systemComponent } from '../helpers/system';
+import { en } from '../../renderer/src/i18n/messages/en';
+import { ja } from '../../renderer/src/i18n/messages/ja';
+import { screens } from '../../renderer/src/app/screens';
+
+const hasChromium = systemComponent('Chromium', chromiumPath !== null, 'apt-get install chromium');
+
+describe.skipIf(!hasChromium)('the shell in real Chromium through the headless host', () => {
+  let host: TestHost;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    host = await startTestHost('en-US');
+    browser = await launchChromium();
+    page = await browser.newPage({ locale: 'en-US' });
+    await page.goto(host.url);
+    await page.waitForSelector('html[data-ready="true"]');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('round-trips app:info over the bridge', async () => {
+    const info = await page.evaluate(async () => {
+      const meta = document.querySelector('meta[name="kamifax-bridge"]');
+      return meta ? 'bridge' : 'none';
+    });
+    expect(info).toBe('bridge');
+    await page.getByRole('button', { name: en['nav.settings'] }).click();
+    await expect
+      .poll(() => page.getByTestId('about-version').textContent())
+      .toContain('0.0.0-test');
+  });
+
+  it('shows every screen in English', async () => {
+    for (const screen of screens) {
+      await page.getByRole('button', { name: en[`nav.${screen}`] }).click();
+      const heading = page.getByRole('heading', { level: 1 });
+      expect(await heading.textContent()).toBe(en[`screen.${screen}.title`]);
+      expect(await page.getByRole('button', { name: en[`nav.${screen}`] }).getAttribute('aria-current')).toBe(
+        'page',
+      );
+    }
+  });
+
+  it('switches to Japanese in Settings, remembers it, and shows every screen in Japanese', async () => {
+    await page.getByRole('button', { name: en['nav.settings'] }).click();
+    await page.getByLabel(en['settings.language']).selectOption('ja');
+    await page.waitForSelector('html[lang="ja"]');
+    for (const screen of screens) {
+      await page.getByRole('button', { name: ja[`nav.${screen}`] }).click();
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(ja[`screen.${screen}.title`]);
+    }
+    await page.reload();
+    await page.waitForSelector('html[data-ready="true"][lang="ja"]');
+    expect(await host.core.settings.get()).toMatchObject({ language: 'ja' });
+  });
+
+  it('jumps between screens with Ctrl+number', async () => {
+    await page.keyboard.press('Control+3');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(ja['screen.outbox.title']);
+  });
+
+  it('follows a forced dark theme', async () => {
+    await page.keyboard.press('Control+7');
+    await page.getByLabel(ja['settings.theme']).selectOption('dark');
+    await page.waitForSelector('html[data-theme="dark"]');
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(22, 24, 28)');
+    await page.getByLabel(ja['settings.theme']).selectOption('system');
+  });
+
+  it('refuses a bridge connection with a foreign token or origin', async () => {
+    const url = new URL(host.url);
+    const attempt = (path: string, origin: string) =>
+      new Promise<string>((resolve) => {
+        const ws = new WebSocket(`ws://${url.host}${path}`, { origin });
+        ws.on('open', () => resolve('open'));
+        ws.on('unexpected-response', (_req, res) => resolve(String(res.statusCode)));
+        ws.on('error', () => resolve('error'));
+      });
+    const token = await page.evaluate(
+      () => new URL(document.querySelector<HTMLMetaElement>('meta[name="kamifax-bridge"]')!.content).searchParams.get('token'),
+    );
+    expect(await attempt('/bridge?token=wrong', url.origin)).toBe('403');
+    expect(await attempt(`/bridge?token=${token}`, 'http://evil.example')).toBe('403');
+    expect(await attempt(`/bridge?token=${token}`, url.origin)).toBe('open');
+  });
+});

@@ -1,0 +1,37 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startHeadlessHost, type HeadlessHost } from '../../main/headless/host';
+import { createLogger } from '../../main/core/log/logger';
+
+/** The built renderer the e2e global setup writes. */
+export const webRoot = fileURLToPath(new URL('../../out/web', import.meta.url));
+
+/** A headless host on its own temporary data folder, with its log lines kept for assertions. */
+export interface TestHost extends HeadlessHost {
+  dataDir: string;
+  logLines: string[];
+  stop(): Promise<void>;
+}
+
+/** Starts a headless host for one test file. */
+export async function startTestHost(locale = 'en-US'): Promise<TestHost> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'kamifax-e2e-'));
+  const logLines: string[] = [];
+  const host = await startHeadlessHost({
+    dataDir,
+    webRoot,
+    locale,
+    version: '0.0.0-test',
+    log: createLogger((line) => logLines.push(line), 'test'),
+  });
+  return Object.assign(host, {
+    dataDir,
+    logLines,
+    async stop() {
+      await host.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  });
+}
