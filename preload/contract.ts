@@ -10,6 +10,12 @@ import { z } from 'zod';
 
 const empty = z.object({}).strict();
 
+/** Document bytes. Electron's IPC clones them; the headless bridge encodes them (see bridge-codec). */
+const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'Expected bytes');
+
+/** The largest document the app opens or saves (the service refuses sends over 20 MB). */
+export const maxDocumentBytes = 64 * 1024 * 1024;
+
 /** Languages the UI ships catalogues for; `system` follows the OS. */
 export const languageSchema = z.enum(['system', 'en', 'ja']);
 /** Themes; `system` follows the OS. */
@@ -43,6 +49,18 @@ export const channels = {
     request: z.object({ url: z.string().max(2048) }).strict(),
     response: z.object({ opened: z.boolean() }),
   },
+  'files:openPdf': {
+    request: empty,
+    response: z.object({ file: z.object({ name: z.string(), bytes: bytes }).nullable() }),
+  },
+  'files:savePdf': {
+    request: z.object({ suggestedName: z.string().min(1).max(255), bytes }).strict(),
+    response: z.object({ path: z.string().nullable() }),
+  },
+  'files:showInFolder': {
+    request: z.object({ path: z.string().max(4096) }).strict(),
+    response: z.object({ shown: z.boolean() }),
+  },
   'settings:get': { request: empty, response: settingsSchema },
   'settings:update': { request: settingsSchema.partial().strict(), response: settingsSchema },
 } as const;
@@ -59,6 +77,10 @@ export const errorCodes = [
   'forbidden_sender',
   'refused_url',
   'host_unavailable',
+  'unsupported_on_host',
+  'file_too_large',
+  'file_unreadable',
+  'not_saved_here',
   'internal',
 ] as const;
 
@@ -86,7 +108,8 @@ export type EventOf<E extends EventName> = z.output<(typeof events)[E]>;
 export type Settings = z.output<typeof settingsSchema>;
 
 type Namespace<C extends string> = C extends `${infer N}:${string}` ? N : never;
-type Args<C extends Channel> = Record<never, never> extends RequestOf<C> ? [request?: RequestOf<C>] : [request: RequestOf<C>];
+type Args<C extends Channel> =
+  Record<never, never> extends RequestOf<C> ? [request?: RequestOf<C>] : [request: RequestOf<C>];
 
 /** The shape of `window.kamifax`, derived from the channel table. */
 export type KamifaxApi = {

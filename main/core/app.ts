@@ -5,6 +5,7 @@ import { createRouter, type Handlers, type Router } from './rpc/router';
 import { AppError } from './rpc/app-error';
 import { parseExternalUrl } from './security/external-url';
 import { SettingsStore } from './settings/settings-store';
+import { fileHandlers, type FileDialogs } from './files/file-handlers';
 
 /** What a host (Electron or headless) provides to the core. */
 export interface HostAdapter {
@@ -15,6 +16,8 @@ export interface HostAdapter {
   locale: string;
   /** Opens an already-vetted https URL in the user's browser. */
   openExternal(url: URL): Promise<void>;
+  /** Open and save dialogs. */
+  dialogs: FileDialogs;
 }
 
 /** Everything a host needs to wire transports to: the router and the event bus. */
@@ -52,6 +55,7 @@ export async function createCore({ dataDir, host, log }: CoreOptions): Promise<C
       await host.openExternal(parsed);
       return { opened: true };
     },
+    ...fileHandlers(host.dialogs),
     'settings:get': () => settings.get(),
     'settings:update': async (patch) => {
       const next: Settings = await settings.update(patch);

@@ -13,7 +13,9 @@ const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({
   options: { port: { type: 'string' }, data: { type: 'string' } },
 });
-const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
+  version: string;
+};
 
 const host = await startHeadlessHost({
   dataDir: values.data ?? join(homedir(), '.kamifax-web'),

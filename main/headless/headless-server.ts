@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { decodeBridgeMessage, encodeBridgeMessage } from '../../preload/bridge-codec';
 import { contentSecurityPolicy } from '../core/security/csp';
 import { isTrustedSender } from '../core/security/sender';
 import type { Core } from '../core/app';
@@ -89,7 +90,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   const attach = (ws: WebSocket) => {
     sockets.add(ws);
     const stop = core.events.listen((event, payload) => {
-      ws.send(JSON.stringify({ event, payload }));
+      ws.send(encodeBridgeMessage({ event, payload }));
     });
     ws.on('close', () => {
       sockets.delete(ws);
@@ -98,14 +99,14 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     ws.on('message', async (data) => {
       let call;
       try {
-        call = bridgeCallSchema.parse(JSON.parse(data.toString()));
+        call = bridgeCallSchema.parse(decodeBridgeMessage(data.toString()));
       } catch {
         log.warn('rejected malformed bridge message');
         ws.close(1008, 'malformed message');
         return;
       }
       const result = await core.router.dispatch(call.channel, call.payload);
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: call.id, result }));
+      if (ws.readyState === ws.OPEN) ws.send(encodeBridgeMessage({ id: call.id, result }));
     });
   };
 

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { createCore, type Core } from '../core/app';
 import { createLogger, type Logger } from '../core/log/logger';
+import { headlessDialogs } from './headless-dialogs';
 import { startHeadlessServer, type HeadlessServer } from './headless-server';
 
 /** Options of the headless composition root. */
@@ -41,6 +42,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
       async openExternal(url) {
         openedLinks.push(url.href);
       },
+      dialogs: headlessDialogs(options.dataDir),
     },
   });
   let server: HeadlessServer;

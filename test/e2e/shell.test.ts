@@ -45,9 +45,9 @@ describe.skipIf(!hasChromium)('the shell in real Chromium through the headless h
       await page.getByRole('button', { name: en[`nav.${screen}`] }).click();
       const heading = page.getByRole('heading', { level: 1 });
       expect(await heading.textContent()).toBe(en[`screen.${screen}.title`]);
-      expect(await page.getByRole('button', { name: en[`nav.${screen}`] }).getAttribute('aria-current')).toBe(
-        'page',
-      );
+      expect(
+        await page.getByRole('button', { name: en[`nav.${screen}`] }).getAttribute('aria-current'),
+      ).toBe('page');
     }
   });
 
@@ -57,7 +57,9 @@ describe.skipIf(!hasChromium)('the shell in real Chromium through the headless h
     await page.waitForSelector('html[lang="ja"]');
     for (const screen of screens) {
       await page.getByRole('button', { name: ja[`nav.${screen}`] }).click();
-      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(ja[`screen.${screen}.title`]);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+        ja[`screen.${screen}.title`],
+      );
     }
     await page.reload();
     await page.waitForSelector('html[data-ready="true"][lang="ja"]');
@@ -66,7 +68,9 @@ describe.skipIf(!hasChromium)('the shell in real Chromium through the headless h
 
   it('jumps between screens with Ctrl+number', async () => {
     await page.keyboard.press('Control+3');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(ja['screen.outbox.title']);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      ja['screen.outbox.title'],
+    );
   });
 
   it('follows a forced dark theme', async () => {
@@ -87,8 +91,10 @@ describe.skipIf(!hasChromium)('the shell in real Chromium through the headless h
         ws.on('unexpected-response', (_req, res) => resolve(String(res.statusCode)));
         ws.on('error', () => resolve('error'));
       });
-    const token = await page.evaluate(
-      () => new URL(document.querySelector<HTMLMetaElement>('meta[name="kamifax-bridge"]')!.content).searchParams.get('token'),
+    const token = await page.evaluate(() =>
+      new URL(
+        document.querySelector<HTMLMetaElement>('meta[name="kamifax-bridge"]')!.content,
+      ).searchParams.get('token'),
     );
     expect(await attempt('/bridge?token=wrong', url.origin)).toBe('403');
     expect(await attempt(`/bridge?token=${token}`, 'http://evil.example')).toBe('403');

@@ -43,8 +43,12 @@ export function createRouter(handlers: Handlers, log: Logger): Router {
         const value = await handler(parsed.data);
         return { ok: true, value };
       } catch (error: unknown) {
-        if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
-        log.error('handler failed', { channel, error: error instanceof Error ? error.message : String(error) });
+        if (error instanceof AppError)
+          return { ok: false, error: { code: error.code, message: error.message } };
+        log.error('handler failed', {
+          channel,
+          error: error instanceof Error ? error.message : String(error),
+        });
         return { ok: false, error: { code: 'internal', message: 'Something went wrong' } };
       }
     },

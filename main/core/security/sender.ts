@@ -18,6 +18,9 @@ export function isTrustedSender(sender: SenderInfo, trustedOrigins: readonly str
   } catch {
     return false;
   }
-  const origin = url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : `${url.protocol}//${url.host}`;
+  const origin =
+    url.protocol === 'http:' || url.protocol === 'https:'
+      ? url.origin
+      : `${url.protocol}//${url.host}`;
   return trustedOrigins.includes(origin);
 }

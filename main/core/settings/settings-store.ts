@@ -30,7 +30,8 @@ export class SettingsStore {
     try {
       stored = JSON.parse(await readFile(this.path, 'utf8'));
     } catch (error: unknown) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.log.warn('settings unreadable, using defaults');
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+        this.log.warn('settings unreadable, using defaults');
     }
     const merged = { ...defaultSettings };
     const partial = settingsSchema.partial().safeParse(stored);

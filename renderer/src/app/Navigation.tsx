@@ -2,7 +2,13 @@ import { useI18n } from '../i18n/i18n';
 import { navLabel, screens, type ScreenId } from './screens';
 
 /** The sidebar: one button per screen, the current one marked for assistive technology. */
-export function Navigation({ current, onSelect }: { current: ScreenId; onSelect: (screen: ScreenId) => void }) {
+export function Navigation({
+  current,
+  onSelect,
+}: {
+  current: ScreenId;
+  onSelect: (screen: ScreenId) => void;
+}) {
   const { t } = useI18n();
   return (
     <nav className="sidebar" aria-label={t('nav.label')}>

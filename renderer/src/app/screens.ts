@@ -1,7 +1,15 @@
 import type { MessageKey } from '../i18n/messages/en';
 
 /** The screens of the navigation, in order; Ctrl+1…7 jump to them. */
-export const screens = ['inbox', 'compose', 'outbox', 'contacts', 'privacy', 'account', 'settings'] as const;
+export const screens = [
+  'inbox',
+  'compose',
+  'outbox',
+  'contacts',
+  'privacy',
+  'account',
+  'settings',
+] as const;
 
 /** A screen id. */
 export type ScreenId = (typeof screens)[number];

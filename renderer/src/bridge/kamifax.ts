@@ -15,6 +15,7 @@ declare global {
 export function connectKamifax(): KamifaxApi {
   if (window.kamifax) return window.kamifax;
   const meta = document.querySelector<HTMLMetaElement>('meta[name="kamifax-bridge"]');
-  if (!meta) throw new Error('No Kamifax host: open this page through Electron or npm run start:web');
+  if (!meta)
+    throw new Error('No Kamifax host: open this page through Electron or npm run start:web');
   return createWebBridge(meta.content);
 }

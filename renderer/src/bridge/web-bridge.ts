@@ -1,4 +1,5 @@
 import { createKamifaxApi } from '../../../preload/api';
+import { decodeBridgeMessage, encodeBridgeMessage } from '../../../preload/bridge-codec';
 import type { EventName, KamifaxApi, Result } from '../../../preload/contract';
 
 interface Pending {
@@ -25,9 +26,8 @@ export function createWebBridge(url: string): KamifaxApi {
   let nextId = 1;
 
   socket.addEventListener('message', (message: MessageEvent<string>) => {
-    const data = JSON.parse(message.data) as
-      | { id: number; result: Result<unknown> }
-      | { event: EventName; payload: unknown };
+    const data = decodeBridgeMessage(message.data) as
+      { id: number; result: Result<unknown> } | { event: EventName; payload: unknown };
     if ('id' in data) {
       pending.get(data.id)?.resolve(data.result);
       pending.delete(data.id);
@@ -46,7 +46,7 @@ export function createWebBridge(url: string): KamifaxApi {
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, { resolve });
-        socket.send(JSON.stringify({ id, channel, payload }));
+        socket.send(encodeBridgeMessage({ id, channel, payload }));
       });
     },
     subscribe(event, listener) {

@@ -9,7 +9,10 @@ export type Locale = 'en' | 'ja';
 const catalogues: Record<Locale, Catalogue> = { en, ja };
 
 /** Chooses the UI language: an explicit choice, else the first OS language we ship. */
-export function resolveLocale(choice: 'system' | Locale, systemLanguages: readonly string[]): Locale {
+export function resolveLocale(
+  choice: 'system' | Locale,
+  systemLanguages: readonly string[],
+): Locale {
   if (choice !== 'system') return choice;
   for (const language of systemLanguages) {
     const base = language.toLowerCase().split('-')[0];

@@ -1,8 +1,11 @@
+import { viewerEn } from '../../viewer/messages';
+
 /**
  * English messages: the reference catalogue. Every other language must have the same keys
  * (the type checker enforces it), so no screen can show a missing string.
  */
 export const en = {
+  ...viewerEn,
   'app.name': 'Kamifax',
   'app.loading': 'Starting Kamifax…',
   'app.startFailed': 'Kamifax could not start: {reason}',
@@ -46,6 +49,10 @@ export const en = {
   'errors.forbidden_sender': 'That request came from an untrusted page and was refused.',
   'errors.refused_url': 'Only secure (https) links can be opened.',
   'errors.host_unavailable': 'Kamifax has stopped running. Restart it and try again.',
+  'errors.unsupported_on_host': 'That is not available in the browser version of Kamifax.',
+  'errors.file_too_large': 'That file is too large to open.',
+  'errors.file_unreadable': 'That file could not be read.',
+  'errors.not_saved_here': 'Kamifax can only show files it saved itself.',
   'errors.internal': 'Something went wrong inside Kamifax. Please try again.',
 } as const;
 

@@ -1,7 +1,9 @@
+import { viewerJa } from '../../viewer/messages';
 import type { Catalogue } from './en';
 
 /** 日本語のメッセージ。キーは英語のカタログと同じでなければならない。 */
 export const ja: Catalogue = {
+  ...viewerJa,
   'app.name': 'Kamifax',
   'app.loading': 'Kamifax を起動しています…',
   'app.startFailed': 'Kamifax を起動できませんでした: {reason}',
@@ -45,5 +47,9 @@ export const ja: Catalogue = {
   'errors.forbidden_sender': '信頼できないページからの要求のため拒否しました。',
   'errors.refused_url': '安全な (https) リンクだけを開けます。',
   'errors.host_unavailable': 'Kamifax が停止しています。再起動してからもう一度お試しください。',
+  'errors.unsupported_on_host': 'ブラウザー版の Kamifax ではその操作を利用できません。',
+  'errors.file_too_large': 'ファイルが大きすぎるため開けません。',
+  'errors.file_unreadable': 'ファイルを読み込めませんでした。',
+  'errors.not_saved_here': 'Kamifax が保存したファイルだけを表示できます。',
   'errors.internal': 'Kamifax の内部で問題が発生しました。もう一度お試しください。',
 };
