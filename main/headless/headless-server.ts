@@ -8,7 +8,7 @@ import { isTrustedSender } from '../core/security/sender';
 import type { Core } from '../core/app';
 import type { Logger } from '../core/log/logger';
 import { bridgeCallSchema, bridgeMetaName, bridgePath } from './bridge-protocol';
-import { readStaticFile } from './static-files';
+import { readStaticFile } from '../core/fs/static-files';
 
 /** Options of the headless host's web server. */
 export interface HeadlessServerOptions {

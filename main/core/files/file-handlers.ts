@@ -28,6 +28,8 @@ export function fileHandlers(dialogs: FileDialogs): Pick<Handlers, FileChannels>
   return {
     'files:openPdf': async () => ({ file: await dialogs.pickPdf() }),
     'files:savePdf': async ({ suggestedName, bytes }) => {
+      // Control characters and path separators never reach a file name.
+      // eslint-disable-next-line no-control-regex
       const safeName = suggestedName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
       const path = await dialogs.savePdf(
         safeName.endsWith('.pdf') ? safeName : `${safeName}.pdf`,

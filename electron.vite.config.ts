@@ -1,0 +1,38 @@
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+
+/**
+ * electron-vite builds the three Electron bundles with one tool and one dev server:
+ * main (ESM, Node deps left external), the sandboxed preload (CommonJS, everything
+ * bundled in, as a sandboxed preload cannot load modules), and the renderer.
+ */
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      externalizeDeps: true,
+      rollupOptions: { input: { index: resolve('main/electron/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve('preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    plugins: [react()],
+    build: {
+      outDir: 'out/renderer',
+      target: 'chrome130',
+      chunkSizeWarningLimit: 2000,
+      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+    },
+  },
+});
