@@ -1,6 +1,7 @@
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
+import { pdfjsAssets } from './renderer/vite.config';
 
 /**
  * electron-vite builds the three Electron bundles with one tool and one dev server:
@@ -27,7 +28,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), pdfjsAssets()],
     build: {
       outDir: 'out/renderer',
       target: 'chrome130',

@@ -1,0 +1,175 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useKamifax } from '../app/KamifaxContext';
+import { useI18n } from '../i18n/i18n';
+import { DocumentView } from './DocumentView';
+import type { ZoomMode } from './layout';
+import { renderForPrint } from './print';
+import { PrintPages } from './PrintPages';
+import {
+  loadRotation,
+  saveRotation,
+  type DocumentRotation,
+  type KeyValueStore,
+} from './rotation-memory';
+import { useDocument } from './useDocument';
+import { defaultDeadlines, type ViewerDeadlines } from './watchdog';
+import './viewer.css';
+
+/** What the viewer needs: the bytes, a key to remember rotation by, and optional actions. */
+export interface FaxViewerProps {
+  /** The PDF itself. The viewer never reads files or URLs: whoever opens the fax passes bytes. */
+  documentBytes: Uint8Array;
+  /** Stable identity of the document (fax id, or file name) for remembering its rotation. */
+  documentKey: string;
+  /** Suggested name when saving a copy. */
+  fileName: string;
+  onClose?: () => void;
+  /** Shown as a Forward button when given. */
+  onForward?: () => void;
+  /** Shorter deadlines for tests. */
+  deadlines?: Partial<ViewerDeadlines>;
+  /** Where rotation is remembered; the browser's localStorage by default. */
+  rotationStore?: KeyValueStore;
+}
+
+/** Times a hung worker is replaced for one document before the viewer stops trying. */
+const maxRestarts = 2;
+
+/**
+ * The fax viewer: opens PDF bytes with pdf.js in a worker of its own and shows them as a
+ * continuous column with thumbnails, zoom, rotation, print, save and forward. Independent of
+ * where the bytes came from (a local file now, the inbox later).
+ */
+export function FaxViewer(props: FaxViewerProps) {
+  const { documentBytes, documentKey, fileName } = props;
+  const kamifax = useKamifax();
+  const { t, errorText } = useI18n();
+  const loadMs = props.deadlines?.loadMs ?? defaultDeadlines.loadMs;
+  const renderMs = props.deadlines?.renderMs ?? defaultDeadlines.renderMs;
+  const pingMs = props.deadlines?.pingMs ?? defaultDeadlines.pingMs;
+  const store = props.rotationStore ?? window.localStorage;
+  const { state, restart } = useDocument(documentBytes, loadMs);
+  // Rotation belongs to a document key; a new key starts from what was remembered for it.
+  const [turned, setTurned] = useState<{ key: string; rotation: DocumentRotation } | null>(null);
+  const rotation =
+    turned && turned.key === documentKey ? turned.rotation : loadRotation(store, documentKey);
+  const [zoomMode, setZoomMode] = useState<ZoomMode>({ kind: 'fitWidth' });
+  const [notice, setNotice] = useState<{ text: string; error: boolean; path?: string } | null>(
+    null,
+  );
+  const [print, setPrint] = useState<{ done: number; urls: string[] | null } | null>(null);
+  const [page, setPage] = useState(0);
+  const restarts = useRef(0);
+  const printAbort = useRef<AbortController | null>(null);
+
+  useEffect(() => () => printAbort.current?.abort(), []);
+
+  const changeRotation = (next: DocumentRotation) => {
+    setTurned({ key: documentKey, rotation: next });
+    saveRotation(store, documentKey, next);
+  };
+  const endPrint = useCallback(() => setPrint(null), []);
+
+  const open = state.status === 'ready' ? state.open : null;
+  const onPageTimeout = useCallback(
+    (_pageNumber: number) => {
+      if (!open) return;
+      void open.isAlive(pingMs).then((alive) => {
+        if (alive || restarts.current >= maxRestarts) return;
+        restarts.current += 1;
+        restart();
+      });
+    },
+    [open, pingMs, restart],
+  );
+
+  const save = async () => {
+    const result = await kamifax.files.savePdf({ suggestedName: fileName, bytes: documentBytes });
+    if (!result.ok)
+      setNotice({
+        text: t('viewer.saveFailed', { reason: errorText(result.error.code) }),
+        error: true,
+      });
+    else if (result.value.path)
+      setNotice({
+        text: t('viewer.saved', { path: result.value.path }),
+        error: false,
+        path: result.value.path,
+      });
+  };
+  const showInFolder = async (path: string) => {
+    const result = await kamifax.files.showInFolder({ path });
+    if (!result.ok) setNotice({ text: errorText(result.error.code), error: true });
+  };
+  const startPrint = (rotations: readonly number[]) => {
+    if (state.status !== 'ready' || print) return;
+    const controller = new AbortController();
+    printAbort.current = controller;
+    setPrint({ done: 0, urls: null });
+    renderForPrint(state.pdf, rotations, renderMs * 2, controller.signal, (done) =>
+      setPrint({ done, urls: null }),
+    ).then(
+      (urls) => setPrint({ done: urls.length, urls }),
+      () => {
+        setPrint(null);
+        if (!controller.signal.aborted) setNotice({ text: t('viewer.print.failed'), error: true });
+      },
+    );
+  };
+
+  return (
+    <section className="viewer" aria-label={t('viewer.title')} data-viewer-state={state.status}>
+      {state.status === 'loading' && (
+        <p className="viewer-status" role="status">
+          {t('viewer.loading')}
+        </p>
+      )}
+      {state.status === 'failed' && (
+        <div className="viewer-error" role="alert" data-error-reason={state.reason}>
+          <h2>{t('viewer.error.title')}</h2>
+          <p>{t(`viewer.error.${state.reason}`)}</p>
+          {props.onClose && (
+            <button type="button" onClick={props.onClose}>
+              {t('viewer.close')}
+            </button>
+          )}
+        </div>
+      )}
+      {state.status === 'ready' && (
+        <DocumentView
+          pdf={state.pdf}
+          sizes={state.sizes}
+          ownRotations={state.ownRotations}
+          rotation={rotation}
+          onRotation={changeRotation}
+          zoomMode={zoomMode}
+          onZoomMode={setZoomMode}
+          initialPage={page}
+          onPageChange={setPage}
+          renderMs={renderMs}
+          onPageTimeout={onPageTimeout}
+          onPrint={startPrint}
+          printing={print !== null}
+          onSave={() => void save()}
+          onForward={props.onForward}
+          onClose={props.onClose}
+        />
+      )}
+      <div className="viewer-notice" role={notice?.error ? 'alert' : 'status'}>
+        {print &&
+          !print.urls &&
+          t('viewer.print.preparing', {
+            done: print.done,
+            count: state.status === 'ready' ? state.pdf.numPages : 0,
+          })}
+        {notice?.text}
+        {notice?.path && (
+          <button type="button" onClick={() => void showInFolder(notice.path ?? '')}>
+            {t('viewer.showInFolder')}
+          </button>
+        )}
+      </div>
+      {print?.urls && <PrintPages urls={print.urls} onDone={endPrint} />}
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+import { memo, useEffect, useRef, useState } from 'react';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { useI18n } from '../i18n/i18n';
+import { releaseCanvas, renderPage } from './render-page';
+import { isDeadline } from './watchdog';
+
+/** A page's drawing state, also exposed as `data-render-state` for tests and styling. */
+export type RenderState = 'idle' | 'rendering' | 'rendered' | 'failed';
+
+/** Everything one page of the column needs to place and draw itself. */
+export interface PageViewProps {
+  pdf: PDFDocumentProxy;
+  pageNumber: number;
+  top: number;
+  width: number;
+  height: number;
+  zoom: number;
+  rotation: number;
+  /** Inside the visible range (plus margin): draw it; otherwise give its canvas back. */
+  active: boolean;
+  deadlineMs: number;
+  /** Called when this page missed its deadline, so the viewer can check the worker. */
+  onTimeout: (pageNumber: number) => void;
+  /** Called after each successful render (the viewer waits for one before drawing thumbnails). */
+  onRendered?: (pageNumber: number) => void;
+}
+
+/**
+ * One page of the continuous column: an absolutely placed box of the page's final size (so
+ * the scrollbar is right before anything is drawn) that holds a canvas only while active.
+ * A new render draws off-screen and swaps in, so zooming never flashes a blank page.
+ */
+export const PageView = memo(function PageView(props: PageViewProps) {
+  const { pdf, pageNumber, zoom, rotation, active, deadlineMs, onTimeout, onRendered } = props;
+  const { t } = useI18n();
+  const holder = useRef<HTMLDivElement>(null);
+  const [state, setState] = useState<RenderState>('idle');
+  const [attempt, setAttempt] = useState(0);
+  const wasActive = useRef(false);
+
+  useEffect(() => {
+    const box = holder.current;
+    if (!box) return;
+    if (!active) {
+      for (const canvas of box.querySelectorAll('canvas')) releaseCanvas(canvas);
+      box.replaceChildren();
+      setState('idle');
+      // Like pdf.js's own viewer, drop the page's cached drawing operations once it leaves.
+      if (wasActive.current)
+        void pdf
+          .getPage(pageNumber)
+          .then((page) => page.cleanup())
+          .catch(() => undefined);
+      wasActive.current = false;
+      return;
+    }
+    wasActive.current = true;
+    const controller = new AbortController();
+    setState((current) => (current === 'rendered' ? current : 'rendering'));
+    renderPage({
+      pdf,
+      pageNumber,
+      zoom,
+      rotation,
+      devicePixelRatio: window.devicePixelRatio,
+      deadlineMs,
+      signal: controller.signal,
+    }).then(
+      (canvas) => {
+        if (controller.signal.aborted) return releaseCanvas(canvas);
+        for (const old of box.querySelectorAll('canvas')) releaseCanvas(old);
+        canvas.className = 'viewer-canvas';
+        canvas.setAttribute('aria-hidden', 'true');
+        box.replaceChildren(canvas);
+        setState('rendered');
+        onRendered?.(pageNumber);
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        for (const old of box.querySelectorAll('canvas')) releaseCanvas(old);
+        box.replaceChildren();
+        setState('failed');
+        if (isDeadline(error)) onTimeout(pageNumber);
+      },
+    );
+    return () => controller.abort();
+  }, [pdf, pageNumber, zoom, rotation, active, deadlineMs, onTimeout, onRendered, attempt]);
+
+  useEffect(() => {
+    const box = holder.current;
+    return () => {
+      if (box) for (const canvas of box.querySelectorAll('canvas')) releaseCanvas(canvas);
+    };
+  }, []);
+
+  return (
+    <div
+      className="viewer-page"
+      data-page-number={pageNumber}
+      data-render-state={state}
+      role="group"
+      aria-label={t('viewer.page.label', { page: pageNumber })}
+      style={{ top: props.top, width: props.width, height: props.height }}
+    >
+      <div ref={holder} className="viewer-page-canvas" />
+      {state === 'failed' && (
+        <div className="viewer-page-failed" role="alert">
+          <p>{t('viewer.page.failed', { page: pageNumber })}</p>
+          <button type="button" onClick={() => setAttempt((n) => n + 1)}>
+            {t('viewer.page.retry')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,90 @@
+import { getDocument, PDFWorker, type PDFDocumentProxy } from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { pdfAssetOptions } from './pdf-assets';
+import { isDeadline, withDeadline } from './watchdog';
+
+/** Why a document could not be opened; each has its own message in both languages. */
+export type LoadFailure = 'password' | 'invalid' | 'empty' | 'timeout' | 'unknown';
+
+/** A document that could not be opened, with the reason the user is told. */
+export class PdfLoadError extends Error {
+  override readonly name = 'PdfLoadError';
+  constructor(
+    readonly reason: LoadFailure,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+/** An open document and the worker it lives in; `close` ends both, `kill` when it is hung. */
+export interface OpenDocument {
+  pdf: PDFDocumentProxy;
+  /** Asks the worker something trivial; false when it does not answer in time (hung). */
+  isAlive(milliseconds: number): Promise<boolean>;
+  /** Orderly shutdown, with a deadline in case the worker no longer answers. */
+  close(): Promise<void>;
+}
+
+/** Maps whatever pdf.js threw to a reason we can explain to the user. */
+export function classifyLoadError(error: unknown): LoadFailure {
+  if (isDeadline(error)) return 'timeout';
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'PasswordException') return 'password';
+  if (name === 'InvalidPDFException' || name === 'FormatError') return 'invalid';
+  if (error instanceof Error && /invalid|corrupt|xref|startxref|trailer/i.test(error.message))
+    return 'invalid';
+  return 'unknown';
+}
+
+/**
+ * Opens PDF bytes in a fresh worker of our own, so a worker stuck on a hostile file can be
+ * terminated without touching any other document. pdf.js gets a copy of the bytes because it
+ * transfers (detaches) the buffer it is given. No scripting (we never load pdf.js's sandbox),
+ * no eval (pdf.js 6 dropped `isEvalSupported` because it no longer compiles code; our CSP forbids
+ * it anyway), no network: the bytes are all it gets.
+ */
+export async function openPdf(bytes: Uint8Array, loadMs: number): Promise<OpenDocument> {
+  const worker = new Worker(workerUrl, { type: 'module', name: 'pdfjs' });
+  const pdfWorker = PDFWorker.create({ port: worker, verbosity: 0 });
+  const task = getDocument({
+    data: bytes.slice(),
+    worker: pdfWorker,
+    enableXfa: false,
+    disableWorkerRendering: true,
+    maxImageSize: 100_000_000,
+    verbosity: 0,
+    ...pdfAssetOptions(),
+  });
+  const kill = () => {
+    pdfWorker.destroy();
+    worker.terminate();
+  };
+  let pdf: PDFDocumentProxy;
+  try {
+    pdf = await withDeadline(task.promise, loadMs);
+  } catch (error) {
+    void task.destroy().catch(() => undefined);
+    kill();
+    throw new PdfLoadError(classifyLoadError(error), String(error));
+  }
+  if (pdf.numPages < 1) {
+    kill();
+    throw new PdfLoadError('empty', 'The document has no pages');
+  }
+  return {
+    pdf,
+    async isAlive(milliseconds) {
+      try {
+        await withDeadline(pdf.getPageLabels(), milliseconds);
+        return true;
+      } catch (error) {
+        return !isDeadline(error);
+      }
+    },
+    async close() {
+      await withDeadline(task.destroy(), 1_000).catch(() => undefined);
+      kill();
+    },
+  };
+}
