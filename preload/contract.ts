@@ -30,6 +30,85 @@ export const settingsSchema = z.object({
   notificationLevel: notificationLevelSchema,
 });
 
+/** Where an account lives: the embedded demo service, or a service at an https (or loopback) URL. */
+export const serviceLocationSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('local') }).strict(),
+  z.object({ kind: z.literal('remote'), url: z.string().url().max(2048) }).strict(),
+]);
+
+/** Signed in or not, and why not. */
+export const sessionStateSchema = z.discriminatedUnion('status', [
+  /** At start, while the saved sign-in is being checked. */
+  z.object({ status: z.literal('restoring') }),
+  z.object({
+    status: z.literal('signedOut'),
+    /** `revoked`: the service no longer accepts the saved sign-in. */
+    reason: z.enum(['revoked']).nullable(),
+    remembered: z.object({ service: serviceLocationSchema, email: z.string() }).nullable(),
+  }),
+  z.object({ status: z.literal('signedIn'), service: serviceLocationSchema, email: z.string() }),
+]);
+
+const pageMeter = z.object({ used: z.number().int(), limit: z.number().int().nullable() });
+
+/** The account as the Account screen shows it. */
+export const accountSchema = z.object({
+  name: z.string(),
+  email: z.string(),
+  plan: z.enum(['trial', 'free', 'paid']),
+  trialEndsAt: z.string().nullable(),
+  faxNumbers: z.array(z.string()),
+  usage: z.object({
+    periodStart: z.string(),
+    periodEnd: z.string(),
+    receivedPages: pageMeter,
+    sentPages: pageMeter,
+  }),
+});
+
+/** A fax as the inbox lists it. Times are epoch milliseconds. */
+export const faxSummarySchema = z.object({
+  id: z.string(),
+  direction: z.enum(['inbound', 'outbound']),
+  remoteNumber: z.string(),
+  localNumber: z.string(),
+  contactName: z.string().nullable(),
+  subject: z.string().nullable(),
+  pages: z.number().int(),
+  at: z.number(),
+  read: z.boolean(),
+  junk: z.boolean(),
+  status: z.string(),
+});
+
+/** Which faxes the inbox shows, in what order. */
+export const inboxQuerySchema = z
+  .object({
+    search: z.string().max(200).default(''),
+    filter: z.enum(['all', 'unread', 'thisWeek', 'junk']).default('all'),
+    sort: z.enum(['newest', 'oldest', 'sender', 'pages']).default('newest'),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
+/** Whether the inbox is in step with the service. */
+export const inboxStatusSchema = z.object({
+  connection: z.enum(['online', 'offline', 'syncing']),
+  lastSyncAt: z.number().nullable(),
+  pendingChanges: z.number().int(),
+  unread: z.number().int(),
+  total: z.number().int(),
+});
+
+const faxIds = z.array(z.string().min(1).max(100)).min(1).max(5000);
+
+const credentials = {
+  service: serviceLocationSchema,
+  email: z.string().trim().email().max(254),
+  password: z.string().min(1).max(1024),
+};
+
 const appInfo = z.object({
   name: z.string(),
   version: z.string(),
@@ -61,6 +140,43 @@ export const channels = {
     request: z.object({ path: z.string().max(4096) }).strict(),
     response: z.object({ shown: z.boolean() }),
   },
+  'session:get': { request: empty, response: sessionStateSchema },
+  'session:signIn': { request: z.object(credentials).strict(), response: sessionStateSchema },
+  'session:signUp': {
+    request: z
+      .object({
+        ...credentials,
+        name: z.string().trim().min(1).max(200),
+        birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      })
+      .strict(),
+    response: sessionStateSchema,
+  },
+  'session:signOut': { request: empty, response: sessionStateSchema },
+  'account:get': { request: empty, response: accountSchema },
+  'inbox:query': {
+    request: inboxQuerySchema,
+    response: z.object({ total: z.number().int(), rows: z.array(faxSummarySchema) }),
+  },
+  'inbox:status': { request: empty, response: inboxStatusSchema },
+  'inbox:syncNow': { request: empty, response: inboxStatusSchema },
+  'inbox:markRead': {
+    request: z.object({ ids: faxIds, read: z.boolean() }).strict(),
+    response: z.object({ updated: z.number().int() }),
+  },
+  'inbox:delete': {
+    request: z.object({ ids: faxIds }).strict(),
+    response: z.object({ deleted: z.number().int() }),
+  },
+  'inbox:reportJunk': {
+    request: z.object({ ids: faxIds, block: z.boolean() }).strict(),
+    response: z.object({ updated: z.number().int() }),
+  },
+  'inbox:document': {
+    request: z.object({ id: z.string().min(1).max(100) }).strict(),
+    response: z.object({ name: z.string(), bytes }),
+  },
+  'inbox:clearLocalData': { request: empty, response: z.object({ cleared: z.boolean() }) },
   'settings:get': { request: empty, response: settingsSchema },
   'settings:update': { request: settingsSchema.partial().strict(), response: settingsSchema },
 } as const;
@@ -68,6 +184,10 @@ export const channels = {
 /** Payload schemas of every event main pushes to the renderer. */
 export const events = {
   'settings:changed': settingsSchema,
+  'session:changed': sessionStateSchema,
+  'inbox:changed': inboxStatusSchema,
+  'inbox:openFax': z.object({ id: z.string() }),
+  'notification:shown': z.object({ title: z.string(), body: z.string(), faxId: z.string().nullable() }),
 } as const;
 
 /** Stable error codes the UI maps to friendly text in English and Japanese. */
@@ -81,6 +201,20 @@ export const errorCodes = [
   'file_too_large',
   'file_unreadable',
   'not_saved_here',
+  'offline',
+  'service_unreachable',
+  'signed_out',
+  'cancelled',
+  'server_error',
+  'request_refused',
+  'invalid_credentials',
+  'email_taken',
+  'underage',
+  'rate_limited',
+  'quota_exceeded',
+  'plan_rule',
+  'not_found',
+  'document_damaged',
   'internal',
 ] as const;
 
@@ -100,10 +234,22 @@ export type Channel = keyof typeof channels;
 export type EventName = keyof typeof events;
 /** What a channel takes. */
 export type RequestOf<C extends Channel> = z.input<(typeof channels)[C]['request']>;
+/** What a channel's handler receives: the request after its schema filled in defaults. */
+export type ParsedRequestOf<C extends Channel> = z.output<(typeof channels)[C]['request']>;
 /** What a channel gives back. */
 export type ResponseOf<C extends Channel> = z.output<(typeof channels)[C]['response']>;
 /** What an event carries. */
 export type EventOf<E extends EventName> = z.output<(typeof events)[E]>;
+/** A fax as the inbox lists it. */
+export type FaxSummary = z.output<typeof faxSummarySchema>;
+/** Which faxes the inbox shows. */
+export type InboxQuery = z.output<typeof inboxQuerySchema>;
+/** Whether the inbox is in step with the service. */
+export type InboxStatus = z.output<typeof inboxStatusSchema>;
+/** Signed in or not. */
+export type SessionState = z.output<typeof sessionStateSchema>;
+/** The account as the Account screen shows it. */
+export type Account = z.output<typeof accountSchema>;
 /** User preferences. */
 export type Settings = z.output<typeof settingsSchema>;
 

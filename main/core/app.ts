@@ -1,11 +1,19 @@
 import type { Settings } from '../../preload/contract';
+import { AccountFeatures } from './account-features';
+import type { CredentialStore } from './credentials/credential-store';
+import { fileHandlers, type FileDialogs } from './files/file-handlers';
+import { inboxHandlers } from './inbox/inbox-handlers';
 import type { Logger } from './log/logger';
+import { Notifier, type NotificationHost } from './notifications/notifier';
+import { AppError } from './rpc/app-error';
 import { createEventBus, type EventBus } from './rpc/event-bus';
 import { createRouter, type Handlers, type Router } from './rpc/router';
-import { AppError } from './rpc/app-error';
 import { parseExternalUrl } from './security/external-url';
+import { ServiceDirectory, type LocalServiceLauncher } from './session/service-resolver';
+import { sessionHandlers } from './session/session-handlers';
+import { SessionPrefs } from './session/session-prefs';
+import { SessionService } from './session/session-service';
 import { SettingsStore } from './settings/settings-store';
-import { fileHandlers, type FileDialogs } from './files/file-handlers';
 
 /** What a host (Electron or headless) provides to the core. */
 export interface HostAdapter {
@@ -18,6 +26,8 @@ export interface HostAdapter {
   openExternal(url: URL): Promise<void>;
   /** Open and save dialogs. */
   dialogs: FileDialogs;
+  /** Native notifications and the unread badge. */
+  notifications: NotificationHost;
 }
 
 /** Everything a host needs to wire transports to: the router and the event bus. */
@@ -25,6 +35,10 @@ export interface Core {
   router: Router;
   events: EventBus;
   settings: SettingsStore;
+  session: SessionService;
+  features: AccountFeatures;
+  /** Resolves when the start-up sign-in (from the keychain) has finished. */
+  restored: Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -33,12 +47,37 @@ export interface CoreOptions {
   dataDir: string;
   host: HostAdapter;
   log: Logger;
+  /** The OS keychain (keytar) in both hosts; tests may pass the in-memory store. */
+  credentials: CredentialStore;
+  /** The embedded reference service, started on first use of the local demo account. */
+  localService: LocalServiceLauncher;
+  /** The inbox's safety-net poll interval (tests shorten it). */
+  pollMs?: number;
 }
 
 /** The composition root both hosts share: builds every service and the channel handlers. */
-export async function createCore({ dataDir, host, log }: CoreOptions): Promise<Core> {
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const { dataDir, host, log } = options;
   const events = createEventBus();
   const settings = new SettingsStore(dataDir, log.child('settings'));
+  const services = new ServiceDirectory(options.localService);
+  const notifier = new Notifier(host.notifications, settings, host.locale, events);
+  const features: AccountFeatures = new AccountFeatures({
+    session: () => session,
+    events,
+    notifier,
+    log,
+    pollMs: options.pollMs,
+  });
+  const session: SessionService = new SessionService({
+    dataDir,
+    credentials: options.credentials,
+    prefs: new SessionPrefs(dataDir),
+    services,
+    events,
+    log: log.child('session'),
+    onAccountChange: (account) => features.switchTo(account),
+  });
 
   const handlers: Handlers = {
     'app:info': () => ({
@@ -56,6 +95,8 @@ export async function createCore({ dataDir, host, log }: CoreOptions): Promise<C
       return { opened: true };
     },
     ...fileHandlers(host.dialogs),
+    ...sessionHandlers(session),
+    ...inboxHandlers(() => features.inbox()),
     'settings:get': () => settings.get(),
     'settings:update': async (patch) => {
       const next: Settings = await settings.update(patch);
@@ -64,10 +105,24 @@ export async function createCore({ dataDir, host, log }: CoreOptions): Promise<C
     },
   };
 
+  const restored = session.restore().then(
+    () => undefined,
+    (error: unknown) => {
+      log.error('could not restore the session', { error: String(error) });
+    },
+  );
+
   return {
     router: createRouter(handlers, log.child('rpc')),
     events,
     settings,
-    async dispose() {},
+    session,
+    features,
+    restored,
+    async dispose() {
+      await restored;
+      await features.switchTo(null);
+      await services.stop();
+    },
   };
 }

@@ -6,10 +6,13 @@ import { app, BrowserWindow, shell } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/app';
+import { KeytarCredentialStore } from '../core/credentials/keytar-store';
 import { createLogger } from '../core/log/logger';
+import { embeddedService } from '../core/session/embedded-service';
 import { appOrigin, registerAppScheme, serveAppScheme } from './app-protocol';
 import { electronDialogs } from './dialogs';
 import { attachIpcTransport, forwardEvents } from './ipc-transport';
+import { electronNotifications } from './notifications';
 import { createMainWindow, denyPermissions, preloadPath } from './window';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -25,9 +28,12 @@ async function start(): Promise<void> {
   serveAppScheme(join(here, '../renderer'));
 
   let window: BrowserWindow | null = null;
+  const dataDir = app.getPath('userData');
   const core = await createCore({
-    dataDir: app.getPath('userData'),
+    dataDir,
     log,
+    credentials: new KeytarCredentialStore(),
+    localService: embeddedService(dataDir),
     host: {
       kind: 'electron',
       version: app.getVersion(),
@@ -35,6 +41,7 @@ async function start(): Promise<void> {
       locale: app.getLocale(),
       openExternal: (url) => shell.openExternal(url.href),
       dialogs: electronDialogs(() => window),
+      notifications: electronNotifications(() => window),
     },
   });
   const trusted = devServer ? [appOrigin, new URL(devServer).origin] : [appOrigin];

@@ -1,7 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { createCore, type Core } from '../core/app';
+import type { CredentialStore } from '../core/credentials/credential-store';
+import { KeytarCredentialStore } from '../core/credentials/keytar-store';
 import { createLogger, type Logger } from '../core/log/logger';
+import { embeddedService, type EmbeddedService } from '../core/session/embedded-service';
 import { headlessDialogs } from './headless-dialogs';
+import { RecordedNotifications } from './headless-notifications';
 import { startHeadlessServer, type HeadlessServer } from './headless-server';
 
 /** Options of the headless composition root. */
@@ -12,6 +16,11 @@ export interface HeadlessHostOptions {
   version?: string;
   locale?: string;
   log?: Logger;
+  /** The OS keychain by default. */
+  credentials?: CredentialStore;
+  /** The embedded demo service's line speed factor (tests make faxes take milliseconds). */
+  lineSpeed?: number;
+  pollMs?: number;
 }
 
 /** A running headless host. */
@@ -20,6 +29,12 @@ export interface HeadlessHost {
   core: Core;
   /** External links the page asked to open; the page itself opens them in a new tab. */
   openedLinks: readonly string[];
+  /** Notices shown (the page shows them as toasts). */
+  notifications: RecordedNotifications;
+  /** Files "saved" and folders "shown" (no desktop here). */
+  dialogs: ReturnType<typeof headlessDialogs>;
+  /** The embedded local demo service. */
+  localService: EmbeddedService;
   close(): Promise<void>;
 }
 
@@ -31,9 +46,15 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
   await mkdir(options.dataDir, { recursive: true });
   const log = options.log ?? createLogger((line) => process.stderr.write(`${line}\n`), 'headless');
   const openedLinks: string[] = [];
+  const notifications = new RecordedNotifications();
+  const dialogs = headlessDialogs(options.dataDir);
+  const localService = embeddedService(options.dataDir, { lineSpeed: options.lineSpeed });
   const core = await createCore({
     dataDir: options.dataDir,
     log,
+    credentials: options.credentials ?? new KeytarCredentialStore(),
+    localService,
+    pollMs: options.pollMs,
     host: {
       kind: 'headless',
       version: options.version ?? '0.0.0',
@@ -42,7 +63,8 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
       async openExternal(url) {
         openedLinks.push(url.href);
       },
-      dialogs: headlessDialogs(options.dataDir),
+      dialogs,
+      notifications,
     },
   });
   let server: HeadlessServer;
@@ -56,6 +78,9 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     url: server.url,
     core,
     openedLinks,
+    notifications,
+    dialogs,
+    localService,
     async close() {
       await server.close();
       await core.dispose();

@@ -1,17 +1,19 @@
 import {
   channels,
+  errorCodes,
+  type BridgeError,
+  type ErrorCode,
   isChannel,
   type Channel,
-  type RequestOf,
+  type ParsedRequestOf,
   type ResponseOf,
   type Result,
 } from '../../../preload/contract';
 import type { Logger } from '../log/logger';
-import { AppError } from './app-error';
 
 /** The implementation of every channel; a host cannot start with one missing. */
 export type Handlers = {
-  [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
+  [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
 };
 
 /**
@@ -43,8 +45,8 @@ export function createRouter(handlers: Handlers, log: Logger): Router {
         const value = await handler(parsed.data);
         return { ok: true, value };
       } catch (error: unknown) {
-        if (error instanceof AppError)
-          return { ok: false, error: { code: error.code, message: error.message } };
+        const known = knownError(error);
+        if (known) return { ok: false, error: known };
         log.error('handler failed', {
           channel,
           error: error instanceof Error ? error.message : String(error),
@@ -53,4 +55,20 @@ export function createRouter(handlers: Handlers, log: Logger): Router {
       }
     },
   };
+}
+
+const codes = new Set<string>(errorCodes);
+
+/**
+ * An error whose code the UI knows (an AppError, or a service error with a shared code)
+ * crosses as itself; a service code the UI has no text for becomes `request_refused`.
+ */
+function knownError(error: unknown): BridgeError | null {
+  const candidate = error as { code?: unknown; message?: unknown; status?: unknown } | null;
+  if (!candidate || typeof candidate.code !== 'string' || !(error instanceof Error)) return null;
+  if (codes.has(candidate.code)) return { code: candidate.code as ErrorCode, message: error.message };
+  if (typeof candidate.status === 'number') {
+    return { code: candidate.status >= 500 ? 'server_error' : 'request_refused', message: error.message };
+  }
+  return null;
 }

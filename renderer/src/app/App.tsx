@@ -1,5 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { BridgeError } from '../../../preload/contract';
+import type { BridgeError, SessionState } from '../../../preload/contract';
+import { AccountScreen } from '../account/AccountScreen';
+import { InboxScreen } from '../inbox/InboxScreen';
+import { NotificationToasts } from '../inbox/NotificationToasts';
+import { useInboxStatus } from '../inbox/useInboxStatus';
+import { SignInScreen } from '../session/SignInScreen';
 import { I18nProvider, resolveLocale, useI18n } from '../i18n/i18n';
 import { PlaceholderScreen } from '../screens/PlaceholderScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
@@ -12,7 +17,7 @@ import { useShortcuts } from './useShortcuts';
 type Boot =
   | { state: 'loading' }
   | { state: 'failed'; error: BridgeError }
-  | { state: 'ready'; info: AppInfo; settings: Settings };
+  | { state: 'ready'; info: AppInfo; settings: Settings; session: SessionState };
 
 /** Loads what the shell needs from main, then shows it in the chosen language and theme. */
 export function App() {
@@ -21,18 +26,24 @@ export function App() {
 
   useEffect(() => {
     let live = true;
-    void Promise.all([kamifax.app.info(), kamifax.settings.get()]).then(([info, settings]) => {
-      if (!live) return;
-      if (!info.ok) setBoot({ state: 'failed', error: info.error });
-      else if (!settings.ok) setBoot({ state: 'failed', error: settings.error });
-      else setBoot({ state: 'ready', info: info.value, settings: settings.value });
-    });
-    const stop = kamifax.on('settings:changed', (settings) =>
-      setBoot((current) => (current.state === 'ready' ? { ...current, settings } : current)),
+    void Promise.all([kamifax.app.info(), kamifax.settings.get(), kamifax.session.get()]).then(
+      ([info, settings, session]) => {
+        if (!live) return;
+        if (!info.ok) setBoot({ state: 'failed', error: info.error });
+        else if (!settings.ok) setBoot({ state: 'failed', error: settings.error });
+        else if (!session.ok) setBoot({ state: 'failed', error: session.error });
+        else setBoot({ state: 'ready', info: info.value, settings: settings.value, session: session.value });
+      },
     );
+    const update = (patch: Partial<Extract<Boot, { state: 'ready' }>>) =>
+      setBoot((current) => (current.state === 'ready' ? { ...current, ...patch } : current));
+    const stops = [
+      kamifax.on('settings:changed', (settings) => update({ settings })),
+      kamifax.on('session:changed', (session) => update({ session })),
+    ];
     return () => {
       live = false;
-      stop();
+      for (const stop of stops) stop();
     };
   }, [kamifax]);
 
@@ -54,13 +65,23 @@ export function App() {
 
   return (
     <I18nProvider locale={locale}>
-      {boot.state === 'loading' && <Splash />}
+      {(boot.state === 'loading' || (boot.state === 'ready' && boot.session.status === 'restoring')) && (
+        <Splash />
+      )}
       {boot.state === 'failed' && <StartFailed error={boot.error} />}
-      {boot.state === 'ready' && (
+      {boot.state === 'ready' && boot.session.status === 'signedOut' && (
+        <SignInScreen
+          remembered={boot.session.remembered}
+          revoked={boot.session.reason === 'revoked'}
+          onSession={(session) => setBoot({ ...boot, session })}
+        />
+      )}
+      {boot.state === 'ready' && boot.session.status === 'signedIn' && (
         <Shell
           info={boot.info}
           settings={boot.settings}
           onSettings={(settings) => setBoot({ ...boot, settings })}
+          onSession={(session) => setBoot({ ...boot, session })}
         />
       )}
     </I18nProvider>
@@ -89,15 +110,27 @@ function Shell({
   info,
   settings,
   onSettings,
+  onSession,
 }: {
   info: AppInfo;
   settings: Settings;
   onSettings: (settings: Settings) => void;
+  onSession: (session: SessionState) => void;
 }) {
   const kamifax = useKamifax();
   const { t, errorText } = useI18n();
   const [screen, setScreen] = useState<ScreenId>('inbox');
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+  const [openRequest, setOpenRequest] = useState<{ id: string } | null>(null);
+  const inboxStatus = useInboxStatus();
+  const unread = inboxStatus?.unread ?? 0;
+
+  const openFromNotification = useCallback((id: string | null) => {
+    setScreen('inbox');
+    setOpenRequest(id ? { id } : null);
+  }, []);
+
+  useEffect(() => kamifax.on('inbox:openFax', ({ id }) => openFromNotification(id || null)), [kamifax, openFromNotification]);
 
   useShortcuts(
     useCallback((index: number) => {
@@ -107,8 +140,8 @@ function Shell({
   );
 
   useEffect(() => {
-    document.title = `${t(`nav.${screen}`)} — ${t('app.name')}`;
-  }, [screen, t]);
+    document.title = `${unread > 0 ? `(${unread}) ` : ''}${t(`nav.${screen}`)} — ${t('app.name')}`;
+  }, [screen, t, unread]);
 
   const changeSettings = async (patch: Partial<Settings>) => {
     const result = await kamifax.settings.update(patch);
@@ -118,18 +151,43 @@ function Shell({
     } else setNotice({ text: errorText(result.error.code), error: true });
   };
 
+  const clearLocalData = async () => {
+    const result = await kamifax.inbox.clearLocalData();
+    setNotice(
+      result.ok
+        ? { text: t('settings.clearLocalDone'), error: false }
+        : { text: errorText(result.error.code), error: true },
+    );
+  };
+
+  const signOut = async () => {
+    const result = await kamifax.session.signOut();
+    if (result.ok) onSession(result.value);
+    else setNotice({ text: errorText(result.error.code), error: true });
+  };
+
   return (
     <div className="shell">
       <Navigation current={screen} onSelect={setScreen} />
       <main className="content">
-        {screen === 'settings' ? (
-          <SettingsScreen settings={settings} info={info} onChange={changeSettings} />
+        {screen === 'inbox' ? (
+          <InboxScreen openRequest={openRequest} onForward={() => setScreen('compose')} />
+        ) : screen === 'settings' ? (
+          <SettingsScreen
+            settings={settings}
+            info={info}
+            onChange={changeSettings}
+            onClearLocalData={clearLocalData}
+          />
+        ) : screen === 'account' ? (
+          <AccountScreen onPrivacy={() => setScreen('privacy')} onSignOut={() => void signOut()} />
         ) : (
           <PlaceholderScreen key={screen} title={screenTitle(screen)} />
         )}
         <div className="notice" role={notice?.error ? 'alert' : 'status'} aria-live="polite">
           {notice?.text}
         </div>
+        {info.host === 'headless' && <NotificationToasts onOpen={openFromNotification} />}
       </main>
     </div>
   );

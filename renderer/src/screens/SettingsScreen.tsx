@@ -11,10 +11,12 @@ export function SettingsScreen({
   settings,
   info,
   onChange,
+  onClearLocalData,
 }: {
   settings: Settings;
   info: AppInfo;
   onChange: (patch: Partial<Settings>) => void;
+  onClearLocalData: () => void;
 }) {
   const { t } = useI18n();
   const languageId = useId();
@@ -66,6 +68,11 @@ export function SettingsScreen({
         ))}
         <p className="muted">{t('settings.notifications.note')}</p>
       </fieldset>
+      <h2>{t('settings.localData')}</h2>
+      <p className="muted">{t('settings.clearLocalNote')}</p>
+      <button type="button" onClick={onClearLocalData}>
+        {t('settings.clearLocal')}
+      </button>
       <h2>{t('about.title')}</h2>
       <p data-testid="about-version">
         {t('about.version', {

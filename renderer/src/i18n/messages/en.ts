@@ -1,3 +1,5 @@
+import { inboxEn } from '../../inbox/messages';
+import { sessionEn } from '../../session/messages';
 import { viewerEn } from '../../viewer/messages';
 
 /**
@@ -6,6 +8,8 @@ import { viewerEn } from '../../viewer/messages';
  */
 export const en = {
   ...viewerEn,
+  ...sessionEn,
+  ...inboxEn,
   'app.name': 'Kamifax',
   'app.loading': 'Starting Kamifax…',
   'app.startFailed': 'Kamifax could not start: {reason}',
@@ -40,6 +44,10 @@ export const en = {
   'settings.notifications.details': 'Show the sender and the page count',
   'settings.notifications.note': 'Notifications never show what a fax says.',
   'settings.saved': 'Settings saved',
+  'settings.localData': 'Data on this computer',
+  'settings.clearLocalNote': 'Removes the faxes cached on this computer. They stay on the service and download again when you open them.',
+  'settings.clearLocal': 'Clear local data',
+  'settings.clearLocalDone': 'Cached faxes removed from this computer',
   'about.title': 'About',
   'about.version': 'Version {version} · {host} host · {platform}',
   'about.host.electron': 'desktop',
@@ -53,6 +61,20 @@ export const en = {
   'errors.file_too_large': 'That file is too large to open.',
   'errors.file_unreadable': 'That file could not be read.',
   'errors.not_saved_here': 'Kamifax can only show files it saved itself.',
+  'errors.offline': 'You appear to be offline. Kamifax will keep trying; what you do now is saved.',
+  'errors.service_unreachable': 'The fax service is not answering. Check the address, or try again in a moment.',
+  'errors.signed_out': 'Your sign-in has ended. Please sign in again; nothing on this computer was lost.',
+  'errors.cancelled': 'Cancelled.',
+  'errors.server_error': 'The fax service had a problem. Please try again in a moment.',
+  'errors.request_refused': 'The fax service refused that request.',
+  'errors.invalid_credentials': 'That e-mail address and password do not match an account.',
+  'errors.email_taken': 'An account with that e-mail address already exists. Sign in instead.',
+  'errors.underage': 'Accounts are only for people aged 13 or over.',
+  'errors.rate_limited': 'Too many attempts. Please wait a minute and try again.',
+  'errors.quota_exceeded': 'You have used all the pages your plan allows this period.',
+  'errors.plan_rule': 'Your plan does not allow that change.',
+  'errors.not_found': 'That fax is no longer there. It may have been deleted elsewhere.',
+  'errors.document_damaged': 'The fax document arrived damaged. Please try again.',
   'errors.internal': 'Something went wrong inside Kamifax. Please try again.',
 } as const;
 

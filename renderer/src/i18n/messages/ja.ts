@@ -1,9 +1,13 @@
+import { inboxJa } from '../../inbox/messages';
+import { sessionJa } from '../../session/messages';
 import { viewerJa } from '../../viewer/messages';
 import type { Catalogue } from './en';
 
 /** 日本語のメッセージ。キーは英語のカタログと同じでなければならない。 */
 export const ja: Catalogue = {
   ...viewerJa,
+  ...sessionJa,
+  ...inboxJa,
   'app.name': 'Kamifax',
   'app.loading': 'Kamifax を起動しています…',
   'app.startFailed': 'Kamifax を起動できませんでした: {reason}',
@@ -38,6 +42,10 @@ export const ja: Catalogue = {
   'settings.notifications.details': '送信元とページ数を表示',
   'settings.notifications.note': '通知に FAX の内容が表示されることはありません。',
   'settings.saved': '設定を保存しました',
+  'settings.localData': 'このコンピューター上のデータ',
+  'settings.clearLocalNote': 'このコンピューターにキャッシュされた FAX を削除します。FAX はサービス上に残り、開くと再びダウンロードされます。',
+  'settings.clearLocal': 'ローカルデータを消去',
+  'settings.clearLocalDone': 'キャッシュされた FAX をこのコンピューターから削除しました',
   'about.title': 'このアプリについて',
   'about.version': 'バージョン {version} · {host} · {platform}',
   'about.host.electron': 'デスクトップ版',
@@ -51,5 +59,19 @@ export const ja: Catalogue = {
   'errors.file_too_large': 'ファイルが大きすぎるため開けません。',
   'errors.file_unreadable': 'ファイルを読み込めませんでした。',
   'errors.not_saved_here': 'Kamifax が保存したファイルだけを表示できます。',
+  'errors.offline': 'オフラインのようです。Kamifax は再試行を続けます。今の操作は保存されています。',
+  'errors.service_unreachable': 'FAX サービスが応答しません。アドレスを確認するか、しばらくしてからもう一度お試しください。',
+  'errors.signed_out': 'サインインの有効期限が切れました。もう一度サインインしてください。このコンピューターのデータは失われていません。',
+  'errors.cancelled': 'キャンセルしました。',
+  'errors.server_error': 'FAX サービスで問題が発生しました。しばらくしてからもう一度お試しください。',
+  'errors.request_refused': 'FAX サービスがその要求を拒否しました。',
+  'errors.invalid_credentials': 'メールアドレスとパスワードが一致するアカウントがありません。',
+  'errors.email_taken': 'このメールアドレスのアカウントは既に存在します。サインインしてください。',
+  'errors.underage': 'アカウントは 13 歳以上の方のみ作成できます。',
+  'errors.rate_limited': '試行回数が多すぎます。1 分ほど待ってからもう一度お試しください。',
+  'errors.quota_exceeded': '今期のプランで利用できるページ数を使い切りました。',
+  'errors.plan_rule': 'ご利用のプランではその変更はできません。',
+  'errors.not_found': 'その FAX は見つかりません。別の場所で削除された可能性があります。',
+  'errors.document_damaged': 'FAX の文書が破損した状態で届きました。もう一度お試しください。',
   'errors.internal': 'Kamifax の内部で問題が発生しました。もう一度お試しください。',
 };

@@ -1,0 +1,57 @@
+import type { FaxSummary, InboxStatus } from '../../preload/contract';
+import { InboxService } from './inbox/inbox-service';
+import type { Logger } from './log/logger';
+import type { Notifier } from './notifications/notifier';
+import type { EventBus } from './rpc/event-bus';
+import type { ActiveAccount, SessionService } from './session/session-service';
+
+/**
+ * Starts the features that belong to one signed-in account (the inbox today; the outbox and
+ * privacy sync later) and stops them at sign-out, so nothing of one account outlives it.
+ */
+export class AccountFeatures {
+  private inboxService: InboxService | null = null;
+
+  constructor(
+    private readonly deps: {
+      session: () => SessionService;
+      events: EventBus;
+      notifier: Notifier;
+      log: Logger;
+      pollMs?: number;
+    },
+  ) {}
+
+  /** The open inbox, if signed in. */
+  inbox(): InboxService | null {
+    return this.inboxService;
+  }
+
+  /** Follows the session: close what was open, open for the new account. */
+  async switchTo(account: ActiveAccount | null): Promise<void> {
+    const previous = this.inboxService;
+    this.inboxService = null;
+    await previous?.close();
+    if (!account) {
+      this.deps.notifier.badge(0);
+      return;
+    }
+    const { events, notifier, log } = this.deps;
+    this.inboxService = await InboxService.open({
+      account,
+      baseUrl: account.baseUrl,
+      tokens: account.tokens,
+      dataKey: await this.deps.session().dataKey(),
+      log: log.child('inbox'),
+      pollMs: this.deps.pollMs,
+      listener: {
+        status: (status: InboxStatus) => {
+          events.emit('inbox:changed', status);
+          notifier.badge(status.unread);
+        },
+        arrived: (faxes: FaxSummary[]) => void notifier.announce(faxes),
+        signedOut: () => void this.deps.session().revoked(),
+      },
+    });
+  }
+}

@@ -1,0 +1,95 @@
+import type { HttpClient } from '../api/http-client';
+import type { FaxRecord } from './inbox-store';
+import type { ChangePage, SyncApi } from './sync-engine';
+
+/** A fax as the service sends it (see service/openapi.json, `Fax`). */
+export interface WireFax {
+  id: string;
+  direction: 'inbound' | 'outbound';
+  from: string;
+  to: string;
+  subject: string | null;
+  pages: number;
+  createdAt: string;
+  read: boolean;
+  junk: boolean;
+  status: string;
+}
+
+/** A change-feed entry as the service sends it. */
+export interface WireChange {
+  seq: number;
+  type: 'upsert' | 'delete';
+  faxId: string;
+  fax?: WireFax | null;
+}
+
+/** Maps the service's fax to the local record. */
+export function fromWire(fax: WireFax): FaxRecord {
+  return {
+    id: fax.id,
+    direction: fax.direction,
+    remoteNumber: fax.direction === 'inbound' ? fax.from : fax.to,
+    localNumber: fax.direction === 'inbound' ? fax.to : fax.from,
+    subject: fax.subject ?? null,
+    pages: fax.pages,
+    at: Date.parse(fax.createdAt),
+    read: fax.read,
+    junk: fax.junk,
+    status: fax.status,
+  };
+}
+
+/** The inbox's service calls over the account's HTTP client. */
+export class InboxApi implements SyncApi {
+  constructor(private readonly http: HttpClient) {}
+
+  /** One page of the change feed after `since`. */
+  async changes(since: string | null, limit: number): Promise<ChangePage> {
+    const { data } = await this.http.request<{ changes: WireChange[]; nextSince: number; hasMore: boolean }>({
+      method: 'GET',
+      path: '/v1/changes',
+      query: { since: since ?? 0, limit },
+    });
+    const upserts: FaxRecord[] = [];
+    const deletes: string[] = [];
+    for (const change of data.changes) {
+      if (change.type === 'upsert' && change.fax) upserts.push(fromWire(change.fax));
+      else if (change.type === 'delete') deletes.push(change.faxId);
+    }
+    return { upserts, deletes, next: String(data.nextSince), hasMore: data.hasMore };
+  }
+
+  /** Marks a fax read or unread. */
+  async markRead(id: string, read: boolean): Promise<void> {
+    await this.http.request({ method: 'PATCH', path: `/v1/faxes/${encodeURIComponent(id)}`, body: { read } });
+  }
+
+  /** Deletes a fax. */
+  async remove(id: string): Promise<void> {
+    await this.http.request({ method: 'DELETE', path: `/v1/faxes/${encodeURIComponent(id)}` });
+  }
+
+  /** Reports junk, optionally blocking the sender. Safe to repeat. */
+  async reportJunk(id: string, block: boolean): Promise<void> {
+    await this.http.request({
+      method: 'POST',
+      path: `/v1/faxes/${encodeURIComponent(id)}/junk`,
+      body: { block },
+      idempotencyKey: `junk-${id}-${block}`,
+    });
+  }
+
+  /** Downloads a fax's PDF. */
+  async document(id: string, signal?: AbortSignal): Promise<Buffer> {
+    const { data } = await this.http.request<ArrayBuffer>({
+      method: 'GET',
+      path: `/v1/faxes/${encodeURIComponent(id)}/document`,
+      responseType: 'arraybuffer',
+      headers: { accept: 'application/pdf' },
+      timeoutMs: 120_000,
+      signal,
+    });
+    return Buffer.from(data);
+  }
+}

@@ -1,0 +1,191 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FaxSummary, InboxQuery, InboxStatus } from '../../../preload/contract';
+import type { AccessTokens } from '../api/http-client';
+import type { Logger } from '../log/logger';
+import { AppError } from '../rpc/app-error';
+import type { ActiveAccount } from '../session/session-service';
+import { DocumentCache } from './document-cache';
+import { InboxApi } from './inbox-api';
+import { InboxStore } from './inbox-store';
+import { LiveUpdates } from './live-updates';
+import { SyncEngine } from './sync-engine';
+
+/** What the inbox tells the rest of the app. */
+export interface InboxListener {
+  status(status: InboxStatus): void;
+  arrived(faxes: FaxSummary[]): void;
+  signedOut(): void;
+}
+
+/** Everything one account's inbox needs. */
+export interface InboxServiceOptions {
+  account: ActiveAccount;
+  baseUrl: string;
+  tokens: AccessTokens;
+  dataKey: Buffer;
+  listener: InboxListener;
+  log: Logger;
+  cacheLimitBytes?: number;
+  /** How many of the newest unread faxes to download ahead of time. */
+  prefetch?: number;
+  pollMs?: number;
+}
+
+/**
+ * One account's inbox: the local store, sync with the service, live updates, the encrypted
+ * document cache. Created at sign-in, closed at sign-out.
+ */
+export class InboxService {
+  private readonly store: InboxStore;
+  private readonly api: InboxApi;
+  private readonly engine: SyncEngine;
+  private readonly cache: DocumentCache;
+  private readonly live: LiveUpdates;
+  private readonly downloads = new Map<string, Promise<Buffer>>();
+
+  private constructor(private readonly options: InboxServiceOptions, folder: string) {
+    const { account, listener, log } = options;
+    this.store = new InboxStore(join(folder, 'inbox.sqlite'));
+    this.api = new InboxApi(account.http);
+    this.engine = new SyncEngine(
+      this.store,
+      this.api,
+      {
+        status: (status) => listener.status(status),
+        arrived: (ids) => {
+          listener.arrived(ids.map((id) => this.store.get(id)).filter((f): f is FaxSummary => f !== null));
+          void this.prefetch();
+        },
+      },
+      log.child('sync'),
+    );
+    this.cache = new DocumentCache({
+      folder: join(folder, 'documents'),
+      key: options.dataKey,
+      store: this.store,
+      limitBytes: options.cacheLimitBytes ?? 500 * 1024 * 1024,
+    });
+    this.live = new LiveUpdates({
+      baseUrl: options.baseUrl,
+      tokens: options.tokens,
+      log: log.child('events'),
+      onEvent: (event) => {
+        if (event.event.startsWith('fax.')) void this.syncQuietly();
+      },
+      onConnected: () => void this.syncQuietly(),
+      onSignedOut: () => listener.signedOut(),
+      lastEventId: () => this.store.getState('lastEventId'),
+      saveLastEventId: (id) => this.store.setState('lastEventId', id),
+      pollMs: options.pollMs,
+      onPoll: () => void this.syncQuietly(),
+    });
+  }
+
+  /** Opens the account's inbox and starts syncing in the background. */
+  static async open(options: InboxServiceOptions): Promise<InboxService> {
+    const folder = options.account.dataDir;
+    await mkdir(folder, { recursive: true });
+    const service = new InboxService(options, folder);
+    service.live.start();
+    return service;
+  }
+
+  /** Syncs now and reports the status (the "refresh" button and tests). */
+  async syncNow(): Promise<InboxStatus> {
+    await this.engine.sync();
+    return this.engine.status();
+  }
+
+  /** The status for the indicator and the badge. */
+  status(): InboxStatus {
+    return this.engine.status();
+  }
+
+  /** One window of the list. */
+  query(query: InboxQuery): { total: number; rows: FaxSummary[] } {
+    return this.store.query(query, Date.now());
+  }
+
+  /** Marks read or unread here at once, and on the service when it can be reached. */
+  markRead(ids: string[], read: boolean): number {
+    return this.change(this.store.queue(ids, 'read', read ? 1 : 0));
+  }
+
+  /** Deletes here at once, and on the service when it can be reached. */
+  remove(ids: string[]): number {
+    return this.change(this.store.queue(ids, 'delete', 0));
+  }
+
+  /** Reports junk (and optionally blocks the senders). */
+  reportJunk(ids: string[], block: boolean): number {
+    return this.change(this.store.queue(ids, 'junk', block ? 1 : 0));
+  }
+
+  /** A fax's PDF: from the encrypted cache, else downloaded (once, however often asked). */
+  async document(id: string): Promise<{ name: string; bytes: Buffer }> {
+    const fax = this.store.get(id);
+    if (!fax) throw new AppError('not_found', 'No such fax');
+    const cached = await this.cache.get(id);
+    const bytes = cached ?? (await this.download(id));
+    const when = new Date(fax.at).toISOString().slice(0, 10);
+    return { name: `Fax ${when} ${fax.remoteNumber.replace(/[^\d+]/g, '')}.pdf`, bytes };
+  }
+
+  /** Forgets every local copy: metadata, documents, pending changes stay only if unsent. */
+  async clearLocalData(): Promise<void> {
+    await this.cache.clear();
+  }
+
+  /** Stops live updates and closes the store. */
+  async close(): Promise<void> {
+    await this.live.stop();
+    await Promise.allSettled(this.downloads.values());
+    this.store.close();
+  }
+
+  /** Stops, then removes every local file of this account. */
+  async destroy(): Promise<void> {
+    await this.close();
+    await rm(this.options.account.dataDir, { recursive: true, force: true });
+  }
+
+  /** Drops the event stream (for tests of reconnection). */
+  dropLiveConnection(): void {
+    this.live.dropConnection();
+  }
+
+  private change(count: number): number {
+    if (count > 0) this.engine.changedLocally();
+    return count;
+  }
+
+  private download(id: string): Promise<Buffer> {
+    let pending = this.downloads.get(id);
+    if (!pending) {
+      pending = (async () => {
+        const bytes = await this.api.document(id);
+        if (!bytes.subarray(0, 5).toString('latin1').startsWith('%PDF')) {
+          throw new AppError('document_damaged', 'The service sent something that is not a PDF');
+        }
+        await this.cache.put(id, bytes);
+        return bytes;
+      })().finally(() => this.downloads.delete(id));
+      this.downloads.set(id, pending);
+    }
+    return pending;
+  }
+
+  private async prefetch(): Promise<void> {
+    const newest = this.store.query({ search: '', filter: 'unread', sort: 'newest', offset: 0, limit: this.options.prefetch ?? 5 }, Date.now());
+    for (const fax of newest.rows) {
+      if (!(await this.cache.has(fax.id))) await this.download(fax.id).catch(() => undefined);
+    }
+  }
+
+  private async syncQuietly(): Promise<void> {
+    await this.engine.sync().catch((error: unknown) => {
+      this.options.log.warn('background sync failed', { code: (error as { code?: string }).code ?? 'internal' });
+    });
+  }
+}

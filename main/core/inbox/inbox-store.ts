@@ -1,0 +1,233 @@
+import Database from 'better-sqlite3';
+import type { FaxSummary, InboxQuery } from '../../../preload/contract';
+import { migrate } from './migrations';
+
+/** A fax as the service's change feed describes it, already in our shape. */
+export type FaxRecord = Omit<FaxSummary, 'contactName'>;
+
+/** A local change waiting for the service (made offline, or not yet confirmed). */
+export interface PendingOp {
+  seq: number;
+  faxId: string;
+  op: 'read' | 'delete' | 'junk';
+  /** read: 1 read / 0 unread; junk: 1 block the sender / 0 not. */
+  arg: number;
+}
+
+interface Row {
+  id: string;
+  direction: 'inbound' | 'outbound';
+  remote_number: string;
+  local_number: string;
+  subject: string | null;
+  pages: number;
+  at: number;
+  read: number;
+  junk: number;
+  status: string;
+  contact_name: string | null;
+}
+
+const week = 7 * 24 * 3600 * 1000;
+const orderBy: Record<InboxQuery['sort'], string> = {
+  newest: 'f.at DESC, f.id DESC',
+  oldest: 'f.at ASC, f.id ASC',
+  sender: "COALESCE(c.name, f.remote_number) COLLATE NOCASE ASC, f.at DESC",
+  pages: 'f.pages DESC, f.at DESC',
+};
+
+/** Digits only, for matching a number however it was typed or formatted. */
+export function digitsOf(number: string): string {
+  return number.replace(/\D/g, '');
+}
+
+/**
+ * The account's local inbox on SQLite: fax metadata, the sync cursor, the queue of offline
+ * changes, the document cache's index and per-page rotation. WAL keeps reads from waiting on
+ * sync writes.
+ */
+export class InboxStore {
+  private readonly db: Database.Database;
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    migrate(this.db);
+  }
+
+  /** Applies one page of the change feed and moves the cursor in the same transaction. */
+  applyChanges(upserts: readonly FaxRecord[], deletes: readonly string[], cursor: string): void {
+    const upsert = this.db.prepare(
+      `INSERT INTO faxes (id, direction, remote_number, remote_digits, local_number, subject, pages, at, read, junk, status)
+       VALUES (@id, @direction, @remoteNumber, @digits, @localNumber, @subject, @pages, @at, @read, @junk, @status)
+       ON CONFLICT(id) DO UPDATE SET direction=excluded.direction, remote_number=excluded.remote_number,
+         remote_digits=excluded.remote_digits, local_number=excluded.local_number, subject=excluded.subject,
+         pages=excluded.pages, at=excluded.at, read=excluded.read, junk=excluded.junk, status=excluded.status`,
+    );
+    const remove = this.db.prepare('DELETE FROM faxes WHERE id = ?');
+    const pendingFor = this.db.prepare('SELECT op, arg FROM pending_ops WHERE fax_id = ? ORDER BY seq');
+    this.db.transaction(() => {
+      for (const fax of upserts) {
+        // A change made here and not yet confirmed wins over the service's older view.
+        let { read, junk } = fax;
+        for (const op of pendingFor.all(fax.id) as { op: string; arg: number }[]) {
+          if (op.op === 'read') read = op.arg === 1;
+          if (op.op === 'junk') junk = true;
+        }
+        upsert.run({ ...fax, digits: digitsOf(fax.remoteNumber), read: read ? 1 : 0, junk: junk ? 1 : 0 });
+      }
+      for (const id of deletes) remove.run(id);
+      this.setState('cursor', cursor);
+    })();
+  }
+
+  /** The change-feed position to resume from. */
+  cursor(): string | null {
+    return this.getState('cursor');
+  }
+
+  /** One window of the inbox for the list, with the total for the scrollbar. */
+  query(query: InboxQuery, now: number): { total: number; rows: FaxSummary[] } {
+    const where: string[] = ["f.direction = 'inbound'"];
+    const params: Record<string, unknown> = {};
+    if (query.filter === 'junk') where.push('f.junk = 1');
+    else where.push('f.junk = 0');
+    if (query.filter === 'unread') where.push('f.read = 0');
+    if (query.filter === 'thisWeek') {
+      where.push('f.at >= @since');
+      params.since = now - week;
+    }
+    const search = query.search.trim();
+    if (search) {
+      const digits = digitsOf(search);
+      const like = `%${search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      const clauses = ["f.subject LIKE @like ESCAPE '\\'", "c.name LIKE @like ESCAPE '\\'", 'f.remote_number LIKE @like ESCAPE \'\\\''];
+      if (digits.length >= 2) clauses.push('f.remote_digits LIKE @digits');
+      const date = /^\d{4}-\d{2}(-\d{2})?$/.test(search) ? search : null;
+      if (date) clauses.push("strftime('%Y-%m-%d', f.at / 1000, 'unixepoch', 'localtime') LIKE @date");
+      where.push(`(${clauses.join(' OR ')})`);
+      params.like = like;
+      params.digits = `%${digits}%`;
+      if (date) params.date = `${date}%`;
+    }
+    const from = `FROM faxes f LEFT JOIN contacts c ON c.digits = f.remote_digits WHERE ${where.join(' AND ')}`;
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n ${from}`).get(params) as { n: number }).n;
+    const rows = this.db
+      .prepare(
+        `SELECT f.id, f.direction, f.remote_number, f.local_number, f.subject, f.pages, f.at, f.read, f.junk,
+                f.status, c.name AS contact_name ${from} ORDER BY ${orderBy[query.sort]} LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, limit: query.limit, offset: query.offset }) as Row[];
+    return { total, rows: rows.map(toSummary) };
+  }
+
+  /** One fax, if it is here. */
+  get(id: string): FaxSummary | null {
+    const row = this.db
+      .prepare(
+        `SELECT f.*, c.name AS contact_name FROM faxes f LEFT JOIN contacts c ON c.digits = f.remote_digits WHERE f.id = ?`,
+      )
+      .get(id) as Row | undefined;
+    return row ? toSummary(row) : null;
+  }
+
+  /** Inbound counts for the title bar and the badge. */
+  counts(): { unread: number; total: number } {
+    return this.db
+      .prepare(
+        `SELECT COUNT(*) AS total, COALESCE(SUM(read = 0), 0) AS unread FROM faxes WHERE direction = 'inbound' AND junk = 0`,
+      )
+      .get() as { unread: number; total: number };
+  }
+
+  /** Applies a change here at once and queues it for the service. */
+  queue(ids: readonly string[], op: PendingOp['op'], arg: number): number {
+    const add = this.db.prepare('INSERT INTO pending_ops (fax_id, op, arg) VALUES (?, ?, ?)');
+    const apply = {
+      read: this.db.prepare('UPDATE faxes SET read = ? WHERE id = ?'),
+      junk: this.db.prepare('UPDATE faxes SET junk = 1 WHERE id = ? AND ? >= 0'),
+      delete: this.db.prepare('DELETE FROM faxes WHERE id = ? AND ? >= 0'),
+    };
+    return this.db.transaction(() => {
+      let changed = 0;
+      for (const id of ids) {
+        const result = op === 'read' ? apply.read.run(arg, id) : apply[op].run(id, arg);
+        if (result.changes > 0) {
+          add.run(id, op, arg);
+          changed += 1;
+        }
+      }
+      return changed;
+    })();
+  }
+
+  /** Offline changes in the order they were made. */
+  pending(): PendingOp[] {
+    return (
+      this.db.prepare('SELECT seq, fax_id AS faxId, op, arg FROM pending_ops ORDER BY seq').all() as PendingOp[]
+    );
+  }
+
+  /** Forgets a change the service has confirmed (or refused for good). */
+  done(seq: number): void {
+    this.db.prepare('DELETE FROM pending_ops WHERE seq = ?').run(seq);
+  }
+
+  /** Names a number (contacts; the Contacts screen will manage them). */
+  setContact(number: string, name: string): void {
+    this.db.prepare('INSERT OR REPLACE INTO contacts (digits, name) VALUES (?, ?)').run(digitsOf(number), name);
+  }
+
+  /** Records a cached document's size and use, for least-recently-used eviction. */
+  touchDocument(faxId: string, size: number, now: number): void {
+    this.db
+      .prepare('INSERT INTO documents (fax_id, size, last_used) VALUES (?, ?, ?) ON CONFLICT(fax_id) DO UPDATE SET size=excluded.size, last_used=excluded.last_used')
+      .run(faxId, size, now);
+  }
+
+  /** Cached documents, least recently used first, with the running total. */
+  cachedDocuments(): { faxId: string; size: number }[] {
+    return this.db.prepare('SELECT fax_id AS faxId, size FROM documents ORDER BY last_used ASC').all() as {
+      faxId: string;
+      size: number;
+    }[];
+  }
+
+  /** Forgets a cached document. */
+  forgetDocument(faxId: string): void {
+    this.db.prepare('DELETE FROM documents WHERE fax_id = ?').run(faxId);
+  }
+
+  /** A small key-value slot (cursor, last event id, last sync time). */
+  getState(key: string): string | null {
+    const row = this.db.prepare('SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  /** Sets a key-value slot. */
+  setState(key: string, value: string): void {
+    this.db.prepare('INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)').run(key, value);
+  }
+
+  /** Closes the database. */
+  close(): void {
+    this.db.close();
+  }
+}
+
+function toSummary(row: Row): FaxSummary {
+  return {
+    id: row.id,
+    direction: row.direction,
+    remoteNumber: row.remote_number,
+    localNumber: row.local_number,
+    contactName: row.contact_name,
+    subject: row.subject,
+    pages: row.pages,
+    at: row.at,
+    read: row.read === 1,
+    junk: row.junk === 1,
+    status: row.status,
+  };
+}

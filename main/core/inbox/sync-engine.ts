@@ -1,0 +1,139 @@
+import type { InboxStatus } from '../../../preload/contract';
+import type { Logger } from '../log/logger';
+import type { FaxRecord, InboxStore, PendingOp } from './inbox-store';
+
+/** One page of the service's change feed, in our shape. */
+export interface ChangePage {
+  upserts: FaxRecord[];
+  deletes: string[];
+  next: string;
+  hasMore: boolean;
+}
+
+/** The service calls sync needs. */
+export interface SyncApi {
+  changes(since: string | null, limit: number): Promise<ChangePage>;
+  markRead(id: string, read: boolean): Promise<void>;
+  remove(id: string): Promise<void>;
+  reportJunk(id: string, block: boolean): Promise<void>;
+}
+
+/** What the engine tells the rest of the app. */
+export interface SyncListener {
+  /** Status changed (connection, counts, pending). */
+  status(status: InboxStatus): void;
+  /** Inbound unread faxes that arrived after the first sync (for notifications). */
+  arrived(ids: string[]): void;
+}
+
+const pageSize = 500;
+const offlineCodes = new Set(['offline', 'service_unreachable']);
+
+/**
+ * Keeps the local store in step with the service: first replays changes made offline, then
+ * pulls the change feed page by page. Each page and its cursor commit together, so a restart
+ * mid-sync resumes without duplicates or gaps. Runs are single-flight; a request during a run
+ * schedules exactly one more.
+ */
+export class SyncEngine {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private connection: InboxStatus['connection'] = 'offline';
+
+  constructor(
+    private readonly store: InboxStore,
+    private readonly api: SyncApi,
+    private readonly listener: SyncListener,
+    private readonly log: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The current status. */
+  status(): InboxStatus {
+    const last = this.store.getState('lastSyncAt');
+    return {
+      connection: this.connection,
+      lastSyncAt: last ? Number(last) : null,
+      pendingChanges: this.store.pending().length,
+      ...this.store.counts(),
+    };
+  }
+
+  /** Runs a sync now, or once more after the one in progress. */
+  sync(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.runOnce();
+      } while (this.again);
+    })().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  /** Called after a local change was queued: show it, then try to send it. */
+  changedLocally(): void {
+    this.listener.status(this.status());
+    void this.sync();
+  }
+
+  private async runOnce(): Promise<void> {
+    this.setConnection('syncing');
+    try {
+      await this.replay();
+      await this.pull();
+      this.store.setState('lastSyncAt', String(this.now()));
+      this.setConnection('online');
+    } catch (error: unknown) {
+      const code = (error as { code?: string }).code ?? 'internal';
+      this.log.warn('sync stopped', { code });
+      this.setConnection(offlineCodes.has(code) ? 'offline' : 'online');
+      if (!offlineCodes.has(code)) throw error;
+    }
+  }
+
+  private async replay(): Promise<void> {
+    for (const op of this.store.pending()) {
+      try {
+        await this.send(op);
+      } catch (error: unknown) {
+        const status = (error as { status?: number }).status;
+        // Gone or refused for good: drop it, the next pull shows the service's truth.
+        if (status === 404 || status === 409 || status === 422) this.log.warn('dropped a change', { op: op.op, status });
+        else throw error;
+      }
+      this.store.done(op.seq);
+    }
+  }
+
+  private send(op: PendingOp): Promise<void> {
+    if (op.op === 'read') return this.api.markRead(op.faxId, op.arg === 1);
+    if (op.op === 'delete') return this.api.remove(op.faxId);
+    return this.api.reportJunk(op.faxId, op.arg === 1);
+  }
+
+  private async pull(): Promise<void> {
+    const firstSync = this.store.cursor() === null;
+    for (;;) {
+      const page = await this.api.changes(this.store.cursor(), pageSize);
+      const fresh = firstSync
+        ? []
+        : page.upserts.filter((f) => f.direction === 'inbound' && !f.read && !f.junk && !this.store.get(f.id));
+      this.store.applyChanges(page.upserts, page.deletes, page.next);
+      if (fresh.length > 0) this.listener.arrived(fresh.map((f) => f.id));
+      if (page.upserts.length > 0 || page.deletes.length > 0) this.listener.status(this.status());
+      if (!page.hasMore) break;
+    }
+  }
+
+  private setConnection(connection: InboxStatus['connection']): void {
+    if (connection === this.connection) return;
+    this.connection = connection;
+    this.listener.status(this.status());
+  }
+}

@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Account, BridgeError } from '../../../preload/contract';
+import { useKamifax } from '../app/KamifaxContext';
+import { useI18n } from '../i18n/i18n';
+import { UsageMeter } from './UsageMeter';
+
+/** Whole days left until `iso`, never negative. */
+export function daysLeft(iso: string, now: number): number {
+  return Math.max(0, Math.ceil((Date.parse(iso) - now) / 86_400_000));
+}
+
+/** Plan, trial, usage against the limits, fax numbers, and sign-out. */
+export function AccountScreen({ onPrivacy, onSignOut }: { onPrivacy: () => void; onSignOut: () => void }) {
+  const kamifax = useKamifax();
+  const { t, errorText, locale } = useI18n();
+  const [account, setAccount] = useState<Account | null>(null);
+  const [error, setError] = useState<BridgeError | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    const result = await kamifax.account.get();
+    if (result.ok) setAccount(result.value);
+    else setError(result.error);
+  }, [kamifax]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const copy = async (number: string) => {
+    await navigator.clipboard.writeText(number);
+    setCopied(number);
+  };
+
+  const date = (iso: string) => new Date(iso).toLocaleDateString(locale);
+
+  return (
+    <section className="screen" aria-labelledby="screen-title">
+      <h1 id="screen-title">{t('screen.account.title')}</h1>
+      {error && (
+        <div role="alert" className="error">
+          <p>{errorText(error.code)}</p>
+          <button type="button" onClick={() => void load()}>
+            {t('account.retry')}
+          </button>
+        </div>
+      )}
+      {!account && !error && <p role="status">{t('account.loading')}</p>}
+      {account && (
+        <>
+          <dl className="facts" data-testid="account-facts">
+            <dt>{t('account.name')}</dt>
+            <dd>{account.name}</dd>
+            <dt>{t('account.email')}</dt>
+            <dd>{account.email}</dd>
+            <dt>{t('account.plan')}</dt>
+            <dd>
+              {t(`account.plan.${account.plan}`)}
+              {account.plan === 'trial' && account.trialEndsAt && (
+                <span className="muted">
+                  {' · '}
+                  {daysLeft(account.trialEndsAt, Date.now()) > 0
+                    ? t('account.trialLeft', { days: daysLeft(account.trialEndsAt, Date.now()) })
+                    : t('account.trialEnded')}
+                </span>
+              )}
+            </dd>
+          </dl>
+          <h2>
+            {t('account.usage', { start: date(account.usage.periodStart), end: date(account.usage.periodEnd) })}
+          </h2>
+          <UsageMeter label={t('account.received')} meter={account.usage.receivedPages} />
+          <UsageMeter label={t('account.sent')} meter={account.usage.sentPages} />
+          <h2>{t('account.numbers')}</h2>
+          <ul className="numbers">
+            {account.faxNumbers.map((number) => (
+              <li key={number}>
+                <span className="number">{number}</span>
+                <button type="button" onClick={() => void copy(number)} aria-label={t('account.copy', { number })}>
+                  {copied === number ? t('account.copied', { number }) : t('account.copyShort')}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <button type="button" className="link" onClick={onPrivacy}>
+              {t('account.privacyLink')}
+            </button>
+          </p>
+          <p className="muted">{t('account.signOutNote')}</p>
+          <button type="button" className="danger" onClick={onSignOut}>
+            {t('account.signOut')}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}

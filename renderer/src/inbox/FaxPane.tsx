@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+import type { BridgeError } from '../../../preload/contract';
+import { useKamifax } from '../app/KamifaxContext';
+import { useI18n } from '../i18n/i18n';
+import { FaxViewer } from '../viewer/FaxViewer';
+
+/** One open fax: its document fetched from main (cache or download), shown in the viewer. */
+export function FaxPane({ id, onClose, onForward }: { id: string; onClose: () => void; onForward: () => void }) {
+  const kamifax = useKamifax();
+  const { t, errorText } = useI18n();
+  const [document, setDocument] = useState<{ name: string; bytes: Uint8Array } | null>(null);
+  const [error, setError] = useState<BridgeError | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setDocument(null);
+    setError(null);
+    void kamifax.inbox.document({ id }).then((result) => {
+      if (!live) return;
+      if (result.ok) setDocument(result.value);
+      else setError(result.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [kamifax, id]);
+
+  return (
+    <div className="fax-pane" data-testid="fax-pane" data-fax-id={id}>
+      <button type="button" className="link back" onClick={onClose}>
+        ← {t('inbox.close')}
+      </button>
+      {error && (
+        <p role="alert" className="error">
+          {errorText(error.code)}
+        </p>
+      )}
+      {!document && !error && <p role="status">{t('inbox.opening')}</p>}
+      {document && (
+        <FaxViewer
+          documentBytes={document.bytes}
+          documentKey={id}
+          fileName={document.name}
+          onClose={onClose}
+          onForward={onForward}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { BridgeError, Result, SessionState } from '../../../preload/contract';
+import { useKamifax } from '../app/KamifaxContext';
+import { useI18n } from '../i18n/i18n';
+
+type Mode = 'signIn' | 'signUp';
+type Remembered = Extract<SessionState, { status: 'signedOut' }>['remembered'];
+
+/** The first screen without a session: sign in, sign up, or try the demo in one click. */
+export function SignInScreen({
+  remembered,
+  revoked,
+  onSession,
+}: {
+  remembered: Remembered;
+  revoked: boolean;
+  onSession: (state: SessionState) => void;
+}) {
+  const kamifax = useKamifax();
+  const { t, errorText } = useI18n();
+  const ids = { url: useId(), email: useId(), password: useId(), name: useId(), birth: useId() };
+  const [mode, setMode] = useState<Mode>('signIn');
+  const [serviceKind, setServiceKind] = useState(remembered?.service.kind ?? 'local');
+  const [url, setUrl] = useState(remembered?.service.kind === 'remote' ? remembered.service.url : 'https://');
+  const [email, setEmail] = useState(remembered?.email ?? '');
+  const [password, setPassword] = useState('');
+  const [name, setName] = useState('');
+  const [birthDate, setBirthDate] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<BridgeError | null>(null);
+
+  const service = serviceKind === 'local' ? ({ kind: 'local' } as const) : ({ kind: 'remote', url } as const);
+
+  const run = async (call: () => Promise<Result<SessionState>>) => {
+    setBusy(true);
+    setError(null);
+    const result = await call();
+    setBusy(false);
+    if (result.ok) onSession(result.value);
+    else setError(result.error);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (mode === 'signIn') void run(() => kamifax.session.signIn({ service, email, password }));
+    else void run(() => kamifax.session.signUp({ service, email, password, name, birthDate }));
+  };
+
+  const demo = () =>
+    void run(() =>
+      kamifax.session.signIn({ service: { kind: 'local' }, email: 'alice@example.com', password: 'kamifax-demo' }),
+    );
+
+  return (
+    <main className="sign-in">
+      <form className="card" onSubmit={submit} aria-busy={busy}>
+        <h1>{t(mode === 'signIn' ? 'signIn.title' : 'signUp.title')}</h1>
+        <p className="muted">{t(mode === 'signIn' ? 'signIn.lead' : 'signUp.lead')}</p>
+        {revoked && !error && (
+          <p className="banner" role="alert">
+            {t('signIn.revoked')}
+          </p>
+        )}
+        <fieldset className="field">
+          <legend>{t('signIn.service')}</legend>
+          <label className="radio">
+            <input
+              type="radio"
+              name="service"
+              checked={serviceKind === 'local'}
+              onChange={() => setServiceKind('local')}
+            />
+            {t('signIn.service.local')}
+          </label>
+          <label className="radio">
+            <input
+              type="radio"
+              name="service"
+              checked={serviceKind === 'remote'}
+              onChange={() => setServiceKind('remote')}
+            />
+            {t('signIn.service.remote')}
+          </label>
+          {serviceKind === 'remote' && (
+            <input
+              id={ids.url}
+              type="url"
+              aria-label={t('signIn.serviceUrl')}
+              value={url}
+              required
+              onChange={(e) => setUrl(e.target.value)}
+            />
+          )}
+        </fieldset>
+        {mode === 'signUp' && (
+          <div className="field">
+            <label htmlFor={ids.name}>{t('signUp.name')}</label>
+            <input id={ids.name} type="text" value={name} required autoComplete="name" onChange={(e) => setName(e.target.value)} />
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor={ids.email}>{t('signIn.email')}</label>
+          <input
+            id={ids.email}
+            type="email"
+            value={email}
+            required
+            autoComplete="username"
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.password}>{t('signIn.password')}</label>
+          <input
+            id={ids.password}
+            type="password"
+            value={password}
+            required
+            autoComplete={mode === 'signIn' ? 'current-password' : 'new-password'}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </div>
+        {mode === 'signUp' && (
+          <div className="field">
+            <label htmlFor={ids.birth}>{t('signUp.birthDate')}</label>
+            <input
+              id={ids.birth}
+              type="date"
+              value={birthDate}
+              required
+              aria-describedby={`${ids.birth}-hint`}
+              onChange={(e) => setBirthDate(e.target.value)}
+            />
+            <span id={`${ids.birth}-hint`} className="muted">
+              {t('signUp.birthDateHint')}
+            </span>
+          </div>
+        )}
+        {error && (
+          <p className="error" role="alert">
+            {errorText(error.code)}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy
+              ? t(mode === 'signIn' ? 'signIn.busy' : 'signUp.busy')
+              : t(mode === 'signIn' ? 'signIn.submit' : 'signUp.submit')}
+          </button>
+          <button type="button" className="link" onClick={() => setMode(mode === 'signIn' ? 'signUp' : 'signIn')}>
+            {t(mode === 'signIn' ? 'signIn.toSignUp' : 'signUp.toSignIn')}
+          </button>
+        </div>
+        {mode === 'signIn' && (
+          <div className="demo">
+            <button type="button" onClick={demo} disabled={busy}>
+              {t('signIn.demo')}
+            </button>
+            <p className="muted">{t('signIn.demoHint')}</p>
+          </div>
+        )}
+      </form>
+    </main>
+  );
+}

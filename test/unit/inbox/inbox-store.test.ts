@@ -1,0 +1,104 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { InboxStore, type FaxRecord } from '../../../main/core/inbox/inbox-store';
+import { inboxQuerySchema } from '../../../preload/contract';
+
+const now = Date.UTC(2026, 10, 28, 12);
+const day = 86_400_000;
+
+function fax(id: string, overrides: Partial<FaxRecord> = {}): FaxRecord {
+  return {
+    id,
+    direction: 'inbound',
+    remoteNumber: '+81 3-1234-5678',
+    localNumber: '+81 50-0000-0001',
+    subject: null,
+    pages: 1,
+    at: now - day,
+    read: false,
+    junk: false,
+    status: 'received',
+    ...overrides,
+  };
+}
+
+const q = (input: Record<string, unknown> = {}) => inboxQuerySchema.parse(input);
+
+describe('InboxStore', () => {
+  let store: InboxStore;
+  beforeEach(() => {
+    store = new InboxStore(join(mkdtempSync(join(tmpdir(), 'kamifax-store-')), 'inbox.sqlite'));
+  });
+
+  it('applies upserts and deletes with the cursor in one step', () => {
+    store.applyChanges([fax('a'), fax('b')], [], '2');
+    store.applyChanges([fax('a', { read: true })], ['b'], '3');
+    expect(store.cursor()).toBe('3');
+    expect(store.query(q(), now).rows.map((r) => [r.id, r.read])).toEqual([['a', true]]);
+  });
+
+  it('filters unread, this week and junk, and sorts', () => {
+    store.applyChanges(
+      [
+        fax('old', { at: now - 30 * day, read: true, pages: 9 }),
+        fax('new', { at: now - day }),
+        fax('spam', { junk: true }),
+      ],
+      [],
+      '1',
+    );
+    expect(store.query(q({ filter: 'unread' }), now).rows.map((r) => r.id)).toEqual(['new']);
+    expect(store.query(q({ filter: 'thisWeek' }), now).rows.map((r) => r.id)).toEqual(['new']);
+    expect(store.query(q({ filter: 'junk' }), now).rows.map((r) => r.id)).toEqual(['spam']);
+    expect(store.query(q({ sort: 'oldest' }), now).rows.map((r) => r.id)).toEqual(['old', 'new']);
+    expect(store.query(q({ sort: 'pages' }), now).rows[0]!.id).toBe('old');
+    expect(store.counts()).toEqual({ unread: 1, total: 2 });
+  });
+
+  it('searches number digits however formatted, contact names, subjects and dates', () => {
+    store.applyChanges(
+      [
+        fax('a', { remoteNumber: '+81 6-5555-1212', subject: 'Invoice 42' }),
+        fax('b', { remoteNumber: '+1 415 555 0000', at: Date.UTC(2026, 0, 15, 3) }),
+      ],
+      [],
+      '1',
+    );
+    store.setContact('+81-6-5555-1212', '大阪支店');
+    expect(store.query(q({ search: '65555' }), now).rows.map((r) => r.id)).toEqual(['a']);
+    expect(store.query(q({ search: '6-5555-1212' }), now).rows.map((r) => r.id)).toEqual(['a']);
+    expect(store.query(q({ search: '大阪' }), now).rows[0]).toMatchObject({ id: 'a', contactName: '大阪支店' });
+    expect(store.query(q({ search: 'invoice' }), now).total).toBe(1);
+    expect(store.query(q({ search: '2026-01' }), now).rows.map((r) => r.id)).toEqual(['b']);
+    expect(store.query(q({ search: '%' }), now).total).toBe(0);
+  });
+
+  it('queues offline changes, applies them at once, and keeps them over an older server view', () => {
+    store.applyChanges([fax('a'), fax('b')], [], '1');
+    expect(store.queue(['a'], 'read', 1)).toBe(1);
+    expect(store.queue(['b'], 'delete', 0)).toBe(1);
+    expect(store.queue(['missing'], 'read', 1)).toBe(0);
+    // The service has not seen the change yet and sends its older view of "a".
+    store.applyChanges([fax('a', { read: false })], [], '2');
+    expect(store.get('a')?.read).toBe(true);
+    expect(store.get('b')).toBeNull();
+    expect(store.pending().map((p) => [p.faxId, p.op])).toEqual([
+      ['a', 'read'],
+      ['b', 'delete'],
+    ]);
+    store.done(store.pending()[0]!.seq);
+    expect(store.pending()).toHaveLength(1);
+  });
+
+  it('pages through 100,000 faxes in windows', () => {
+    const batch: FaxRecord[] = [];
+    for (let i = 0; i < 100_000; i += 1) batch.push(fax(`f${i}`, { at: now - i * 1000, read: i % 3 === 0 }));
+    store.applyChanges(batch, [], 'x');
+    const window = store.query(q({ offset: 50_000, limit: 100 }), now);
+    expect(window.total).toBe(100_000);
+    expect(window.rows[0]!.id).toBe('f50000');
+    expect(store.counts().unread).toBe(66_666);
+  });
+});
