@@ -13,6 +13,8 @@ export async function openViewerPage(
 ): Promise<Page> {
   const page = await browser.newPage({ locale: options.locale ?? 'en-US' });
   page.on('pageerror', (error) => console.error('page error:', error.message));
+  if (process.env.KAMIFAX_VIEWER_CONSOLE)
+    page.on('console', (message) => console.log(`console ${message.type()}: ${message.text()}`));
   await page.goto(`${host.url}viewer.html${options.query ?? ''}`);
   await page.waitForSelector('html[data-ready="true"]');
   await page.locator('.viewer-opener button').first().click();
@@ -20,8 +22,16 @@ export async function openViewerPage(
   return page;
 }
 
-/** Feeds bytes to the page's file input, as a user picking a file would. */
+/**
+ * Feeds bytes to the page's file input, as a user picking a file would. A viewer already open
+ * is closed first, so what follows can only see the new document.
+ */
 export async function openBytes(page: Page, name: string, bytes: Uint8Array): Promise<void> {
+  const close = page.getByRole('button', { name: en['viewer.close'] });
+  if ((await close.count()) > 0) {
+    await close.first().click();
+    await page.waitForSelector('.viewer', { state: 'detached' });
+  }
   await page.locator('.viewer-opener input[type="file"]').setInputFiles({
     name,
     mimeType: 'application/pdf',

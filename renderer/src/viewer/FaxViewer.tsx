@@ -160,7 +160,7 @@ export function FaxViewer(props: FaxViewerProps) {
           !print.urls &&
           t('viewer.print.preparing', {
             done: print.done,
-            count: state.status === 'ready' ? state.pdf.numPages : 0,
+            count: state.status === 'ready' ? state.sizes.length : 0,
           })}
         {notice?.text}
         {notice?.path && (

@@ -1,10 +1,8 @@
 import { getDocument, PDFWorker, type PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { pdfAssetOptions } from './pdf-assets';
+import { classifyLoadError, type LoadFailure } from './load-errors';
 import { isDeadline, withDeadline } from './watchdog';
-
-/** Why a document could not be opened; each has its own message in both languages. */
-export type LoadFailure = 'password' | 'invalid' | 'empty' | 'timeout' | 'unknown';
 
 /** A document that could not be opened, with the reason the user is told. */
 export class PdfLoadError extends Error {
@@ -24,17 +22,6 @@ export interface OpenDocument {
   isAlive(milliseconds: number): Promise<boolean>;
   /** Orderly shutdown, with a deadline in case the worker no longer answers. */
   close(): Promise<void>;
-}
-
-/** Maps whatever pdf.js threw to a reason we can explain to the user. */
-export function classifyLoadError(error: unknown): LoadFailure {
-  if (isDeadline(error)) return 'timeout';
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'PasswordException') return 'password';
-  if (name === 'InvalidPDFException' || name === 'FormatError') return 'invalid';
-  if (error instanceof Error && /invalid|corrupt|xref|startxref|trailer/i.test(error.message))
-    return 'invalid';
-  return 'unknown';
 }
 
 /**

@@ -5,7 +5,7 @@ import { releaseCanvas, renderPage } from './render-page';
 const printZoom = 150 / 96;
 
 /**
- * Renders every page to a PNG blob URL for the print-only container, one page at a time so
+ * Renders every page (one rotation per page) to a PNG blob URL for the print-only container, one page at a time so
  * memory holds one canvas at a time. The caller revokes the URLs after printing.
  */
 export async function renderForPrint(
@@ -17,7 +17,7 @@ export async function renderForPrint(
 ): Promise<string[]> {
   const urls: string[] = [];
   try {
-    for (let index = 0; index < pdf.numPages; index += 1) {
+    for (let index = 0; index < rotations.length; index += 1) {
       const canvas = await renderPage({
         pdf,
         pageNumber: index + 1,

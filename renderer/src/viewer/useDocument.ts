@@ -1,13 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { PageSize } from './layout';
-import {
-  classifyLoadError,
-  openPdf,
-  PdfLoadError,
-  type LoadFailure,
-  type OpenDocument,
-} from './pdf-loader';
+import { classifyLoadError, type LoadFailure } from './load-errors';
+import { openPdf, PdfLoadError, type OpenDocument } from './pdf-loader';
 import { withDeadline } from './watchdog';
 
 /** The document as the viewer sees it while it opens, once open, or when it cannot be. */
@@ -23,6 +18,12 @@ export type DocumentState =
       ownRotations: number[];
       open: OpenDocument;
     };
+
+/**
+ * The most pages laid out. A hostile file can claim millions; no fax has 10,000 pages, and the
+ * column stays cheap below this.
+ */
+export const maxPages = 10_000;
 
 /** Pages whose sizes are fetched per round trip batch before the layout is updated. */
 const sizeBatch = 50;
@@ -61,7 +62,7 @@ export function useDocument(
         if (!live) return void open.close();
         const first = await withDeadline(open.pdf.getPage(1), loadMs);
         const size = first.getViewport({ scale: 1 });
-        const count = open.pdf.numPages;
+        const count = Math.min(open.pdf.numPages, maxPages);
         const sizes = Array.from({ length: count }, () => ({
           width: size.width,
           height: size.height,
