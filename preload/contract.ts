@@ -215,6 +215,7 @@ export const errorCodes = [
   'plan_rule',
   'not_found',
   'document_damaged',
+  'keychain_unavailable',
   'internal',
 ] as const;
 

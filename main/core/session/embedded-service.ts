@@ -30,7 +30,7 @@ export function embeddedService(dataDir: string, options: { lineSpeed?: number }
         adminToken,
         lineSpeed: options.lineSpeed,
       });
-      return running.url;
+      return running!.url;
     },
     async stop() {
       const current = running;

@@ -75,6 +75,7 @@ export const en = {
   'errors.plan_rule': 'Your plan does not allow that change.',
   'errors.not_found': 'That fax is no longer there. It may have been deleted elsewhere.',
   'errors.document_damaged': 'The fax document arrived damaged. Please try again.',
+  'errors.keychain_unavailable': 'Kamifax cannot reach your system keychain, where it keeps your sign-in. Unlock the keyring (or install one, such as GNOME Keyring) and try again.',
   'errors.internal': 'Something went wrong inside Kamifax. Please try again.',
 } as const;
 

@@ -73,5 +73,6 @@ export const ja: Catalogue = {
   'errors.plan_rule': 'ご利用のプランではその変更はできません。',
   'errors.not_found': 'その FAX は見つかりません。別の場所で削除された可能性があります。',
   'errors.document_damaged': 'FAX の文書が破損した状態で届きました。もう一度お試しください。',
+  'errors.keychain_unavailable': 'サインイン情報を保管するシステムのキーチェーンにアクセスできません。キーリングのロックを解除する (または GNOME Keyring などをインストールする) と再試行できます。',
   'errors.internal': 'Kamifax の内部で問題が発生しました。もう一度お試しください。',
 };

@@ -1,0 +1,36 @@
+import {
+  credentialKeys,
+  keychainAccount,
+  keychainService,
+  type CredentialKey,
+  type CredentialScope,
+  type CredentialStore,
+} from './credential-store';
+
+/**
+ * An in-memory credential store for unit tests and benchmarks only. No host uses it: the
+ * app's secrets always go to the OS keychain.
+ */
+export class MemoryCredentialStore implements CredentialStore {
+  readonly entries = new Map<string, string>();
+
+  private id(scope: CredentialScope, key: CredentialKey): string {
+    return `${keychainService(scope)}\n${keychainAccount(scope, key)}`;
+  }
+
+  async get(scope: CredentialScope, key: CredentialKey): Promise<string | null> {
+    return this.entries.get(this.id(scope, key)) ?? null;
+  }
+
+  async set(scope: CredentialScope, key: CredentialKey, secret: string): Promise<void> {
+    this.entries.set(this.id(scope, key), secret);
+  }
+
+  async delete(scope: CredentialScope, key: CredentialKey): Promise<boolean> {
+    return this.entries.delete(this.id(scope, key));
+  }
+
+  async deleteScope(scope: CredentialScope): Promise<void> {
+    for (const key of credentialKeys) await this.delete(scope, key);
+  }
+}
