@@ -187,7 +187,11 @@ export const events = {
   'session:changed': sessionStateSchema,
   'inbox:changed': inboxStatusSchema,
   'inbox:openFax': z.object({ id: z.string() }),
-  'notification:shown': z.object({ title: z.string(), body: z.string(), faxId: z.string().nullable() }),
+  'notification:shown': z.object({
+    title: z.string(),
+    body: z.string(),
+    faxId: z.string().nullable(),
+  }),
 } as const;
 
 /** Stable error codes the UI maps to friendly text in English and Japanese. */

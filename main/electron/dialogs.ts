@@ -15,7 +15,9 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): FileDial
         properties: ['openFile' as const],
         filters: [{ name: 'PDF', extensions: ['pdf'] }],
       };
-      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      const result = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
       const path = result.filePaths[0];
       if (result.canceled || !path) return null;
       const info = await stat(path);
@@ -28,8 +30,13 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): FileDial
     },
     async savePdf(suggestedName, bytes) {
       const window = getWindow();
-      const options = { defaultPath: suggestedName, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
-      const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+      const options = {
+        defaultPath: suggestedName,
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      };
+      const result = window
+        ? await dialog.showSaveDialog(window, options)
+        : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return null;
       await writeFileAtomic(result.filePath, bytes);
       return result.filePath;

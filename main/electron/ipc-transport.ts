@@ -17,7 +17,10 @@ export function attachIpcTransport(
   for (const channel of Object.keys(channels) as Channel[]) {
     ipcMain.handle(channel, async (event, payload: unknown) => {
       const frame = event.senderFrame;
-      const sender = { url: frame?.url ?? '', isMainFrame: frame !== null && frame.parent === null };
+      const sender = {
+        url: frame?.url ?? '',
+        isMainFrame: frame !== null && frame.parent === null,
+      };
       if (!isTrustedSender(sender, trustedOrigins)) {
         log.warn('rejected IPC from untrusted sender', { channel, url: sender.url.slice(0, 200) });
         return { ok: false, error: { code: 'forbidden_sender', message: 'Untrusted sender' } };

@@ -6,7 +6,11 @@ export function electronNotifications(getWindow: () => BrowserWindow | null): No
   return {
     show(notice, onClick) {
       if (!Notification.isSupported()) return;
-      const notification = new Notification({ title: notice.title, body: notice.body, silent: false });
+      const notification = new Notification({
+        title: notice.title,
+        body: notice.body,
+        silent: false,
+      });
       notification.on('click', () => {
         const window = getWindow();
         if (window?.isMinimized()) window.restore();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { WebSocket } from 'ws';
 import { launchChromium } from '../helpers/browser';
+import { MemoryCredentialStore } from '../../main/core/credentials/memory-store';
 import { startTestHost, type TestHost } from '../helpers/headless';
 import { chromiumPath, systemComponent } from '../helpers/system';
 import { en } from '../../renderer/src/i18n/messages/en';
@@ -14,13 +15,17 @@ describe.skipIf(!hasChromium)('the shell in real Chromium through the headless h
   let host: TestHost;
   let browser: Browser;
   let page: Page;
+  const nav = () => page.getByRole('navigation');
 
   beforeAll(async () => {
-    host = await startTestHost('en-US');
+    // The shell is under test here, not the keychain: an in-memory store keeps it independent.
+    host = await startTestHost({ credentials: new MemoryCredentialStore() });
     browser = await launchChromium();
     page = await browser.newPage({ locale: 'en-US' });
     await page.goto(host.url);
     await page.waitForSelector('html[data-ready="true"]');
+    await page.getByRole('button', { name: en['signIn.demo'] }).click();
+    await page.getByRole('navigation').waitFor();
   });
 
   afterAll(async () => {
@@ -34,7 +39,7 @@ describe.skipIf(!hasChromium)('the shell in real Chromium through the headless h
       return meta ? 'bridge' : 'none';
     });
     expect(info).toBe('bridge');
-    await page.getByRole('button', { name: en['nav.settings'] }).click();
+    await nav().getByRole('button', { name: en['nav.settings'] }).click();
     await expect
       .poll(() => page.getByTestId('about-version').textContent())
       .toContain('0.0.0-test');
@@ -42,21 +47,27 @@ describe.skipIf(!hasChromium)('the shell in real Chromium through the headless h
 
   it('shows every screen in English', async () => {
     for (const screen of screens) {
-      await page.getByRole('button', { name: en[`nav.${screen}`] }).click();
+      await nav()
+        .getByRole('button', { name: en[`nav.${screen}`] })
+        .click();
       const heading = page.getByRole('heading', { level: 1 });
       expect(await heading.textContent()).toBe(en[`screen.${screen}.title`]);
       expect(
-        await page.getByRole('button', { name: en[`nav.${screen}`] }).getAttribute('aria-current'),
+        await nav()
+          .getByRole('button', { name: en[`nav.${screen}`] })
+          .getAttribute('aria-current'),
       ).toBe('page');
     }
   });
 
   it('switches to Japanese in Settings, remembers it, and shows every screen in Japanese', async () => {
-    await page.getByRole('button', { name: en['nav.settings'] }).click();
+    await nav().getByRole('button', { name: en['nav.settings'] }).click();
     await page.getByLabel(en['settings.language']).selectOption('ja');
     await page.waitForSelector('html[lang="ja"]');
     for (const screen of screens) {
-      await page.getByRole('button', { name: ja[`nav.${screen}`] }).click();
+      await nav()
+        .getByRole('button', { name: ja[`nav.${screen}`] })
+        .click();
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
         ja[`screen.${screen}.title`],
       );

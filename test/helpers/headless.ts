@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startHeadlessHost, type HeadlessHost } from '../../main/headless/host';
 import { createLogger } from '../../main/core/log/logger';
+import type { CredentialStore } from '../../main/core/credentials/credential-store';
 
 /** The built renderer the e2e global setup writes. */
 export const webRoot = fileURLToPath(new URL('../../out/web', import.meta.url));
@@ -16,13 +17,18 @@ export interface TestHost extends HeadlessHost {
 }
 
 /** Starts a headless host for one test file. */
-export async function startTestHost(locale = 'en-US'): Promise<TestHost> {
+export async function startTestHost(
+  options: { locale?: string; credentials?: CredentialStore; pollMs?: number } = {},
+): Promise<TestHost> {
   const dataDir = await mkdtemp(join(tmpdir(), 'kamifax-e2e-'));
   const logLines: string[] = [];
   const host = await startHeadlessHost({
     dataDir,
     webRoot,
-    locale,
+    locale: options.locale ?? 'en-US',
+    credentials: options.credentials,
+    lineSpeed: 1000,
+    pollMs: options.pollMs,
     version: '0.0.0-test',
     log: createLogger((line) => logLines.push(line), 'test'),
   });

@@ -30,11 +30,21 @@ export class AuthApi {
 
   /** Revokes the refresh token's family on the service. */
   async logout(refreshToken: string): Promise<void> {
-    await this.http.request({ method: 'POST', path: '/v1/auth/logout', body: { refreshToken }, auth: false });
+    await this.http.request({
+      method: 'POST',
+      path: '/v1/auth/logout',
+      body: { refreshToken },
+      auth: false,
+    });
   }
 
   /** Creates a trial account. */
-  async signUp(request: { name: string; email: string; password: string; birthDate: string }): Promise<void> {
+  async signUp(request: {
+    name: string;
+    email: string;
+    password: string;
+    birthDate: string;
+  }): Promise<void> {
     await this.http.request({ method: 'POST', path: '/v1/accounts', body: request, auth: false });
   }
 }

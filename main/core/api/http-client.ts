@@ -120,10 +120,21 @@ export class HttpClient {
         if (error.status === 401 && request.auth !== false) {
           throw new ServiceError('signed_out', 'The service no longer accepts this sign-in', 401);
         }
-        const transient = error.status === undefined ? error.code === 'service_unreachable' : isRetryableStatus(error.status);
+        const transient =
+          error.status === undefined
+            ? error.code === 'service_unreachable'
+            : isRetryableStatus(error.status);
         if (!repeatable || !transient || attempt + 1 >= this.retry.attempts) throw error;
-        const wait = Math.max(backoffDelay(this.retry, attempt, this.random), error.retryAfterMs ?? 0);
-        this.options.log.debug('retrying', { path: request.path, attempt: attempt + 1, wait, code: error.code });
+        const wait = Math.max(
+          backoffDelay(this.retry, attempt, this.random),
+          error.retryAfterMs ?? 0,
+        );
+        this.options.log.debug('retrying', {
+          path: request.path,
+          attempt: attempt + 1,
+          wait,
+          code: error.code,
+        });
         await this.sleep(wait, request.signal);
       }
     }
@@ -160,9 +171,13 @@ export class HttpClient {
       });
     } catch (thrown: unknown) {
       const error = toServiceError(thrown);
-      const header = axios.isAxiosError(thrown) ? thrown.response?.headers['retry-after'] : undefined;
+      const header = axios.isAxiosError(thrown)
+        ? thrown.response?.headers['retry-after']
+        : undefined;
       const after = retryAfterMs(header, Date.now());
-      throw after === null ? error : new ServiceError(error.code, error.message, error.status, after);
+      throw after === null
+        ? error
+        : new ServiceError(error.code, error.message, error.status, after);
     }
   }
 }

@@ -46,13 +46,22 @@ export function toServiceError(error: unknown): ServiceError {
   if (!isAxiosError(error)) return new ServiceError('server_error', String(error));
   const response = error.response;
   if (!response) {
-    if (error.code === 'ERR_CANCELED') return new ServiceError('cancelled', 'The request was cancelled');
+    if (error.code === 'ERR_CANCELED')
+      return new ServiceError('cancelled', 'The request was cancelled');
     const cause = (error.cause as NodeJS.ErrnoException | undefined)?.code ?? error.code ?? '';
     if (offlineCodes.has(cause)) return new ServiceError('offline', `No network (${cause})`);
-    return new ServiceError('service_unreachable', `The service did not answer (${cause || error.message})`);
+    return new ServiceError(
+      'service_unreachable',
+      `The service did not answer (${cause || error.message})`,
+    );
   }
   const body = serviceBody(response.data);
   if (body) return new ServiceError(body.code, body.message, response.status);
-  if (response.status >= 500) return new ServiceError('server_error', `Service error ${response.status}`, response.status);
-  return new ServiceError('request_refused', `The service refused the request (${response.status})`, response.status);
+  if (response.status >= 500)
+    return new ServiceError('server_error', `Service error ${response.status}`, response.status);
+  return new ServiceError(
+    'request_refused',
+    `The service refused the request (${response.status})`,
+    response.status,
+  );
 }

@@ -30,7 +30,9 @@ export class KeytarCredentialStore implements CredentialStore {
   }
 
   async set(scope: CredentialScope, key: CredentialKey, secret: string): Promise<void> {
-    await this.call((k) => k.setPassword(keychainService(scope), keychainAccount(scope, key), secret));
+    await this.call((k) =>
+      k.setPassword(keychainService(scope), keychainAccount(scope, key), secret),
+    );
   }
 
   async delete(scope: CredentialScope, key: CredentialKey): Promise<boolean> {
@@ -52,7 +54,10 @@ export class KeytarCredentialStore implements CredentialStore {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(
-        () => reject(new AppError('keychain_unavailable', 'The keychain did not answer (is it locked?)')),
+        () =>
+          reject(
+            new AppError('keychain_unavailable', 'The keychain did not answer (is it locked?)'),
+          ),
         this.timeoutMs,
       );
     });

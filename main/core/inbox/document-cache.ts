@@ -22,7 +22,8 @@ export function sealDocument(key: Buffer, faxId: string, plain: Uint8Array): Buf
  * one flipped bit, a truncated file, or a file copied over from another fax.
  */
 export function openDocument(key: Buffer, faxId: string, sealed: Buffer): Buffer | null {
-  if (sealed.length < magic.length + ivLength + tagLength || !sealed.subarray(0, 4).equals(magic)) return null;
+  if (sealed.length < magic.length + ivLength + tagLength || !sealed.subarray(0, 4).equals(magic))
+    return null;
   const iv = sealed.subarray(4, 4 + ivLength);
   const tag = sealed.subarray(sealed.length - tagLength);
   const body = sealed.subarray(4 + ivLength, sealed.length - tagLength);

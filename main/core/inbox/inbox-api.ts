@@ -46,7 +46,11 @@ export class InboxApi implements SyncApi {
 
   /** One page of the change feed after `since`. */
   async changes(since: string | null, limit: number): Promise<ChangePage> {
-    const { data } = await this.http.request<{ changes: WireChange[]; nextSince: number; hasMore: boolean }>({
+    const { data } = await this.http.request<{
+      changes: WireChange[];
+      nextSince: number;
+      hasMore: boolean;
+    }>({
       method: 'GET',
       path: '/v1/changes',
       query: { since: since ?? 0, limit },
@@ -62,7 +66,11 @@ export class InboxApi implements SyncApi {
 
   /** Marks a fax read or unread. */
   async markRead(id: string, read: boolean): Promise<void> {
-    await this.http.request({ method: 'PATCH', path: `/v1/faxes/${encodeURIComponent(id)}`, body: { read } });
+    await this.http.request({
+      method: 'PATCH',
+      path: `/v1/faxes/${encodeURIComponent(id)}`,
+      body: { read },
+    });
   }
 
   /** Deletes a fax. */

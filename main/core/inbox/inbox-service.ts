@@ -44,7 +44,10 @@ export class InboxService {
   private readonly live: LiveUpdates;
   private readonly downloads = new Map<string, Promise<Buffer>>();
 
-  private constructor(private readonly options: InboxServiceOptions, folder: string) {
+  private constructor(
+    private readonly options: InboxServiceOptions,
+    folder: string,
+  ) {
     const { account, listener, log } = options;
     this.store = new InboxStore(join(folder, 'inbox.sqlite'));
     this.api = new InboxApi(account.http);
@@ -54,7 +57,9 @@ export class InboxService {
       {
         status: (status) => listener.status(status),
         arrived: (ids) => {
-          listener.arrived(ids.map((id) => this.store.get(id)).filter((f): f is FaxSummary => f !== null));
+          listener.arrived(
+            ids.map((id) => this.store.get(id)).filter((f): f is FaxSummary => f !== null),
+          );
           void this.prefetch();
         },
       },
@@ -177,7 +182,16 @@ export class InboxService {
   }
 
   private async prefetch(): Promise<void> {
-    const newest = this.store.query({ search: '', filter: 'unread', sort: 'newest', offset: 0, limit: this.options.prefetch ?? 5 }, Date.now());
+    const newest = this.store.query(
+      {
+        search: '',
+        filter: 'unread',
+        sort: 'newest',
+        offset: 0,
+        limit: this.options.prefetch ?? 5,
+      },
+      Date.now(),
+    );
     for (const fax of newest.rows) {
       if (!(await this.cache.has(fax.id))) await this.download(fax.id).catch(() => undefined);
     }
@@ -185,7 +199,9 @@ export class InboxService {
 
   private async syncQuietly(): Promise<void> {
     await this.engine.sync().catch((error: unknown) => {
-      this.options.log.warn('background sync failed', { code: (error as { code?: string }).code ?? 'internal' });
+      this.options.log.warn('background sync failed', {
+        code: (error as { code?: string }).code ?? 'internal',
+      });
     });
   }
 }

@@ -32,7 +32,7 @@ const week = 7 * 24 * 3600 * 1000;
 const orderBy: Record<InboxQuery['sort'], string> = {
   newest: 'f.at DESC, f.id DESC',
   oldest: 'f.at ASC, f.id ASC',
-  sender: "COALESCE(c.name, f.remote_number) COLLATE NOCASE ASC, f.at DESC",
+  sender: 'COALESCE(c.name, f.remote_number) COLLATE NOCASE ASC, f.at DESC',
   pages: 'f.pages DESC, f.at DESC',
 };
 
@@ -66,7 +66,9 @@ export class InboxStore {
          pages=excluded.pages, at=excluded.at, read=excluded.read, junk=excluded.junk, status=excluded.status`,
     );
     const remove = this.db.prepare('DELETE FROM faxes WHERE id = ?');
-    const pendingFor = this.db.prepare('SELECT op, arg FROM pending_ops WHERE fax_id = ? ORDER BY seq');
+    const pendingFor = this.db.prepare(
+      'SELECT op, arg FROM pending_ops WHERE fax_id = ? ORDER BY seq',
+    );
     this.db.transaction(() => {
       for (const fax of upserts) {
         // A change made here and not yet confirmed wins over the service's older view.
@@ -75,7 +77,12 @@ export class InboxStore {
           if (op.op === 'read') read = op.arg === 1;
           if (op.op === 'junk') junk = true;
         }
-        upsert.run({ ...fax, digits: digitsOf(fax.remoteNumber), read: read ? 1 : 0, junk: junk ? 1 : 0 });
+        upsert.run({
+          ...fax,
+          digits: digitsOf(fax.remoteNumber),
+          read: read ? 1 : 0,
+          junk: junk ? 1 : 0,
+        });
       }
       for (const id of deletes) remove.run(id);
       this.setState('cursor', cursor);
@@ -102,10 +109,15 @@ export class InboxStore {
     if (search) {
       const digits = digitsOf(search);
       const like = `%${search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-      const clauses = ["f.subject LIKE @like ESCAPE '\\'", "c.name LIKE @like ESCAPE '\\'", 'f.remote_number LIKE @like ESCAPE \'\\\''];
+      const clauses = [
+        "f.subject LIKE @like ESCAPE '\\'",
+        "c.name LIKE @like ESCAPE '\\'",
+        "f.remote_number LIKE @like ESCAPE '\\'",
+      ];
       if (digits.length >= 2) clauses.push('f.remote_digits LIKE @digits');
       const date = /^\d{4}-\d{2}(-\d{2})?$/.test(search) ? search : null;
-      if (date) clauses.push("strftime('%Y-%m-%d', f.at / 1000, 'unixepoch', 'localtime') LIKE @date");
+      if (date)
+        clauses.push("strftime('%Y-%m-%d', f.at / 1000, 'unixepoch', 'localtime') LIKE @date");
       where.push(`(${clauses.join(' OR ')})`);
       params.like = like;
       params.digits = `%${digits}%`;
@@ -164,9 +176,9 @@ export class InboxStore {
 
   /** Offline changes in the order they were made. */
   pending(): PendingOp[] {
-    return (
-      this.db.prepare('SELECT seq, fax_id AS faxId, op, arg FROM pending_ops ORDER BY seq').all() as PendingOp[]
-    );
+    return this.db
+      .prepare('SELECT seq, fax_id AS faxId, op, arg FROM pending_ops ORDER BY seq')
+      .all() as PendingOp[];
   }
 
   /** Forgets a change the service has confirmed (or refused for good). */
@@ -176,19 +188,25 @@ export class InboxStore {
 
   /** Names a number (contacts; the Contacts screen will manage them). */
   setContact(number: string, name: string): void {
-    this.db.prepare('INSERT OR REPLACE INTO contacts (digits, name) VALUES (?, ?)').run(digitsOf(number), name);
+    this.db
+      .prepare('INSERT OR REPLACE INTO contacts (digits, name) VALUES (?, ?)')
+      .run(digitsOf(number), name);
   }
 
   /** Records a cached document's size and use, for least-recently-used eviction. */
   touchDocument(faxId: string, size: number, now: number): void {
     this.db
-      .prepare('INSERT INTO documents (fax_id, size, last_used) VALUES (?, ?, ?) ON CONFLICT(fax_id) DO UPDATE SET size=excluded.size, last_used=excluded.last_used')
+      .prepare(
+        'INSERT INTO documents (fax_id, size, last_used) VALUES (?, ?, ?) ON CONFLICT(fax_id) DO UPDATE SET size=excluded.size, last_used=excluded.last_used',
+      )
       .run(faxId, size, now);
   }
 
   /** Cached documents, least recently used first, with the running total. */
   cachedDocuments(): { faxId: string; size: number }[] {
-    return this.db.prepare('SELECT fax_id AS faxId, size FROM documents ORDER BY last_used ASC').all() as {
+    return this.db
+      .prepare('SELECT fax_id AS faxId, size FROM documents ORDER BY last_used ASC')
+      .all() as {
       faxId: string;
       size: number;
     }[];
@@ -201,7 +219,8 @@ export class InboxStore {
 
   /** A small key-value slot (cursor, last event id, last sync time). */
   getState(key: string): string | null {
-    const row = this.db.prepare('SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined;
+    const row = this.db.prepare('SELECT value FROM sync_state WHERE key = ?').get(key) as
+      { value: string } | undefined;
     return row?.value ?? null;
   }
 

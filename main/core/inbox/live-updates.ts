@@ -58,7 +58,11 @@ export class LiveUpdates {
   }
 
   private async run(): Promise<void> {
-    const policy = this.options.backoff ?? { attempts: Infinity, baseDelayMs: 1000, maxDelayMs: 30_000 };
+    const policy = this.options.backoff ?? {
+      attempts: Infinity,
+      baseDelayMs: 1000,
+      maxDelayMs: 30_000,
+    };
     let failures = 0;
     while (!this.stopped) {
       const outcome = await this.connectOnce();
@@ -80,7 +84,10 @@ export class LiveUpdates {
     if (lastId) headers['last-event-id'] = lastId;
     let response: Response;
     try {
-      response = await fetch(`${this.options.baseUrl}/v1/events`, { headers, signal: this.controller.signal });
+      response = await fetch(`${this.options.baseUrl}/v1/events`, {
+        headers,
+        signal: this.controller.signal,
+      });
     } catch {
       return 'failed';
     }
@@ -91,7 +98,9 @@ export class LiveUpdates {
         return 'renewed';
       } catch (error: unknown) {
         const status = (error as { status?: number }).status;
-        return status === 401 || (error as { code?: string }).code === 'signed_out' ? 'signedOut' : 'failed';
+        return status === 401 || (error as { code?: string }).code === 'signed_out'
+          ? 'signedOut'
+          : 'failed';
       }
     }
     if (!response.ok || !response.body) {

@@ -104,7 +104,8 @@ export class SyncEngine {
       } catch (error: unknown) {
         const status = (error as { status?: number }).status;
         // Gone or refused for good: drop it, the next pull shows the service's truth.
-        if (status === 404 || status === 409 || status === 422) this.log.warn('dropped a change', { op: op.op, status });
+        if (status === 404 || status === 409 || status === 422)
+          this.log.warn('dropped a change', { op: op.op, status });
         else throw error;
       }
       this.store.done(op.seq);
@@ -123,7 +124,9 @@ export class SyncEngine {
       const page = await this.api.changes(this.store.cursor(), pageSize);
       const fresh = firstSync
         ? []
-        : page.upserts.filter((f) => f.direction === 'inbound' && !f.read && !f.junk && !this.store.get(f.id));
+        : page.upserts.filter(
+            (f) => f.direction === 'inbound' && !f.read && !f.junk && !this.store.get(f.id),
+          );
       this.store.applyChanges(page.upserts, page.deletes, page.next);
       if (fresh.length > 0) this.listener.arrived(fresh.map((f) => f.id));
       if (page.upserts.length > 0 || page.deletes.length > 0) this.listener.status(this.status());

@@ -13,7 +13,8 @@ type Language = 'en' | 'ja';
 const text = {
   en: {
     newFax: 'New fax',
-    from: (who: string, pages: number) => `From ${who} · ${pages} ${pages === 1 ? 'page' : 'pages'}`,
+    from: (who: string, pages: number) =>
+      `From ${who} · ${pages} ${pages === 1 ? 'page' : 'pages'}`,
     received: 'Open Kamifax to read it.',
     summary: (n: number) => `${n} new faxes`,
     summaryBody: 'Open Kamifax to read them.',

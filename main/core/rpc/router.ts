@@ -66,9 +66,13 @@ const codes = new Set<string>(errorCodes);
 function knownError(error: unknown): BridgeError | null {
   const candidate = error as { code?: unknown; message?: unknown; status?: unknown } | null;
   if (!candidate || typeof candidate.code !== 'string' || !(error instanceof Error)) return null;
-  if (codes.has(candidate.code)) return { code: candidate.code as ErrorCode, message: error.message };
+  if (codes.has(candidate.code))
+    return { code: candidate.code as ErrorCode, message: error.message };
   if (typeof candidate.status === 'number') {
-    return { code: candidate.status >= 500 ? 'server_error' : 'request_refused', message: error.message };
+    return {
+      code: candidate.status >= 500 ? 'server_error' : 'request_refused',
+      message: error.message,
+    };
   }
   return null;
 }

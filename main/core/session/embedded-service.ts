@@ -15,7 +15,10 @@ export interface EmbeddedService extends LocalServiceLauncher {
  * The reference service run in-process on loopback with demo data, so a new user sees a
  * working app at once. Its data lives in `<data>/local-service/`.
  */
-export function embeddedService(dataDir: string, options: { lineSpeed?: number } = {}): EmbeddedService {
+export function embeddedService(
+  dataDir: string,
+  options: { lineSpeed?: number } = {},
+): EmbeddedService {
   const adminToken = randomBytes(24).toString('base64url');
   let running: { url: string; close(): Promise<void> } | null = null;
   return {

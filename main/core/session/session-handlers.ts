@@ -2,7 +2,8 @@ import type { Handlers } from '../rpc/router';
 import type { SessionService } from './session-service';
 import { fetchAccount } from '../api/account-api';
 
-type SessionChannels = 'session:get' | 'session:signIn' | 'session:signUp' | 'session:signOut' | 'account:get';
+type SessionChannels =
+  'session:get' | 'session:signIn' | 'session:signUp' | 'session:signOut' | 'account:get';
 
 /** Runs a service call for the signed-in account; a revoked sign-in ends the session. */
 export async function forAccount<T>(session: SessionService, call: () => Promise<T>): Promise<T> {

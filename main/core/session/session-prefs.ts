@@ -8,7 +8,10 @@ import { writeFileAtomic } from '../fs/atomic-write';
 export type ServiceLocation = z.infer<typeof serviceLocationSchema>;
 
 /** The last account used: remembered to fill the sign-in form and to sign in at start. */
-export const rememberedAccountSchema = z.object({ service: serviceLocationSchema, email: z.string() });
+export const rememberedAccountSchema = z.object({
+  service: serviceLocationSchema,
+  email: z.string(),
+});
 
 /** The last account used. */
 export type RememberedAccount = z.infer<typeof rememberedAccountSchema>;
@@ -29,7 +32,9 @@ export class SessionPrefs {
   /** The last account, or null on first start or if the file is damaged. */
   async lastAccount(): Promise<RememberedAccount | null> {
     try {
-      const parsed = rememberedAccountSchema.safeParse(JSON.parse(await readFile(this.path, 'utf8')));
+      const parsed = rememberedAccountSchema.safeParse(
+        JSON.parse(await readFile(this.path, 'utf8')),
+      );
       return parsed.success ? parsed.data : null;
     } catch {
       return null;

@@ -42,7 +42,10 @@ export interface SessionDeps {
 
 /** The folder that holds one account's cache, named by a hash so no e-mail shows on disk. */
 export function accountFolder(dataDir: string, scope: CredentialScope): string {
-  const id = createHash('sha256').update(`${scope.service}\n${scope.account}`).digest('hex').slice(0, 20);
+  const id = createHash('sha256')
+    .update(`${scope.service}\n${scope.account}`)
+    .digest('hex')
+    .slice(0, 20);
   return join(dataDir, 'accounts', id);
 }
 
@@ -112,16 +115,24 @@ export class SessionService {
     this.active = null;
     await this.deps.onAccountChange?.(null);
     if (active) {
-      const token = await this.deps.credentials.get(active.scope, 'refresh-token').catch(() => null);
+      const token = await this.deps.credentials
+        .get(active.scope, 'refresh-token')
+        .catch(() => null);
       if (token && reason === 'signedOut') {
         await new AuthApi(active.http).logout(token).catch((error: unknown) => {
-          this.deps.log.warn('could not revoke on the service', { code: (error as ServiceError).code });
+          this.deps.log.warn('could not revoke on the service', {
+            code: (error as ServiceError).code,
+          });
         });
       }
       await this.deps.credentials.deleteScope(active.scope);
       await rm(active.dataDir, { recursive: true, force: true });
     }
-    return this.setState({ status: 'signedOut', reason: reason === 'revoked' ? 'revoked' : null, remembered });
+    return this.setState({
+      status: 'signedOut',
+      reason: reason === 'revoked' ? 'revoked' : null,
+      remembered,
+    });
   }
 
   /** A feature saw `signed_out` from the service: the sign-in was revoked elsewhere. */
@@ -170,13 +181,14 @@ export class SessionService {
     const { account, http, dataDir, scope, baseUrl, tokens } = active;
     this.active = { account, http, dataDir, scope, baseUrl, tokens };
     await this.deps.onAccountChange?.(this.active);
-    return this.setState({ status: 'signedIn', service: active.account.service, email: active.account.email });
+    return this.setState({
+      status: 'signedIn',
+      service: active.account.service,
+      email: active.account.email,
+    });
   }
 
-  private async handleFailedRestore(
-    error: unknown,
-    active: ActiveAccount,
-  ): Promise<SessionState> {
+  private async handleFailedRestore(error: unknown, active: ActiveAccount): Promise<SessionState> {
     const code = error instanceof ServiceError ? error.code : 'internal';
     if (code === 'signed_out' || (error instanceof ServiceError && error.status === 401)) {
       await this.deps.credentials.deleteScope(active.scope);

@@ -10,7 +10,13 @@ export function daysLeft(iso: string, now: number): number {
 }
 
 /** Plan, trial, usage against the limits, fax numbers, and sign-out. */
-export function AccountScreen({ onPrivacy, onSignOut }: { onPrivacy: () => void; onSignOut: () => void }) {
+export function AccountScreen({
+  onPrivacy,
+  onSignOut,
+}: {
+  onPrivacy: () => void;
+  onSignOut: () => void;
+}) {
   const kamifax = useKamifax();
   const { t, errorText, locale } = useI18n();
   const [account, setAccount] = useState<Account | null>(null);
@@ -68,7 +74,10 @@ export function AccountScreen({ onPrivacy, onSignOut }: { onPrivacy: () => void;
             </dd>
           </dl>
           <h2>
-            {t('account.usage', { start: date(account.usage.periodStart), end: date(account.usage.periodEnd) })}
+            {t('account.usage', {
+              start: date(account.usage.periodStart),
+              end: date(account.usage.periodEnd),
+            })}
           </h2>
           <UsageMeter label={t('account.received')} meter={account.usage.receivedPages} />
           <UsageMeter label={t('account.sent')} meter={account.usage.sentPages} />
@@ -77,7 +86,11 @@ export function AccountScreen({ onPrivacy, onSignOut }: { onPrivacy: () => void;
             {account.faxNumbers.map((number) => (
               <li key={number}>
                 <span className="number">{number}</span>
-                <button type="button" onClick={() => void copy(number)} aria-label={t('account.copy', { number })}>
+                <button
+                  type="button"
+                  onClick={() => void copy(number)}
+                  aria-label={t('account.copy', { number })}
+                >
                   {copied === number ? t('account.copied', { number }) : t('account.copyShort')}
                 </button>
               </li>

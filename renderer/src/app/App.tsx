@@ -32,7 +32,13 @@ export function App() {
         if (!info.ok) setBoot({ state: 'failed', error: info.error });
         else if (!settings.ok) setBoot({ state: 'failed', error: settings.error });
         else if (!session.ok) setBoot({ state: 'failed', error: session.error });
-        else setBoot({ state: 'ready', info: info.value, settings: settings.value, session: session.value });
+        else
+          setBoot({
+            state: 'ready',
+            info: info.value,
+            settings: settings.value,
+            session: session.value,
+          });
       },
     );
     const update = (patch: Partial<Extract<Boot, { state: 'ready' }>>) =>
@@ -65,9 +71,8 @@ export function App() {
 
   return (
     <I18nProvider locale={locale}>
-      {(boot.state === 'loading' || (boot.state === 'ready' && boot.session.status === 'restoring')) && (
-        <Splash />
-      )}
+      {(boot.state === 'loading' ||
+        (boot.state === 'ready' && boot.session.status === 'restoring')) && <Splash />}
       {boot.state === 'failed' && <StartFailed error={boot.error} />}
       {boot.state === 'ready' && boot.session.status === 'signedOut' && (
         <SignInScreen
@@ -130,7 +135,10 @@ function Shell({
     setOpenRequest(id ? { id } : null);
   }, []);
 
-  useEffect(() => kamifax.on('inbox:openFax', ({ id }) => openFromNotification(id || null)), [kamifax, openFromNotification]);
+  useEffect(
+    () => kamifax.on('inbox:openFax', ({ id }) => openFromNotification(id || null)),
+    [kamifax, openFromNotification],
+  );
 
   useShortcuts(
     useCallback((index: number) => {

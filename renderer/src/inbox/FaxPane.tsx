@@ -5,7 +5,15 @@ import { useI18n } from '../i18n/i18n';
 import { FaxViewer } from '../viewer/FaxViewer';
 
 /** One open fax: its document fetched from main (cache or download), shown in the viewer. */
-export function FaxPane({ id, onClose, onForward }: { id: string; onClose: () => void; onForward: () => void }) {
+export function FaxPane({
+  id,
+  onClose,
+  onForward,
+}: {
+  id: string;
+  onClose: () => void;
+  onForward: () => void;
+}) {
   const kamifax = useKamifax();
   const { t, errorText } = useI18n();
   const [document, setDocument] = useState<{ name: string; bytes: Uint8Array } | null>(null);

@@ -1,4 +1,11 @@
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import type { FaxSummary } from '../../../preload/contract';
 import { useI18n } from '../i18n/i18n';
 import { countryOf, formatFaxNumber, formatWhen } from './format';
@@ -91,7 +98,8 @@ export function InboxList({
         if (fax) onOpen(fax);
       },
       Delete: () => {
-        const ids = selection.selected.size > 0 ? [...selection.selected] : [rowAt(selection.active)?.id];
+        const ids =
+          selection.selected.size > 0 ? [...selection.selected] : [rowAt(selection.active)?.id];
         const present = ids.filter((id): id is string => id !== undefined);
         if (present.length > 0) onDelete(present);
       },
@@ -140,7 +148,9 @@ export function InboxList({
         {fax ? (
           <>
             <span className="dot" aria-label={fax.read ? undefined : t('inbox.unread')} />
-            <span className="sender">{fax.contactName ?? formatFaxNumber(fax.remoteNumber, country)}</span>
+            <span className="sender">
+              {fax.contactName ?? formatFaxNumber(fax.remoteNumber, country)}
+            </span>
             <span className="subject">{fax.subject ?? t('inbox.noSubject')}</span>
             <span className="pages">{t('inbox.pages', { pages: fax.pages })}</span>
             <time dateTime={new Date(fax.at).toISOString()}>{formatWhen(fax.at, now, locale)}</time>
@@ -164,7 +174,10 @@ export function InboxList({
       tabIndex={0}
       onKeyDown={onKeyDown}
       onScroll={(event) =>
-        setViewport({ top: event.currentTarget.scrollTop, height: event.currentTarget.clientHeight })
+        setViewport({
+          top: event.currentTarget.scrollTop,
+          height: event.currentTarget.clientHeight,
+        })
       }
     >
       <div className="fax-list-spacer" style={{ height: total * rowHeight }}>

@@ -42,9 +42,13 @@ export function InboxScreen({
   }, [openRequest, openFax]);
 
   const ids = [...selection.selected];
-  const act = async (action: 'read' | 'unread' | 'delete' | 'junk' | 'junkBlock', targets = ids) => {
+  const act = async (
+    action: 'read' | 'unread' | 'delete' | 'junk' | 'junkBlock',
+    targets = ids,
+  ) => {
     if (targets.length === 0) return;
-    if (action === 'read' || action === 'unread') await kamifax.inbox.markRead({ ids: targets, read: action === 'read' });
+    if (action === 'read' || action === 'unread')
+      await kamifax.inbox.markRead({ ids: targets, read: action === 'read' });
     else if (action === 'delete') await kamifax.inbox.delete({ ids: targets });
     else await kamifax.inbox.reportJunk({ ids: targets, block: action === 'junkBlock' });
     if (action === 'delete' || action.startsWith('junk')) {
@@ -53,7 +57,9 @@ export function InboxScreen({
     }
   };
 
-  const emptyText = criteria.search ? t('inbox.emptySearch', { search: criteria.search }) : t('inbox.empty');
+  const emptyText = criteria.search
+    ? t('inbox.emptySearch', { search: criteria.search })
+    : t('inbox.empty');
 
   return (
     <section className="screen inbox" aria-labelledby="screen-title">

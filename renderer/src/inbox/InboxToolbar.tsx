@@ -57,9 +57,15 @@ export function InboxToolbar({
           </option>
         ))}
       </select>
-      <span className={`sync-status sync-${status?.connection ?? 'syncing'}`} role="status" data-testid="sync-status">
+      <span
+        className={`sync-status sync-${status?.connection ?? 'syncing'}`}
+        role="status"
+        data-testid="sync-status"
+      >
         {status && t(`inbox.status.${status.connection}`)}
-        {status && status.pendingChanges > 0 && ` · ${t('inbox.pending', { count: status.pendingChanges })}`}
+        {status &&
+          status.pendingChanges > 0 &&
+          ` · ${t('inbox.pending', { count: status.pendingChanges })}`}
       </span>
       <button type="button" onClick={onSync}>
         {t('inbox.refresh')}

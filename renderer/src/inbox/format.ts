@@ -7,7 +7,9 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 export function formatFaxNumber(number: string, homeCountry: string | undefined): string {
   const parsed = parsePhoneNumberFromString(number);
   if (!parsed || !parsed.isPossible()) return number;
-  return parsed.country && parsed.country === homeCountry ? parsed.formatNational() : parsed.formatInternational();
+  return parsed.country && parsed.country === homeCountry
+    ? parsed.formatNational()
+    : parsed.formatInternational();
 }
 
 /** The user's country from the UI locale (`ja-JP` → `JP`), for national formatting. */

@@ -61,7 +61,9 @@ export function useInboxRows(criteria: Criteria) {
       inFlight.current = new Set();
       const visible = new Set(windowsFor(lastRange.current, windowSize));
       const kept = new Map<number, FaxSummary[]>();
-      if (keepVisible) for (const [offset, rows] of windows.current) if (visible.has(offset)) kept.set(offset, rows);
+      if (keepVisible)
+        for (const [offset, rows] of windows.current)
+          if (visible.has(offset)) kept.set(offset, rows);
       windows.current = kept;
       ensure(lastRange.current, true);
     },

@@ -14,7 +14,8 @@ export function visibleRange(
 /** The windows (of `size` rows, aligned) that cover a range, for fetching from main. */
 export function windowsFor(range: { start: number; end: number }, size: number): number[] {
   const out: number[] = [];
-  for (let offset = Math.floor(range.start / size) * size; offset < range.end; offset += size) out.push(offset);
+  for (let offset = Math.floor(range.start / size) * size; offset < range.end; offset += size)
+    out.push(offset);
   return out;
 }
 

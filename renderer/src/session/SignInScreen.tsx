@@ -21,7 +21,9 @@ export function SignInScreen({
   const ids = { url: useId(), email: useId(), password: useId(), name: useId(), birth: useId() };
   const [mode, setMode] = useState<Mode>('signIn');
   const [serviceKind, setServiceKind] = useState(remembered?.service.kind ?? 'local');
-  const [url, setUrl] = useState(remembered?.service.kind === 'remote' ? remembered.service.url : 'https://');
+  const [url, setUrl] = useState(
+    remembered?.service.kind === 'remote' ? remembered.service.url : 'https://',
+  );
   const [email, setEmail] = useState(remembered?.email ?? '');
   const [password, setPassword] = useState('');
   const [name, setName] = useState('');
@@ -29,7 +31,8 @@ export function SignInScreen({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<BridgeError | null>(null);
 
-  const service = serviceKind === 'local' ? ({ kind: 'local' } as const) : ({ kind: 'remote', url } as const);
+  const service =
+    serviceKind === 'local' ? ({ kind: 'local' } as const) : ({ kind: 'remote', url } as const);
 
   const run = async (call: () => Promise<Result<SessionState>>) => {
     setBusy(true);
@@ -48,7 +51,11 @@ export function SignInScreen({
 
   const demo = () =>
     void run(() =>
-      kamifax.session.signIn({ service: { kind: 'local' }, email: 'alice@example.com', password: 'kamifax-demo' }),
+      kamifax.session.signIn({
+        service: { kind: 'local' },
+        email: 'alice@example.com',
+        password: 'kamifax-demo',
+      }),
     );
 
   return (
@@ -95,7 +102,14 @@ export function SignInScreen({
         {mode === 'signUp' && (
           <div className="field">
             <label htmlFor={ids.name}>{t('signUp.name')}</label>
-            <input id={ids.name} type="text" value={name} required autoComplete="name" onChange={(e) => setName(e.target.value)} />
+            <input
+              id={ids.name}
+              type="text"
+              value={name}
+              required
+              autoComplete="name"
+              onChange={(e) => setName(e.target.value)}
+            />
           </div>
         )}
         <div className="field">
@@ -147,7 +161,11 @@ export function SignInScreen({
               ? t(mode === 'signIn' ? 'signIn.busy' : 'signUp.busy')
               : t(mode === 'signIn' ? 'signIn.submit' : 'signUp.submit')}
           </button>
-          <button type="button" className="link" onClick={() => setMode(mode === 'signIn' ? 'signUp' : 'signIn')}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => setMode(mode === 'signIn' ? 'signUp' : 'signIn')}
+          >
             {t(mode === 'signIn' ? 'signIn.toSignUp' : 'signUp.toSignIn')}
           </button>
         </div>

@@ -11,9 +11,11 @@ export const sessionEn = {
   'signIn.submit': 'Sign in',
   'signIn.busy': 'Signing in…',
   'signIn.demo': 'Try the demo as Alice',
-  'signIn.demoHint': 'Demo accounts: alice@example.com and bob@example.com, password “kamifax-demo”.',
+  'signIn.demoHint':
+    'Demo accounts: alice@example.com and bob@example.com, password “kamifax-demo”.',
   'signIn.toSignUp': 'Create an account',
-  'signIn.revoked': 'You were signed out because the service no longer accepts your saved sign-in. Please sign in again.',
+  'signIn.revoked':
+    'You were signed out because the service no longer accepts your saved sign-in. Please sign in again.',
   'signUp.title': 'Create a Kamifax account',
   'signUp.lead': 'A new account starts a 30-day trial: 100 received and 50 sent pages.',
   'signUp.name': 'Your name',
@@ -44,7 +46,8 @@ export const sessionEn = {
   'account.copied': 'Copied {number}',
   'account.privacyLink': 'Review your privacy choices',
   'account.signOut': 'Sign out',
-  'account.signOutNote': 'Signing out removes your saved sign-in and every fax cached on this computer.',
+  'account.signOutNote':
+    'Signing out removes your saved sign-in and every fax cached on this computer.',
   'account.service.local': 'Local demo service',
   'account.retry': 'Try again',
 } as const;
@@ -52,9 +55,11 @@ export const sessionEn = {
 /** Sign-in, sign-up and account messages in Japanese. */
 export const sessionJa: Record<keyof typeof sessionEn, string> = {
   'signIn.title': 'Kamifax にサインイン',
-  'signIn.lead': 'Kamifax はインターネット FAX サービスと連携します。初めての方はまずデモをお試しください。',
+  'signIn.lead':
+    'Kamifax はインターネット FAX サービスと連携します。初めての方はまずデモをお試しください。',
   'signIn.service': 'FAX サービス',
-  'signIn.service.local': 'ローカルのデモサービス (このコンピューター上で動作し、サンプルの FAX があります)',
+  'signIn.service.local':
+    'ローカルのデモサービス (このコンピューター上で動作し、サンプルの FAX があります)',
   'signIn.service.remote': '次のアドレスのサービス:',
   'signIn.serviceUrl': 'サービスのアドレス',
   'signIn.email': 'メールアドレス',
@@ -62,11 +67,14 @@ export const sessionJa: Record<keyof typeof sessionEn, string> = {
   'signIn.submit': 'サインイン',
   'signIn.busy': 'サインインしています…',
   'signIn.demo': 'Alice としてデモを試す',
-  'signIn.demoHint': 'デモアカウント: alice@example.com と bob@example.com、パスワードは「kamifax-demo」です。',
+  'signIn.demoHint':
+    'デモアカウント: alice@example.com と bob@example.com、パスワードは「kamifax-demo」です。',
   'signIn.toSignUp': 'アカウントを作成',
-  'signIn.revoked': '保存されたサインインがサービスで無効になったため、サインアウトしました。もう一度サインインしてください。',
+  'signIn.revoked':
+    '保存されたサインインがサービスで無効になったため、サインアウトしました。もう一度サインインしてください。',
   'signUp.title': 'Kamifax アカウントの作成',
-  'signUp.lead': '新しいアカウントは 30 日間の無料トライアル (受信 100 ページ、送信 50 ページ) から始まります。',
+  'signUp.lead':
+    '新しいアカウントは 30 日間の無料トライアル (受信 100 ページ、送信 50 ページ) から始まります。',
   'signUp.name': 'お名前',
   'signUp.birthDate': '生年月日',
   'signUp.birthDateHint': 'アカウントは 13 歳以上の方のみ作成できます。',
@@ -95,7 +103,8 @@ export const sessionJa: Record<keyof typeof sessionEn, string> = {
   'account.copied': '{number} をコピーしました',
   'account.privacyLink': 'プライバシーの設定を確認する',
   'account.signOut': 'サインアウト',
-  'account.signOutNote': 'サインアウトすると、保存されたサインイン情報とこのコンピューターにキャッシュされたすべての FAX が削除されます。',
+  'account.signOutNote':
+    'サインアウトすると、保存されたサインイン情報とこのコンピューターにキャッシュされたすべての FAX が削除されます。',
   'account.service.local': 'ローカルのデモサービス',
   'account.retry': '再試行',
 };

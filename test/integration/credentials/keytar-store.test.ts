@@ -59,11 +59,15 @@ describe.skipIf(!hasKeychain)('the keytar store against a real Secret Service', 
       import { KeytarCredentialStore } from './main/core/credentials/keytar-store.ts';
       try { await new KeytarCredentialStore(3000).get({ service: 'x', account: 'y' }, 'data-key'); console.log('no error'); }
       catch (e) { console.log(e.code + ': ' + e.message); }`;
-    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-      env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/kamifax-bus' },
-      encoding: 'utf8',
-      timeout: 20_000,
-    });
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      {
+        env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/kamifax-bus' },
+        encoding: 'utf8',
+        timeout: 20_000,
+      },
+    );
     expect(out).toMatch(/^keychain_unavailable: /);
     expect(out).toMatch(/keyring/i);
   });

@@ -32,7 +32,9 @@ const json = (res: ServerResponse, status: number, body: unknown) =>
 
 describe('HttpClient', () => {
   it('retries an idempotent GET through 503s and succeeds', async () => {
-    const url = await serve((_req, res, hit) => (hit < 3 ? json(res, 503, {}) : json(res, 200, { ok: 1 })));
+    const url = await serve((_req, res, hit) =>
+      hit < 3 ? json(res, 503, {}) : json(res, 200, { ok: 1 }),
+    );
     const client = new HttpClient({ baseUrl: url, log, ...noSleep });
     expect((await client.request({ method: 'GET', path: '/x' })).data).toEqual({ ok: 1 });
   });
@@ -59,7 +61,12 @@ describe('HttpClient', () => {
       else json(res, 202, { id: 'f1' });
     });
     const client = new HttpClient({ baseUrl: url, log, ...noSleep });
-    const answer = await client.request({ method: 'POST', path: '/x', body: {}, idempotencyKey: 'k-1' });
+    const answer = await client.request({
+      method: 'POST',
+      path: '/x',
+      body: {},
+      idempotencyKey: 'k-1',
+    });
     expect(answer.status).toBe(202);
     expect(keys).toEqual(['k-1', 'k-1']);
   });
@@ -70,8 +77,15 @@ describe('HttpClient', () => {
       hits += 1;
       json(res, 503, { error: { code: 'maintenance', message: 'down' } });
     });
-    const client = new HttpClient({ baseUrl: url, log, retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1 }, ...noSleep });
-    await expect(client.request({ method: 'GET', path: '/x' })).rejects.toMatchObject({ code: 'maintenance' });
+    const client = new HttpClient({
+      baseUrl: url,
+      log,
+      retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1 },
+      ...noSleep,
+    });
+    await expect(client.request({ method: 'GET', path: '/x' })).rejects.toMatchObject({
+      code: 'maintenance',
+    });
     expect(hits).toBe(3);
   });
 
@@ -119,7 +133,9 @@ describe('HttpClient', () => {
   });
 
   it('turns a failed renewal into signed_out', async () => {
-    const url = await serve((_req, res) => json(res, 401, { error: { code: 'token_expired', message: 'x' } }));
+    const url = await serve((_req, res) =>
+      json(res, 401, { error: { code: 'token_expired', message: 'x' } }),
+    );
     const tokens: AccessTokens = {
       current: () => 'stale',
       renew: async () => {
@@ -127,18 +143,34 @@ describe('HttpClient', () => {
       },
     };
     const client = new HttpClient({ baseUrl: url, log, tokens, ...noSleep });
-    await expect(client.request({ method: 'GET', path: '/x' })).rejects.toMatchObject({ code: 'signed_out' });
+    await expect(client.request({ method: 'GET', path: '/x' })).rejects.toMatchObject({
+      code: 'signed_out',
+    });
   });
 
   it('maps a refused connection to service_unreachable', async () => {
-    const client = new HttpClient({ baseUrl: 'http://127.0.0.1:1', log, retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
-    await expect(client.request({ method: 'GET', path: '/x' })).rejects.toMatchObject({ code: 'service_unreachable' });
+    const client = new HttpClient({
+      baseUrl: 'http://127.0.0.1:1',
+      log,
+      retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+    });
+    await expect(client.request({ method: 'GET', path: '/x' })).rejects.toMatchObject({
+      code: 'service_unreachable',
+    });
   });
 
   it('times out a hung request and reports the service as unreachable', async () => {
     const url = await serve(() => {});
-    const client = new HttpClient({ baseUrl: url, log, timeoutMs: 100, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 }, ...noSleep });
-    await expect(client.request({ method: 'GET', path: '/x' })).rejects.toMatchObject({ code: 'service_unreachable' });
+    const client = new HttpClient({
+      baseUrl: url,
+      log,
+      timeoutMs: 100,
+      retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
+      ...noSleep,
+    });
+    await expect(client.request({ method: 'GET', path: '/x' })).rejects.toMatchObject({
+      code: 'service_unreachable',
+    });
   });
 
   it('cancels a request in flight and during a backoff', async () => {
@@ -150,7 +182,12 @@ describe('HttpClient', () => {
     await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
 
     const busy = await serve((_req, res) => json(res, 503, {}));
-    const slow = new HttpClient({ baseUrl: busy, log, retry: { attempts: 5, baseDelayMs: 10_000, maxDelayMs: 10_000 }, random: () => 1 });
+    const slow = new HttpClient({
+      baseUrl: busy,
+      log,
+      retry: { attempts: 5, baseDelayMs: 10_000, maxDelayMs: 10_000 },
+      random: () => 1,
+    });
     const second = new AbortController();
     const waiting = slow.request({ method: 'GET', path: '/x', signal: second.signal });
     setTimeout(() => second.abort(), 50);
@@ -160,9 +197,14 @@ describe('HttpClient', () => {
   });
 
   it('does not follow redirects (a bearer token must not travel to another host)', async () => {
-    const url = await serve((_req, res) => res.writeHead(302, { location: 'http://127.0.0.1:9/steal' }).end());
+    const url = await serve((_req, res) =>
+      res.writeHead(302, { location: 'http://127.0.0.1:9/steal' }).end(),
+    );
     const client = new HttpClient({ baseUrl: url, log, ...noSleep });
-    await expect(client.request({ method: 'GET', path: '/x' })).rejects.toMatchObject({ code: 'request_refused', status: 302 });
+    await expect(client.request({ method: 'GET', path: '/x' })).rejects.toMatchObject({
+      code: 'request_refused',
+      status: 302,
+    });
   });
 });
 

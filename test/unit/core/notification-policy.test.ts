@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { notificationLanguage, planNotices } from '../../../main/core/notifications/notification-policy';
+import {
+  notificationLanguage,
+  planNotices,
+} from '../../../main/core/notifications/notification-policy';
 import type { FaxSummary } from '../../../preload/contract';
 
 const fax = (id: string, extra: Partial<FaxSummary> = {}): FaxSummary => ({
@@ -28,8 +31,12 @@ describe('planNotices', () => {
   });
 
   it('names the sender (contact first) and pages at the details level, in Japanese too', () => {
-    expect(planNotices([fax('a', { contactName: '大阪支店' })], 'details', 'ja')[0]!.body).toBe('大阪支店 から · 3 ページ');
-    expect(planNotices([fax('a', { pages: 1 })], 'details', 'en')[0]!.body).toBe('From +81 3-1234-5678 · 1 page');
+    expect(planNotices([fax('a', { contactName: '大阪支店' })], 'details', 'ja')[0]!.body).toBe(
+      '大阪支店 から · 3 ページ',
+    );
+    expect(planNotices([fax('a', { pages: 1 })], 'details', 'en')[0]!.body).toBe(
+      'From +81 3-1234-5678 · 1 page',
+    );
   });
 
   it('never carries the subject or any content', () => {

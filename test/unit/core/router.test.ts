@@ -15,7 +15,13 @@ function setup(overrides: Partial<Handlers> = {}) {
     },
     ...overrides,
   } as unknown as Handlers;
-  return { router: createRouter(handlers, createLogger((l) => lines.push(l))), lines };
+  return {
+    router: createRouter(
+      handlers,
+      createLogger((l) => lines.push(l)),
+    ),
+    lines,
+  };
 }
 
 describe('router', () => {
@@ -40,10 +46,16 @@ describe('router', () => {
     expect(lines.some((l) => l.includes('rejected invalid payload'))).toBe(true);
   });
 
-  it.each(['app:nope', '__proto__', 'constructor', 42, null])('rejects unknown channel %j', async (channel) => {
-    const { router } = setup();
-    expect(await router.dispatch(channel, {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
-  });
+  it.each(['app:nope', '__proto__', 'constructor', 42, null])(
+    'rejects unknown channel %j',
+    async (channel) => {
+      const { router } = setup();
+      expect(await router.dispatch(channel, {})).toMatchObject({
+        ok: false,
+        error: { code: 'unknown_channel' },
+      });
+    },
+  );
 
   it('passes an AppError code through', async () => {
     const { router } = setup();
@@ -56,6 +68,9 @@ describe('router', () => {
   it('hides an unexpected error behind internal', async () => {
     const { router } = setup();
     const result = await router.dispatch('settings:get', {});
-    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'Something went wrong' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'Something went wrong' },
+    });
   });
 });

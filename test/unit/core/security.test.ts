@@ -33,8 +33,12 @@ describe('isTrustedSender', () => {
   const trusted = ['app://kamifax', 'http://127.0.0.1:5173'];
 
   it('accepts our own main frame', () => {
-    expect(isTrustedSender({ url: 'app://kamifax/index.html', isMainFrame: true }, trusted)).toBe(true);
-    expect(isTrustedSender({ url: 'http://127.0.0.1:5173/', isMainFrame: true }, trusted)).toBe(true);
+    expect(isTrustedSender({ url: 'app://kamifax/index.html', isMainFrame: true }, trusted)).toBe(
+      true,
+    );
+    expect(isTrustedSender({ url: 'http://127.0.0.1:5173/', isMainFrame: true }, trusted)).toBe(
+      true,
+    );
   });
 
   it.each([

@@ -36,7 +36,11 @@ describe('ipcMain transport', () => {
     registered.clear();
     dispatched.length = 0;
     lines.length = 0;
-    attachIpcTransport(core as never, ['app://kamifax'], createLogger((l) => lines.push(l)));
+    attachIpcTransport(
+      core as never,
+      ['app://kamifax'],
+      createLogger((l) => lines.push(l)),
+    );
   });
 
   it('registers every contract channel and nothing else', () => {
@@ -44,7 +48,9 @@ describe('ipcMain transport', () => {
   });
 
   it('routes a call from our main frame', async () => {
-    const result = await registered.get('app:ping')!(frame('app://kamifax/index.html'), { nonce: 'x' });
+    const result = await registered.get('app:ping')!(frame('app://kamifax/index.html'), {
+      nonce: 'x',
+    });
     expect(result).toEqual({ ok: true, value: 'handled' });
     expect(dispatched).toEqual([['app:ping', { nonce: 'x' }]]);
   });

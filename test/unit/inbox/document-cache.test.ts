@@ -41,7 +41,13 @@ describe('DocumentCache', () => {
     folder = join(root, 'documents');
     store = new InboxStore(join(root, 'inbox.sqlite'));
     clock = 1;
-    cache = new DocumentCache({ folder, key: randomBytes(32), store, limitBytes: 25_000, now: () => clock++ });
+    cache = new DocumentCache({
+      folder,
+      key: randomBytes(32),
+      store,
+      limitBytes: 25_000,
+      now: () => clock++,
+    });
   });
 
   it('treats a tampered file as a miss and removes it', async () => {

@@ -69,7 +69,10 @@ describe('InboxStore', () => {
     store.setContact('+81-6-5555-1212', '大阪支店');
     expect(store.query(q({ search: '65555' }), now).rows.map((r) => r.id)).toEqual(['a']);
     expect(store.query(q({ search: '6-5555-1212' }), now).rows.map((r) => r.id)).toEqual(['a']);
-    expect(store.query(q({ search: '大阪' }), now).rows[0]).toMatchObject({ id: 'a', contactName: '大阪支店' });
+    expect(store.query(q({ search: '大阪' }), now).rows[0]).toMatchObject({
+      id: 'a',
+      contactName: '大阪支店',
+    });
     expect(store.query(q({ search: 'invoice' }), now).total).toBe(1);
     expect(store.query(q({ search: '2026-01' }), now).rows.map((r) => r.id)).toEqual(['b']);
     expect(store.query(q({ search: '%' }), now).total).toBe(0);
@@ -94,7 +97,8 @@ describe('InboxStore', () => {
 
   it('pages through 100,000 faxes in windows', () => {
     const batch: FaxRecord[] = [];
-    for (let i = 0; i < 100_000; i += 1) batch.push(fax(`f${i}`, { at: now - i * 1000, read: i % 3 === 0 }));
+    for (let i = 0; i < 100_000; i += 1)
+      batch.push(fax(`f${i}`, { at: now - i * 1000, read: i % 3 === 0 }));
     store.applyChanges(batch, [], 'x');
     const window = store.query(q({ offset: 50_000, limit: 100 }), now);
     expect(window.total).toBe(100_000);

@@ -4,7 +4,9 @@ import { SseParser } from '../../../main/core/inbox/sse-parser';
 describe('SseParser', () => {
   it('parses events with ids, names and multi-line data', () => {
     const parser = new SseParser();
-    const events = parser.push('id: 1\nevent: fax.received\ndata: {"a":\ndata: 1}\n\n: heartbeat\n\nid: 2\ndata: x\n\n');
+    const events = parser.push(
+      'id: 1\nevent: fax.received\ndata: {"a":\ndata: 1}\n\n: heartbeat\n\nid: 2\ndata: x\n\n',
+    );
     expect(events).toEqual([
       { id: '1', event: 'fax.received', data: '{"a":\n1}' },
       { id: '2', event: 'message', data: 'x' },

@@ -45,7 +45,8 @@ export const en = {
   'settings.notifications.note': 'Notifications never show what a fax says.',
   'settings.saved': 'Settings saved',
   'settings.localData': 'Data on this computer',
-  'settings.clearLocalNote': 'Removes the faxes cached on this computer. They stay on the service and download again when you open them.',
+  'settings.clearLocalNote':
+    'Removes the faxes cached on this computer. They stay on the service and download again when you open them.',
   'settings.clearLocal': 'Clear local data',
   'settings.clearLocalDone': 'Cached faxes removed from this computer',
   'about.title': 'About',
@@ -62,8 +63,10 @@ export const en = {
   'errors.file_unreadable': 'That file could not be read.',
   'errors.not_saved_here': 'Kamifax can only show files it saved itself.',
   'errors.offline': 'You appear to be offline. Kamifax will keep trying; what you do now is saved.',
-  'errors.service_unreachable': 'The fax service is not answering. Check the address, or try again in a moment.',
-  'errors.signed_out': 'Your sign-in has ended. Please sign in again; nothing on this computer was lost.',
+  'errors.service_unreachable':
+    'The fax service is not answering. Check the address, or try again in a moment.',
+  'errors.signed_out':
+    'Your sign-in has ended. Please sign in again; nothing on this computer was lost.',
   'errors.cancelled': 'Cancelled.',
   'errors.server_error': 'The fax service had a problem. Please try again in a moment.',
   'errors.request_refused': 'The fax service refused that request.',
@@ -75,7 +78,8 @@ export const en = {
   'errors.plan_rule': 'Your plan does not allow that change.',
   'errors.not_found': 'That fax is no longer there. It may have been deleted elsewhere.',
   'errors.document_damaged': 'The fax document arrived damaged. Please try again.',
-  'errors.keychain_unavailable': 'Kamifax cannot reach your system keychain, where it keeps your sign-in. Unlock the keyring (or install one, such as GNOME Keyring) and try again.',
+  'errors.keychain_unavailable':
+    'Kamifax cannot reach your system keychain, where it keeps your sign-in. Unlock the keyring (or install one, such as GNOME Keyring) and try again.',
   'errors.internal': 'Something went wrong inside Kamifax. Please try again.',
 } as const;
 

@@ -43,7 +43,8 @@ export const ja: Catalogue = {
   'settings.notifications.note': '通知に FAX の内容が表示されることはありません。',
   'settings.saved': '設定を保存しました',
   'settings.localData': 'このコンピューター上のデータ',
-  'settings.clearLocalNote': 'このコンピューターにキャッシュされた FAX を削除します。FAX はサービス上に残り、開くと再びダウンロードされます。',
+  'settings.clearLocalNote':
+    'このコンピューターにキャッシュされた FAX を削除します。FAX はサービス上に残り、開くと再びダウンロードされます。',
   'settings.clearLocal': 'ローカルデータを消去',
   'settings.clearLocalDone': 'キャッシュされた FAX をこのコンピューターから削除しました',
   'about.title': 'このアプリについて',
@@ -59,11 +60,15 @@ export const ja: Catalogue = {
   'errors.file_too_large': 'ファイルが大きすぎるため開けません。',
   'errors.file_unreadable': 'ファイルを読み込めませんでした。',
   'errors.not_saved_here': 'Kamifax が保存したファイルだけを表示できます。',
-  'errors.offline': 'オフラインのようです。Kamifax は再試行を続けます。今の操作は保存されています。',
-  'errors.service_unreachable': 'FAX サービスが応答しません。アドレスを確認するか、しばらくしてからもう一度お試しください。',
-  'errors.signed_out': 'サインインの有効期限が切れました。もう一度サインインしてください。このコンピューターのデータは失われていません。',
+  'errors.offline':
+    'オフラインのようです。Kamifax は再試行を続けます。今の操作は保存されています。',
+  'errors.service_unreachable':
+    'FAX サービスが応答しません。アドレスを確認するか、しばらくしてからもう一度お試しください。',
+  'errors.signed_out':
+    'サインインの有効期限が切れました。もう一度サインインしてください。このコンピューターのデータは失われていません。',
   'errors.cancelled': 'キャンセルしました。',
-  'errors.server_error': 'FAX サービスで問題が発生しました。しばらくしてからもう一度お試しください。',
+  'errors.server_error':
+    'FAX サービスで問題が発生しました。しばらくしてからもう一度お試しください。',
   'errors.request_refused': 'FAX サービスがその要求を拒否しました。',
   'errors.invalid_credentials': 'メールアドレスとパスワードが一致するアカウントがありません。',
   'errors.email_taken': 'このメールアドレスのアカウントは既に存在します。サインインしてください。',
@@ -73,6 +78,7 @@ export const ja: Catalogue = {
   'errors.plan_rule': 'ご利用のプランではその変更はできません。',
   'errors.not_found': 'その FAX は見つかりません。別の場所で削除された可能性があります。',
   'errors.document_damaged': 'FAX の文書が破損した状態で届きました。もう一度お試しください。',
-  'errors.keychain_unavailable': 'サインイン情報を保管するシステムのキーチェーンにアクセスできません。キーリングのロックを解除する (または GNOME Keyring などをインストールする) と再試行できます。',
+  'errors.keychain_unavailable':
+    'サインイン情報を保管するシステムのキーチェーンにアクセスできません。キーリングのロックを解除する (または GNOME Keyring などをインストールする) と再試行できます。',
   'errors.internal': 'Kamifax の内部で問題が発生しました。もう一度お試しください。',
 };

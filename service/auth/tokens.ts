@@ -1,0 +1,89 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { ApiError } from '../errors';
+import type { Storage } from '../storage/storage';
+
+/** Access tokens live 15 minutes; refresh tokens 60 days, rotated at every use. */
+export const tokenLifetimes = { accessMs: 15 * 60_000, refreshMs: 60 * 24 * 3600_000 };
+
+/** What sign-in and refresh answer. */
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+/** Tokens are stored as SHA-256 hashes: a copy of the database signs no one in. */
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Issues, checks and rotates tokens. */
+export class TokenService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly now: () => number,
+    private readonly lifetimes = tokenLifetimes,
+  ) {}
+
+  /** A fresh pair; `family` ties rotations of one sign-in together. */
+  issue(accountId: string, family: string = randomUUID()): TokenPair {
+    const accessToken = randomBytes(32).toString('base64url');
+    const refreshToken = randomBytes(32).toString('base64url');
+    const now = this.now();
+    this.storage.tokens.saveAccess(
+      tokenHash(accessToken),
+      accountId,
+      now + this.lifetimes.accessMs,
+    );
+    this.storage.tokens.saveRefresh({
+      hash: tokenHash(refreshToken),
+      accountId,
+      family,
+      expiresAt: now + this.lifetimes.refreshMs,
+      spent: false,
+      revoked: false,
+    });
+    return { accessToken, refreshToken, expiresIn: Math.floor(this.lifetimes.accessMs / 1000) };
+  }
+
+  /** The account behind a bearer token, or a 401 saying why not. */
+  authenticate(header: string | undefined): string {
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    if (!token) throw new ApiError(401, 'unauthorized', 'A bearer token is required');
+    const row = this.storage.tokens.access(tokenHash(token));
+    if (!row) throw new ApiError(401, 'unauthorized', 'Unknown or revoked token');
+    if (row.expiresAt <= this.now())
+      throw new ApiError(401, 'token_expired', 'The access token has expired');
+    return row.accountId;
+  }
+
+  /**
+   * Rotates a refresh token. Presenting one that was already spent means it leaked or was
+   * replayed: the whole family is revoked, so the thief and the owner both sign in again.
+   */
+  rotate(refreshToken: string): TokenPair {
+    return this.storage.transaction(() => {
+      const row = this.storage.tokens.refresh(tokenHash(refreshToken));
+      if (!row || row.revoked)
+        throw new ApiError(401, 'token_revoked', 'This sign-in is no longer valid');
+      if (row.spent) {
+        this.storage.tokens.revokeFamily(row.family);
+        throw new ApiError(
+          401,
+          'token_revoked',
+          'This refresh token was already used; the sign-in is revoked',
+        );
+      }
+      if (row.expiresAt <= this.now())
+        throw new ApiError(401, 'token_expired', 'The sign-in has expired');
+      this.storage.tokens.spend(row.hash);
+      return this.issue(row.accountId, row.family);
+    });
+  }
+
+  /** Signs out: revokes the token's family. Unknown tokens are ignored (sign-out is idempotent). */
+  revoke(refreshToken: string): void {
+    const row = this.storage.tokens.refresh(tokenHash(refreshToken));
+    if (row) this.storage.tokens.revokeFamily(row.family);
+  }
+}

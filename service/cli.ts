@@ -1,0 +1,34 @@
+/**
+ * `npm run service -- --port <n|0> --data <dir> [--demo] [--admin-token <t>] [--line-speed <x>] [--host <h>]`
+ * Prints exactly one line on stdout when ready: `Kamifax service listening on <url>`.
+ */
+import { parseArgs } from 'node:util';
+import { startService } from './server';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '8080' },
+    data: { type: 'string' },
+    demo: { type: 'boolean', default: false },
+    'admin-token': { type: 'string' },
+    'line-speed': { type: 'string' },
+    host: { type: 'string', default: '127.0.0.1' },
+  },
+});
+
+if (!values.data) {
+  process.stderr.write('--data <dir> is required\n');
+  process.exit(2);
+}
+const service = await startService({
+  port: Number(values.port),
+  host: values.host,
+  dataDir: values.data,
+  demo: values.demo,
+  adminToken: values['admin-token'],
+  lineSpeed: values['line-speed'] ? Number(values['line-speed']) : undefined,
+});
+process.stdout.write(`Kamifax service listening on ${service.url}\n`);
+const stop = () => void service.close().then(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

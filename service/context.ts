@@ -1,0 +1,20 @@
+import type { RateLimiter } from './auth/rate-limit';
+import type { TokenService } from './auth/tokens';
+import type { Delivery } from './delivery/delivery';
+import type { EventHub } from './events/event-hub';
+import type { Storage } from './storage/storage';
+
+/** What every route may use; built once in `app.ts`. */
+export interface ServiceContext {
+  storage: Storage;
+  hub: EventHub;
+  delivery: Delivery;
+  tokens: TokenService;
+  now: () => number;
+  limiters: { account: RateLimiter; address: RateLimiter };
+  config: {
+    adminToken: string | null;
+    /** How long a deletion request waits before everything is erased. */
+    deletionGraceMs: number;
+  };
+}

@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import type { EventHub } from '../events/event-hub';
+import type { FaxRow, Storage } from '../storage/storage';
+import type { Carrier } from './carrier';
+
+/** What the service does with a fax that arrives for one of its numbers. */
+export interface InboundFax {
+  to: string;
+  from: string;
+  pages: number;
+  subject: string | null;
+  documentId: string;
+}
+
+/** Public view of a fax, as the API returns it. */
+export function faxView(fax: FaxRow) {
+  return {
+    id: fax.id,
+    direction: fax.direction,
+    from: fax.from,
+    to: fax.to,
+    subject: fax.subject,
+    pages: fax.pages,
+    createdAt: new Date(fax.createdAt).toISOString(),
+    updatedAt: new Date(fax.updatedAt).toISOString(),
+    read: fax.read,
+    junk: fax.junk,
+    status: fax.status,
+    failureReason: fax.failureReason,
+    pagesSent: fax.pagesSent,
+  };
+}
+
+/**
+ * Moves outbound faxes along queued → sending → delivered or failed. A number owned by an
+ * account here is delivered into that inbox (a real delivery); any other goes to the carrier.
+ * State lives in the database, so a fax queued or sending when the service stops is resumed
+ * when it starts again.
+ */
+export class Delivery {
+  private readonly running = new Map<string, AbortController>();
+  private stopped = false;
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly hub: EventHub,
+    private readonly carrier: Carrier,
+    private readonly now: () => number,
+  ) {}
+
+  /** Resumes whatever was queued or sending. */
+  resume(): void {
+    for (const fax of this.storage.faxes.undelivered()) this.enqueue(fax.id);
+  }
+
+  /** Starts delivering one outbound fax. */
+  enqueue(faxId: string): void {
+    if (this.stopped || this.running.has(faxId)) return;
+    const controller = new AbortController();
+    this.running.set(faxId, controller);
+    void this.deliver(faxId, controller.signal)
+      .catch(() => undefined)
+      .finally(() => this.running.delete(faxId));
+  }
+
+  /** Cancels a queued fax; false when it already left the queue. */
+  cancel(accountId: string, faxId: string): FaxRow | null {
+    const fax = this.storage.faxes.get(accountId, faxId);
+    if (!fax || fax.status !== 'queued') return null;
+    this.running.get(faxId)?.abort(new Error('cancelled'));
+    const cancelled = this.storage.faxes.update(faxId, { status: 'cancelled' }, this.now());
+    this.hub.publish(accountId, 'fax.status', faxView(cancelled));
+    return cancelled;
+  }
+
+  /** Stops all work; unfinished faxes stay queued or sending for the next start. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const controller of this.running.values()) controller.abort(new Error('stopping'));
+    while (this.running.size > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+
+  /** Puts a fax into the inbox of the account owning `to`; false when dropped (blocked sender). */
+  receive(inbound: InboundFax): FaxRow | null {
+    const account = this.storage.accounts.byNumber(inbound.to);
+    if (!account) return null;
+    if (this.storage.accounts.isBlocked(account.id, inbound.from)) return null;
+    const now = this.now();
+    const fax: FaxRow = {
+      id: randomUUID(),
+      accountId: account.id,
+      direction: 'inbound',
+      from: inbound.from,
+      to: inbound.to,
+      subject: inbound.subject,
+      pages: inbound.pages,
+      createdAt: now,
+      updatedAt: now,
+      read: false,
+      junk: false,
+      status: 'received',
+      failureReason: null,
+      pagesSent: 0,
+      documentId: inbound.documentId,
+    };
+    this.storage.transaction(() => {
+      this.storage.faxes.insert(fax);
+      this.storage.faxes.recordUsage(account.id, fax.id, 'received', fax.pages, now);
+    });
+    this.hub.publish(account.id, 'fax.received', faxView(fax));
+    return fax;
+  }
+
+  private async deliver(faxId: string, signal: AbortSignal): Promise<void> {
+    let fax = this.storage.faxes.byId(faxId);
+    if (!fax || (fax.status !== 'queued' && fax.status !== 'sending')) return;
+    // A moment in the queue, so that a cancel right after sending can still win.
+    await sleep(20, signal);
+    fax = this.setStatus(fax, { status: 'sending' });
+    const internal = this.storage.accounts.byNumber(fax.to);
+    if (internal) {
+      const delivered = this.receive({
+        to: fax.to,
+        from: fax.from,
+        pages: fax.pages,
+        subject: fax.subject,
+        documentId: fax.documentId,
+      });
+      this.finish(
+        fax,
+        delivered
+          ? { outcome: 'delivered', pagesSent: fax.pages }
+          : { outcome: 'failed', reason: 'rejected', pagesSent: 0 },
+      );
+      return;
+    }
+    const result = await this.carrier.transmit({ to: fax.to, pages: fax.pages }, signal);
+    this.finish(fax, result);
+  }
+
+  private finish(
+    fax: FaxRow,
+    result:
+      | { outcome: 'delivered'; pagesSent: number }
+      | { outcome: 'failed'; reason: string; pagesSent: number },
+  ): void {
+    const now = this.now();
+    const done = this.storage.transaction(() => {
+      const row = this.storage.faxes.update(
+        fax.id,
+        {
+          status: result.outcome,
+          failureReason: result.outcome === 'failed' ? result.reason : null,
+          pagesSent: result.pagesSent,
+        },
+        now,
+      );
+      // Failed pages never count toward the plan.
+      if (result.outcome === 'delivered')
+        this.storage.faxes.recordUsage(fax.accountId, fax.id, 'sent', result.pagesSent, now);
+      return row;
+    });
+    this.hub.publish(fax.accountId, 'fax.status', faxView(done));
+  }
+
+  private setStatus(fax: FaxRow, patch: Partial<FaxRow>): FaxRow {
+    const row = this.storage.faxes.update(fax.id, patch, this.now());
+    this.hub.publish(fax.accountId, 'fax.status', faxView(row));
+    return row;
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}

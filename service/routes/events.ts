@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify';
+import type { ServiceContext } from '../context';
+import { bearer, errors } from '../schemas';
+import { accountOf } from './guard';
+
+/** Open event streams, so closing the server can end them at once. */
+export type StreamRegistry = Set<() => void>;
+
+/**
+ * Server-Sent Events: `fax.received`, `fax.status`, `privacy.updated`, `policy.updated`,
+ * `account.updated`. A client that sends `Last-Event-ID` first gets what it missed.
+ */
+export function eventRoutes(
+  app: FastifyInstance,
+  ctx: ServiceContext,
+  streams: StreamRegistry,
+): void {
+  app.get(
+    '/v1/events',
+    {
+      schema: {
+        tags: ['events'],
+        summary: 'Server-Sent Events for this account (resumable with Last-Event-ID)',
+        security: bearer,
+        produces: ['text/event-stream'],
+        response: {
+          200: {
+            description: 'An event stream',
+            content: { 'text/event-stream': { schema: { type: 'string' } } },
+          },
+          ...errors(401),
+        },
+      },
+    },
+    (request, reply) => {
+      const account = accountOf(ctx, request);
+      const header = request.headers['last-event-id'];
+      const lastId =
+        typeof header === 'string' && /^\d+$/.test(header)
+          ? Number(header)
+          : ctx.storage.events.latest(account.id);
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      const send = (event: { id: number; type: string; data: string }) =>
+        raw.write(`id: ${event.id}\nevent: ${event.type}\ndata: ${event.data}\n\n`);
+      raw.write(': connected\n\n');
+      let sent = lastId;
+      // Subscribe first, then replay, skipping duplicates, so nothing falls in between.
+      const buffered: { id: number; type: string; data: string }[] = [];
+      let replaying = true;
+      const unsubscribe = ctx.hub.subscribe(account.id, (event) => {
+        if (replaying) buffered.push(event);
+        else if (event.id > sent) {
+          sent = event.id;
+          send(event);
+        }
+      });
+      for (
+        let page = ctx.storage.events.after(account.id, sent, 500);
+        page.length > 0;
+        page = ctx.storage.events.after(account.id, sent, 500)
+      ) {
+        for (const event of page) send(event);
+        sent = page[page.length - 1]!.id;
+      }
+      for (const event of buffered) if (event.id > sent) send(event);
+      sent = Math.max(sent, ...buffered.map((e) => e.id));
+      replaying = false;
+      const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), 15_000);
+      const close = () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+        streams.delete(close);
+        raw.end();
+      };
+      streams.add(close);
+      request.raw.on('close', close);
+    },
+  );
+}

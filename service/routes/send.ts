@@ -1,0 +1,191 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ServiceContext } from '../context';
+import { faxView } from '../delivery/delivery';
+import { ApiError } from '../errors';
+import { toE164 } from '../numbers';
+import { inspectPdf, maxDocumentBytes } from '../pdf/inspect';
+import { currentPeriod, planLimits } from '../plans';
+import { bearer, errors } from '../schemas';
+import type { AccountRow, FaxRow } from '../storage/storage';
+import { accountOf } from './guard';
+
+interface SendForm {
+  document: Buffer;
+  recipients: string[];
+  subject: string | null;
+}
+
+async function readForm(request: FastifyRequest): Promise<SendForm> {
+  let document: Buffer | null = null;
+  const recipients: string[] = [];
+  let subject: string | null = null;
+  try {
+    for await (const part of request.parts({
+      limits: { fileSize: maxDocumentBytes, files: 1, fields: 110 },
+    })) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'document')
+          throw new ApiError(400, 'invalid_request', `Unexpected file field ${part.fieldname}`);
+        document = await part.toBuffer();
+      } else if (part.fieldname === 'recipients') {
+        recipients.push(
+          ...String(part.value)
+            .split(',')
+            .map((r) => r.trim())
+            .filter(Boolean),
+        );
+      } else if (part.fieldname === 'subject') {
+        subject = String(part.value).slice(0, 200) || null;
+      }
+    }
+  } catch (error: unknown) {
+    if (error instanceof ApiError) throw error;
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new ApiError(413, 'document_too_large', 'Documents are limited to 20 MB');
+    if (code === 'FST_FILES_LIMIT')
+      throw new ApiError(400, 'invalid_request', 'Send one document at a time');
+    throw new ApiError(400, 'invalid_request', 'The upload could not be read');
+  }
+  if (!document) throw new ApiError(400, 'invalid_request', 'The `document` file is missing');
+  if (recipients.length === 0)
+    throw new ApiError(400, 'invalid_request', 'At least one recipient is needed');
+  if (recipients.length > 100)
+    throw new ApiError(400, 'invalid_request', 'At most 100 recipients at once');
+  return { document, recipients, subject };
+}
+
+function checkRecipients(ctx: ServiceContext, account: AccountRow, recipients: string[]): string[] {
+  const own = new Set(ctx.storage.accounts.numbers(account.id));
+  const normalised: string[] = [];
+  for (const recipient of recipients) {
+    const number = toE164(recipient);
+    if (!number)
+      throw new ApiError(
+        422,
+        'invalid_number',
+        `Not a valid international fax number: ${recipient}`,
+        { recipient },
+      );
+    if (own.has(number))
+      throw new ApiError(422, 'own_number', 'A fax cannot be sent to your own number', {
+        recipient,
+      });
+    if (ctx.storage.accounts.isBlocked(account.id, number)) {
+      throw new ApiError(422, 'blocked_number', 'You have blocked this number', { recipient });
+    }
+    if (!normalised.includes(number)) normalised.push(number);
+  }
+  return normalised;
+}
+
+/** Sending: one PDF to one or more numbers, safe to retry with the same Idempotency-Key. */
+export function sendRoutes(app: FastifyInstance, ctx: ServiceContext): void {
+  app.post(
+    '/v1/faxes',
+    {
+      schema: {
+        tags: ['send'],
+        summary:
+          'Send a PDF to one or more E.164 numbers (multipart: document, recipients, subject)',
+        description:
+          'Requires an Idempotency-Key header: the same key and body return the first answer; the same key with another body is refused.',
+        security: bearer,
+        consumes: ['multipart/form-data'],
+        headers: {
+          type: 'object',
+          required: ['idempotency-key'],
+          properties: { 'idempotency-key': { type: 'string', minLength: 1, maxLength: 200 } },
+        },
+        response: {
+          202: {
+            type: 'object',
+            required: ['faxes'],
+            properties: { faxes: { type: 'array', items: { $ref: 'Fax#' } } },
+          },
+          ...errors(400, 401, 402, 413, 415, 422),
+        },
+      },
+      attachValidation: true,
+    },
+    async (request, reply) => {
+      const account = accountOf(ctx, request);
+      const key = request.headers['idempotency-key'];
+      if (typeof key !== 'string' || key.length === 0 || key.length > 200) {
+        throw new ApiError(400, 'idempotency_key_required', 'Sends need an Idempotency-Key header');
+      }
+      if (!request.isMultipart())
+        throw new ApiError(400, 'invalid_request', 'Send multipart/form-data');
+      const form = await readForm(request);
+      const bodyHash = createHash('sha256')
+        .update(form.document)
+        .update(JSON.stringify([form.recipients, form.subject]))
+        .digest('hex');
+      const previous = ctx.storage.idempotency.get(account.id, key);
+      if (previous) {
+        if (previous.bodyHash !== bodyHash) {
+          throw new ApiError(
+            422,
+            'idempotency_key_reused',
+            'This Idempotency-Key was used for a different request',
+          );
+        }
+        return reply
+          .code(previous.status as 202)
+          .type('application/json')
+          .send(previous.response);
+      }
+      const recipients = checkRecipients(ctx, account, form.recipients);
+      const { pages } = await inspectPdf(form.document);
+      const now = ctx.now();
+      const period = currentPeriod(account, now);
+      const limit = planLimits[account.plan].sentPages;
+      const used = ctx.storage.faxes.usage(account.id, period.start, period.end).sent;
+      if (limit !== null && used + pages * recipients.length > limit) {
+        throw new ApiError(
+          402,
+          'quota_exceeded',
+          `This send needs ${pages * recipients.length} pages; ${limit - used} are left this period`,
+        );
+      }
+      const documentId = await ctx.storage.documents.put(form.document);
+      const from = ctx.storage.accounts.numbers(account.id)[0] ?? '';
+      const outcome = ctx.storage.transaction(() => {
+        // A concurrent request with the same key may have finished first.
+        const raced = ctx.storage.idempotency.get(account.id, key);
+        if (raced) return { raced };
+        const faxes: FaxRow[] = recipients.map((to) => ({
+          id: randomUUID(),
+          accountId: account.id,
+          direction: 'outbound',
+          from,
+          to,
+          subject: form.subject,
+          pages,
+          createdAt: now,
+          updatedAt: now,
+          read: true,
+          junk: false,
+          status: 'queued',
+          failureReason: null,
+          pagesSent: 0,
+          documentId,
+        }));
+        for (const fax of faxes) ctx.storage.faxes.insert(fax);
+        const response = JSON.stringify({ faxes: faxes.map(faxView) });
+        ctx.storage.idempotency.put(account.id, key, bodyHash, 202, response, now);
+        return { faxes, response };
+      });
+      if ('raced' in outcome && outcome.raced) {
+        await ctx.storage.documents.remove(documentId);
+        return reply
+          .code(outcome.raced.status as 202)
+          .type('application/json')
+          .send(outcome.raced.response);
+      }
+      for (const fax of outcome.faxes!) ctx.delivery.enqueue(fax.id);
+      return reply.code(202).type('application/json').send(outcome.response);
+    },
+  );
+}

@@ -1,0 +1,215 @@
+import type { Database } from 'better-sqlite3';
+import type { ChangeRow, FaxRepo, FaxRow } from '../storage';
+
+interface Raw {
+  id: string;
+  account_id: string;
+  direction: FaxRow['direction'];
+  from_number: string;
+  to_number: string;
+  subject: string | null;
+  pages: number;
+  created_at: number;
+  read: number;
+  junk: number;
+  status: FaxRow['status'];
+  failure_reason: string | null;
+  pages_sent: number;
+  document_id: string;
+  updated_at: number;
+}
+
+function toRow(raw: Raw): FaxRow {
+  return {
+    id: raw.id,
+    accountId: raw.account_id,
+    direction: raw.direction,
+    from: raw.from_number,
+    to: raw.to_number,
+    subject: raw.subject,
+    pages: raw.pages,
+    createdAt: raw.created_at,
+    read: raw.read === 1,
+    junk: raw.junk === 1,
+    status: raw.status,
+    failureReason: raw.failure_reason,
+    pagesSent: raw.pages_sent,
+    documentId: raw.document_id,
+    updatedAt: raw.updated_at,
+  };
+}
+
+function toRaw(row: FaxRow): Raw {
+  return {
+    id: row.id,
+    account_id: row.accountId,
+    direction: row.direction,
+    from_number: row.from,
+    to_number: row.to,
+    subject: row.subject,
+    pages: row.pages,
+    created_at: row.createdAt,
+    read: row.read ? 1 : 0,
+    junk: row.junk ? 1 : 0,
+    status: row.status,
+    failure_reason: row.failureReason,
+    pages_sent: row.pagesSent,
+    document_id: row.documentId,
+    updated_at: row.updatedAt,
+  };
+}
+
+/** Faxes and their change feed on SQLite; every write appends to the feed in the same statement batch. */
+export class SqliteFaxes implements FaxRepo {
+  constructor(private readonly db: Database) {}
+
+  private change(accountId: string, faxId: string, type: 'upsert' | 'delete'): void {
+    this.db
+      .prepare('INSERT INTO changes (account_id, fax_id, type) VALUES (?, ?, ?)')
+      .run(accountId, faxId, type);
+  }
+
+  insert(row: FaxRow): void {
+    const raw = toRaw(row);
+    const keys = Object.keys(raw);
+    this.db
+      .prepare(
+        `INSERT INTO faxes (${keys.join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`,
+      )
+      .run(raw);
+    this.change(row.accountId, row.id, 'upsert');
+  }
+
+  update(id: string, patch: Partial<FaxRow>, now: number): FaxRow {
+    const current = this.byId(id);
+    if (!current) throw new Error(`no fax ${id}`);
+    const next = { ...current, ...patch, updatedAt: now };
+    const raw = toRaw(next);
+    const keys = Object.keys(raw).filter((k) => k !== 'id');
+    this.db
+      .prepare(`UPDATE faxes SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`)
+      .run(raw);
+    this.change(next.accountId, id, 'upsert');
+    return next;
+  }
+
+  remove(accountId: string, id: string): boolean {
+    const removed =
+      this.db.prepare('DELETE FROM faxes WHERE id = ? AND account_id = ?').run(id, accountId)
+        .changes > 0;
+    if (removed) this.change(accountId, id, 'delete');
+    return removed;
+  }
+
+  get(accountId: string, id: string): FaxRow | null {
+    const raw = this.db
+      .prepare('SELECT * FROM faxes WHERE id = ? AND account_id = ?')
+      .get(id, accountId) as Raw | undefined;
+    return raw ? toRow(raw) : null;
+  }
+
+  byId(id: string): FaxRow | null {
+    const raw = this.db.prepare('SELECT * FROM faxes WHERE id = ?').get(id) as Raw | undefined;
+    return raw ? toRow(raw) : null;
+  }
+
+  list(
+    accountId: string,
+    direction: FaxRow['direction'] | null,
+    limit: number,
+    before: string | null,
+  ): FaxRow[] {
+    const cursor = before ? this.get(accountId, before) : null;
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM faxes WHERE account_id = @accountId
+           AND (@direction IS NULL OR direction = @direction)
+           AND (@at IS NULL OR created_at < @at OR (created_at = @at AND id < @id))
+         ORDER BY created_at DESC, id DESC LIMIT @limit`,
+      )
+      .all({
+        accountId,
+        direction,
+        at: cursor?.createdAt ?? null,
+        id: cursor?.id ?? null,
+        limit,
+      }) as Raw[];
+    return rows.map(toRow);
+  }
+
+  changes(accountId: string, since: number, limit: number): ChangeRow[] {
+    // Only the newest entry per fax matters to a client; older ones are skipped but their
+    // sequence numbers still advance the cursor.
+    const rows = this.db
+      .prepare(
+        `SELECT c.seq, c.type, c.fax_id, f.* FROM changes c
+           LEFT JOIN faxes f ON f.id = c.fax_id AND c.type = 'upsert'
+         WHERE c.account_id = ? AND c.seq > ? ORDER BY c.seq LIMIT ?`,
+      )
+      .all(accountId, since, limit) as (Raw & {
+      seq: number;
+      type: 'upsert' | 'delete';
+      fax_id: string;
+    })[];
+    return rows.map((r) => ({
+      seq: r.seq,
+      type: r.type === 'upsert' && r.id === null ? 'delete' : r.type,
+      faxId: r.fax_id,
+      fax: r.type === 'upsert' && r.id !== null ? toRow(r) : null,
+    }));
+  }
+
+  undelivered(): FaxRow[] {
+    return (
+      this.db
+        .prepare("SELECT * FROM faxes WHERE status IN ('queued', 'sending') ORDER BY created_at")
+        .all() as Raw[]
+    ).map(toRow);
+  }
+
+  recordUsage(
+    accountId: string,
+    faxId: string,
+    kind: 'received' | 'sent',
+    pages: number,
+    at: number,
+  ): void {
+    this.db
+      .prepare(
+        'INSERT OR REPLACE INTO usage (account_id, fax_id, kind, pages, at) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(accountId, faxId, kind, pages, at);
+  }
+
+  forgetUsage(faxId: string, kind: 'received' | 'sent'): void {
+    this.db.prepare('DELETE FROM usage WHERE fax_id = ? AND kind = ?').run(faxId, kind);
+  }
+
+  usage(accountId: string, from: number, to: number): { received: number; sent: number } {
+    // Kept apart from the faxes so that deleting a fax does not give its pages back.
+    return this.db
+      .prepare(
+        `SELECT COALESCE(SUM(CASE WHEN kind = 'received' THEN pages END), 0) AS received,
+                COALESCE(SUM(CASE WHEN kind = 'sent' THEN pages END), 0) AS sent
+         FROM usage WHERE account_id = ? AND at >= ? AND at < ?`,
+      )
+      .get(accountId, from, to) as { received: number; sent: number };
+  }
+
+  documentInUse(documentId: string): boolean {
+    return (
+      this.db.prepare('SELECT 1 FROM faxes WHERE document_id = ? LIMIT 1').get(documentId) !==
+      undefined
+    );
+  }
+
+  documentsOf(accountId: string): string[] {
+    return (
+      this.db
+        .prepare('SELECT DISTINCT document_id FROM faxes WHERE account_id = ?')
+        .all(accountId) as {
+        document_id: string;
+      }[]
+    ).map((r) => r.document_id);
+  }
+}
