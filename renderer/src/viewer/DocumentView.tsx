@@ -87,7 +87,17 @@ export function DocumentView(props: DocumentViewProps) {
   const zoom = resolveZoom(zoomMode, paneSize, widest, largest);
   const layout = useMemo(() => layoutColumn(shownSizes, zoom), [shownSizes, zoom]);
   const measured = paneSize.height > 0;
-  const range = visibleRange(layout, scrollTop, paneSize.height, 1);
+  // Pages on screen render first; the page on either side (for smooth scrolling) only once the
+  // screen is painted at this zoom and rotation, so they never delay what the reader sees.
+  const visible = visibleRange(layout, scrollTop, paneSize.height, 0);
+  const paintKey = `${zoom.toFixed(4)}|${rotation.document}|${JSON.stringify(rotation.pages)}`;
+  const [paintedKey, setPaintedKey] = useState('');
+  const range =
+    paintedKey === paintKey ? visibleRange(layout, scrollTop, paneSize.height, 1) : visible;
+  const pending = useRef({ visible, paintKey });
+  useEffect(() => {
+    pending.current = { visible, paintKey };
+  });
   const current = measured
     ? currentPageIndex(layout, scrollTop, paneSize.height)
     : props.initialPage;
@@ -163,7 +173,18 @@ export function DocumentView(props: DocumentViewProps) {
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
 
   const onPageTimeout = props.onPageTimeout;
-  const onPainted = useCallback(() => setFirstPainted(true), []);
+  // The page just painted has not reached the DOM yet; the others have.
+  const onPainted = useCallback((painted: number) => {
+    setFirstPainted(true);
+    const { visible: shown, paintKey: key } = pending.current;
+    for (let number = shown.first + 1; number <= shown.last + 1; number += 1)
+      if (
+        number !== painted &&
+        !pane.current?.querySelector(`[data-page-number="${number}"][data-render-state="rendered"]`)
+      )
+        return;
+    setPaintedKey(key);
+  }, []);
 
   return (
     <div

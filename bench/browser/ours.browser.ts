@@ -1,0 +1,66 @@
+/// <reference types="vite/client" />
+/**
+ * Benchmark page for our viewer: fetches the fax from the bench server, then mounts
+ * <FaxViewer> as the app does and records when page 1 is painted.
+ */
+import { createElement, StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { KamifaxApi } from '../../preload/contract';
+import { KamifaxContext } from '../../renderer/src/app/KamifaxContext';
+import { I18nProvider } from '../../renderer/src/i18n/i18n';
+import { FaxViewer } from '../../renderer/src/viewer/FaxViewer';
+import '../../renderer/src/styles.css';
+import { benchState } from './bench-state.browser';
+
+const state = benchState();
+const bytes = new Uint8Array(await (await fetch('./fax.pdf')).arrayBuffer());
+const root = document.getElementById('root')!;
+new MutationObserver(() => {
+  if (
+    state.firstPaint === null &&
+    document.querySelector('[data-page-number="1"][data-render-state="rendered"]')
+  )
+    state.firstPaint = performance.now() - state.start;
+}).observe(root, { subtree: true, attributes: true, attributeFilter: ['data-render-state'] });
+state.showPage = (pageNumber) =>
+  new Promise<void>((resolve) => {
+    const selector = `[data-page-number="${pageNumber}"]`;
+    const done = () => document.querySelector(`${selector}[data-render-state="rendered"]`) !== null;
+    const observer = new MutationObserver(() => {
+      if (done()) {
+        observer.disconnect();
+        resolve();
+      }
+    });
+    observer.observe(root, {
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['data-render-state'],
+    });
+    document.querySelector(selector)?.scrollIntoView({ block: 'start' });
+    if (done()) {
+      observer.disconnect();
+      resolve();
+    }
+  });
+// The viewer asks main only when saving; the benchmark never saves.
+const api = {} as KamifaxApi;
+state.start = performance.now();
+createRoot(root).render(
+  createElement(
+    StrictMode,
+    null,
+    createElement(
+      KamifaxContext.Provider,
+      { value: api },
+      createElement(I18nProvider, {
+        locale: 'en',
+        children: createElement(FaxViewer, {
+          documentBytes: bytes,
+          documentKey: 'bench',
+          fileName: 'fax.pdf',
+        }),
+      }),
+    ),
+  ),
+);
