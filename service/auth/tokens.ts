@@ -62,23 +62,29 @@ export class TokenService {
    * replayed: the whole family is revoked, so the thief and the owner both sign in again.
    */
   rotate(refreshToken: string): TokenPair {
-    return this.storage.transaction(() => {
+    const outcome = this.storage.transaction(() => {
       const row = this.storage.tokens.refresh(tokenHash(refreshToken));
-      if (!row || row.revoked)
-        throw new ApiError(401, 'token_revoked', 'This sign-in is no longer valid');
+      if (!row || row.revoked) return { error: 'revoked' as const };
       if (row.spent) {
+        // Committed, not thrown inside the transaction: the revocation must outlive the error.
         this.storage.tokens.revokeFamily(row.family);
-        throw new ApiError(
-          401,
-          'token_revoked',
-          'This refresh token was already used; the sign-in is revoked',
-        );
+        return { error: 'reused' as const };
       }
-      if (row.expiresAt <= this.now())
-        throw new ApiError(401, 'token_expired', 'The sign-in has expired');
+      if (row.expiresAt <= this.now()) return { error: 'expired' as const };
       this.storage.tokens.spend(row.hash);
-      return this.issue(row.accountId, row.family);
+      return { pair: this.issue(row.accountId, row.family) };
     });
+    if ('pair' in outcome) return outcome.pair;
+    if (outcome.error === 'expired')
+      throw new ApiError(401, 'token_expired', 'The sign-in has expired');
+    if (outcome.error === 'reused') {
+      throw new ApiError(
+        401,
+        'token_revoked',
+        'This refresh token was already used; the sign-in is revoked',
+      );
+    }
+    throw new ApiError(401, 'token_revoked', 'This sign-in is no longer valid');
   }
 
   /** Signs out: revokes the token's family. Unknown tokens are ignored (sign-out is idempotent). */

@@ -44,7 +44,8 @@ export function eventRoutes(
       raw.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-store',
-        connection: 'keep-alive',
+        // The stream owns its connection: when it ends, the socket goes too (no idle keep-alive).
+        connection: 'close',
         'x-accel-buffering': 'no',
       });
       const send = (event: { id: number; type: string; data: string }) =>

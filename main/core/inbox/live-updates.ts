@@ -32,6 +32,7 @@ export class LiveUpdates {
   private poll: NodeJS.Timeout | null = null;
   private stopped = true;
   private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
 
   constructor(private readonly options: LiveUpdatesOptions) {}
 
@@ -49,6 +50,7 @@ export class LiveUpdates {
     this.stopped = true;
     if (this.poll) clearInterval(this.poll);
     this.controller?.abort();
+    this.wake?.();
     await this.loop;
   }
 
@@ -71,7 +73,15 @@ export class LiveUpdates {
       if (outcome === 'renewed') continue;
       failures = outcome === 'streamed' ? 0 : failures + 1;
       const wait = backoffDelay(policy, failures, this.options.random ?? Math.random);
-      await new Promise((resolve) => setTimeout(resolve, Math.max(wait, 50)));
+      // The backoff ends early when the feature stops, so sign-out never waits on it.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.max(wait, 50));
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
     }
   }
 

@@ -119,19 +119,25 @@ export class SyncEngine {
   }
 
   private async pull(): Promise<void> {
-    const firstSync = this.store.cursor() === null;
+    // Until one sync has run to the end, everything is history: no notifications, even
+    // when that first sync was cut off and is finishing now.
+    const catchingUp = this.store.getState('initialSyncDone') !== '1';
+    const arrived: string[] = [];
     for (;;) {
       const page = await this.api.changes(this.store.cursor(), pageSize);
-      const fresh = firstSync
-        ? []
-        : page.upserts.filter(
-            (f) => f.direction === 'inbound' && !f.read && !f.junk && !this.store.get(f.id),
-          );
+      if (!catchingUp) {
+        for (const fax of page.upserts) {
+          if (fax.direction === 'inbound' && !fax.read && !fax.junk && !this.store.get(fax.id))
+            arrived.push(fax.id);
+        }
+      }
       this.store.applyChanges(page.upserts, page.deletes, page.next);
-      if (fresh.length > 0) this.listener.arrived(fresh.map((f) => f.id));
       if (page.upserts.length > 0 || page.deletes.length > 0) this.listener.status(this.status());
       if (!page.hasMore) break;
     }
+    this.store.setState('initialSyncDone', '1');
+    // One call per run, so a burst becomes one summary notification.
+    if (arrived.length > 0) this.listener.arrived(arrived);
   }
 
   private setConnection(connection: InboxStatus['connection']): void {
