@@ -33,6 +33,7 @@ export class AccountFeatures {
     this.inboxService = null;
     await previous?.close();
     if (!account) {
+      this.deps.notifier.reset();
       this.deps.notifier.badge(0);
       return;
     }

@@ -157,14 +157,14 @@ export class InboxStore {
   queue(ids: readonly string[], op: PendingOp['op'], arg: number): number {
     const add = this.db.prepare('INSERT INTO pending_ops (fax_id, op, arg) VALUES (?, ?, ?)');
     const apply = {
-      read: this.db.prepare('UPDATE faxes SET read = ? WHERE id = ?'),
+      read: this.db.prepare('UPDATE faxes SET read = @read WHERE id = @id AND read != @read'),
       junk: this.db.prepare('UPDATE faxes SET junk = 1 WHERE id = ? AND ? >= 0'),
       delete: this.db.prepare('DELETE FROM faxes WHERE id = ? AND ? >= 0'),
     };
     return this.db.transaction(() => {
       let changed = 0;
       for (const id of ids) {
-        const result = op === 'read' ? apply.read.run(arg, id) : apply[op].run(id, arg);
+        const result = op === 'read' ? apply.read.run({ read: arg, id }) : apply[op].run(id, arg);
         if (result.changes > 0) {
           add.run(id, op, arg);
           changed += 1;

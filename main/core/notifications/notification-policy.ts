@@ -45,10 +45,12 @@ export function planNotices(
   arrived: readonly FaxSummary[],
   level: Settings['notificationLevel'],
   language: Language,
+  /** Held back during a burst: always one summary. */
+  summarise = false,
 ): Notice[] {
   if (level === 'off' || arrived.length === 0) return [];
   const t = text[language];
-  if (arrived.length > burstThreshold) {
+  if (arrived.length > burstThreshold || (summarise && arrived.length > 1)) {
     return [{ title: t.summary(arrived.length), body: t.summaryBody, faxId: null }];
   }
   return arrived.map((fax) => ({

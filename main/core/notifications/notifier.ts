@@ -11,27 +11,68 @@ export interface NotificationHost {
   setBadge(unread: number): void;
 }
 
-/** Announces arrivals at the user's chosen level; a click opens the fax (or the inbox). */
+/** Faxes arriving this soon after a notice wait and are announced together. */
+export const burstWindowMs = 2000;
+
+/**
+ * Announces arrivals at the user's chosen level; a click opens the fax (or the inbox). The
+ * first fax after a quiet spell is announced at once; faxes that follow within the burst
+ * window are held and announced together at its end, so fifty faxes make two notices.
+ */
 export class Notifier {
+  private held: FaxSummary[] = [];
+  private window: NodeJS.Timeout | null = null;
+
   constructor(
     private readonly host: NotificationHost,
     private readonly settings: SettingsStore,
     private readonly osLocale: string,
     private readonly events: EventBus,
+    private readonly windowMs = burstWindowMs,
   ) {}
 
   /** Announces faxes that just arrived. */
   async announce(faxes: readonly FaxSummary[]): Promise<void> {
-    const settings = await this.settings.get();
-    const language = notificationLanguage(settings.language, this.osLocale);
-    for (const notice of planNotices(faxes, settings.notificationLevel, language)) {
-      this.host.show(notice, () => this.events.emit('inbox:openFax', { id: notice.faxId ?? '' }));
-      this.events.emit('notification:shown', notice);
+    if (faxes.length === 0) return;
+    if (this.window) {
+      this.held.push(...faxes);
+      return;
     }
+    this.openWindow();
+    await this.show(faxes, false);
   }
 
   /** Updates the badge. */
   badge(unread: number): void {
     this.host.setBadge(unread);
+  }
+
+  /** Drops held notices (sign-out). */
+  reset(): void {
+    if (this.window) clearTimeout(this.window);
+    this.window = null;
+    this.held = [];
+  }
+
+  private openWindow(): void {
+    this.window = setTimeout(() => {
+      const held = this.held;
+      this.held = [];
+      this.window = null;
+      if (held.length > 0) {
+        this.openWindow();
+        void this.show(held, held.length > 1);
+      }
+    }, this.windowMs);
+    this.window.unref?.();
+  }
+
+  private async show(faxes: readonly FaxSummary[], summarise: boolean): Promise<void> {
+    const settings = await this.settings.get();
+    const language = notificationLanguage(settings.language, this.osLocale);
+    for (const notice of planNotices(faxes, settings.notificationLevel, language, summarise)) {
+      this.host.show(notice, () => this.events.emit('inbox:openFax', { id: notice.faxId ?? '' }));
+      this.events.emit('notification:shown', notice);
+    }
   }
 }

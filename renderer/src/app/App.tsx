@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { BridgeError, SessionState } from '../../../preload/contract';
+import type { BridgeError, ErrorCode, SessionState } from '../../../preload/contract';
+import type { MessageKey } from '../i18n/messages/en';
 import { AccountScreen } from '../account/AccountScreen';
 import { InboxScreen } from '../inbox/InboxScreen';
 import { NotificationToasts } from '../inbox/NotificationToasts';
@@ -125,7 +126,8 @@ function Shell({
   const kamifax = useKamifax();
   const { t, errorText } = useI18n();
   const [screen, setScreen] = useState<ScreenId>('inbox');
-  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+  // Kept as a key or a code, not as text, so a language switch re-translates it.
+  const [notice, setNotice] = useState<{ key: MessageKey } | { error: ErrorCode } | null>(null);
   const [openRequest, setOpenRequest] = useState<{ id: string } | null>(null);
   const inboxStatus = useInboxStatus();
   const unread = inboxStatus?.unread ?? 0;
@@ -155,23 +157,19 @@ function Shell({
     const result = await kamifax.settings.update(patch);
     if (result.ok) {
       onSettings(result.value);
-      setNotice({ text: t('settings.saved'), error: false });
-    } else setNotice({ text: errorText(result.error.code), error: true });
+      setNotice({ key: 'settings.saved' });
+    } else setNotice({ error: result.error.code });
   };
 
   const clearLocalData = async () => {
     const result = await kamifax.inbox.clearLocalData();
-    setNotice(
-      result.ok
-        ? { text: t('settings.clearLocalDone'), error: false }
-        : { text: errorText(result.error.code), error: true },
-    );
+    setNotice(result.ok ? { key: 'settings.clearLocalDone' } : { error: result.error.code });
   };
 
   const signOut = async () => {
     const result = await kamifax.session.signOut();
     if (result.ok) onSession(result.value);
-    else setNotice({ text: errorText(result.error.code), error: true });
+    else setNotice({ error: result.error.code });
   };
 
   return (
@@ -179,7 +177,11 @@ function Shell({
       <Navigation current={screen} onSelect={setScreen} />
       <main className="content">
         {screen === 'inbox' ? (
-          <InboxScreen openRequest={openRequest} onForward={() => setScreen('compose')} />
+          <InboxScreen
+            openRequest={openRequest}
+            onOpenHandled={() => setOpenRequest(null)}
+            onForward={() => setScreen('compose')}
+          />
         ) : screen === 'settings' ? (
           <SettingsScreen
             settings={settings}
@@ -192,8 +194,12 @@ function Shell({
         ) : (
           <PlaceholderScreen key={screen} title={screenTitle(screen)} />
         )}
-        <div className="notice" role={notice?.error ? 'alert' : 'status'} aria-live="polite">
-          {notice?.text}
+        <div
+          className="notice"
+          role={notice && 'error' in notice ? 'alert' : 'status'}
+          aria-live="polite"
+        >
+          {notice && ('error' in notice ? errorText(notice.error) : t(notice.key))}
         </div>
         {info.host === 'headless' && <NotificationToasts onOpen={openFromNotification} />}
       </main>

@@ -46,6 +46,7 @@ export function FaxPane({
       {!document && !error && <p role="status">{t('inbox.opening')}</p>}
       {document && (
         <FaxViewer
+          key={id}
           documentBytes={document.bytes}
           documentKey={id}
           fileName={document.name}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FaxSummary, InboxQuery } from '../../../preload/contract';
 import { useKamifax } from '../app/KamifaxContext';
 import { useI18n } from '../i18n/i18n';
+import { LocalPdfOpener } from '../viewer/LocalPdfOpener';
 import { FaxPane } from './FaxPane';
 import { InboxList, type ListSelection } from './InboxList';
 import { InboxToolbar } from './InboxToolbar';
@@ -14,10 +15,12 @@ type Criteria = Pick<InboxQuery, 'search' | 'filter' | 'sort'>;
 /** The inbox: the list with its tools, and the open fax beside it. */
 export function InboxScreen({
   openRequest,
+  onOpenHandled,
   onForward,
 }: {
-  /** A fax to open (from a notification click). */
+  /** A fax to open (from a notification click), consumed once. */
   openRequest: { id: string } | null;
+  onOpenHandled: () => void;
   onForward: () => void;
 }) {
   const kamifax = useKamifax();
@@ -32,14 +35,17 @@ export function InboxScreen({
   const openFax = useCallback(
     (fax: Pick<FaxSummary, 'id'> & Partial<FaxSummary>) => {
       setOpen(fax.id);
-      if (fax.read === false) void kamifax.inbox.markRead({ ids: [fax.id], read: true });
+      // Opening reads it; main ignores faxes that are already read.
+      if (fax.read !== true) void kamifax.inbox.markRead({ ids: [fax.id], read: true });
     },
     [kamifax],
   );
 
   useEffect(() => {
-    if (openRequest?.id) openFax({ id: openRequest.id });
-  }, [openRequest, openFax]);
+    if (!openRequest) return;
+    openFax({ id: openRequest.id });
+    onOpenHandled();
+  }, [openRequest, openFax, onOpenHandled]);
 
   const ids = [...selection.selected];
   const act = async (
@@ -79,6 +85,7 @@ export function InboxScreen({
             status={status}
             onSync={() => void kamifax.inbox.syncNow()}
           />
+          <LocalPdfOpener onForward={onForward} />
           <p className="muted inbox-count" data-testid="inbox-count">
             {status && t('inbox.count', { total: status.total, unread: status.unread })}
           </p>

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
+import { startTestHost, type TestHost } from '../helpers/headless';
+import { chromiumPath, systemComponent } from '../helpers/system';
+import { en } from '../../renderer/src/i18n/messages/en';
+import { ja } from '../../renderer/src/i18n/messages/ja';
+import { MemoryCredentialStore } from '../../main/core/credentials/memory-store';
+
+const hasChromium = systemComponent('Chromium', chromiumPath !== null, 'apt-get install chromium');
+
+describe.skipIf(!hasChromium)('the inbox in Chromium against the embedded demo service', () => {
+  let host: TestHost;
+  let browser: Browser;
+  let page: Page;
+  const rows = () => page.locator('.fax-row[data-fax-id]');
+
+  const inject = async (body: Record<string, unknown>) => {
+    const url = host.localService.url()!;
+    const response = await fetch(`${url}/v1/admin/inbound`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-admin-token': host.localService.adminToken,
+      },
+      body: JSON.stringify({ to: '+815011112222', ...body }),
+    });
+    return (await response.json()) as { fax: { id: string } };
+  };
+
+  beforeAll(async () => {
+    // The keychain is tested in sign-in.test.ts; here the inbox is under test.
+    host = await startTestHost({ credentials: new MemoryCredentialStore() });
+    browser = await launchChromium();
+    page = await browser.newPage({ locale: 'en-US' });
+    await page.goto(host.url);
+    await page.waitForSelector('html[data-ready="true"]');
+    await page.getByRole('button', { name: en['signIn.demo'] }).click();
+    await page.getByRole('listbox', { name: en['inbox.list'] }).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('lists the demo faxes, newest first, with unread state, counts and the title badge', async () => {
+    await expect.poll(() => rows().count()).toBe(4);
+    await expect
+      .poll(() => page.getByTestId('inbox-count').textContent())
+      .toBe('4 faxes · 4 unread');
+    await expect.poll(() => page.title()).toBe('(4) Inbox — Kamifax');
+    // Newest first; an en-US user sees a Japanese number in international form.
+    expect(await rows().first().textContent()).toContain('+81 92 123 4567');
+    expect(await rows().first().textContent()).toContain('4 p.');
+  });
+
+  it('shows an injected fax within 2 seconds with a notification; clicking it opens the fax', async () => {
+    const started = Date.now();
+    const { fax } = await inject({ from: '+81355550123', pages: 2, subject: 'Urgent order' });
+    await page.locator(`.fax-row[data-fax-id="${fax.id}"]`).waitFor({ timeout: 2000 });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(host.notifications.shown.at(-1)?.notice).toMatchObject({
+      title: 'New fax',
+      body: 'From +81355550123 · 2 pages',
+      faxId: fax.id,
+    });
+    const toast = page.getByTestId('notification-toast');
+    await toast.waitFor();
+    expect(await toast.textContent()).not.toContain('Urgent order');
+    await toast.click();
+    const pane = page.getByTestId('fax-pane');
+    await pane.waitFor();
+    expect(await pane.getAttribute('data-fax-id')).toBe(fax.id);
+    await page.locator('.fax-pane canvas').first().waitFor();
+    await page.getByRole('button', { name: `← ${en['inbox.close']}` }).click();
+    await expect
+      .poll(() => page.getByTestId('inbox-count').textContent())
+      .toBe('5 faxes · 4 unread');
+  });
+
+  it('searches by digits, filters unread and selects with the keyboard to mark read and delete', async () => {
+    const search = page.getByRole('searchbox', { name: en['inbox.search'] });
+    await search.fill('5550123');
+    await expect.poll(() => rows().count()).toBe(1);
+    await search.fill('');
+    await expect.poll(() => rows().count()).toBe(5);
+    await page.getByLabel(en['inbox.filter']).selectOption('unread');
+    await expect.poll(() => rows().count()).toBe(4);
+    const list = page.getByRole('listbox', { name: en['inbox.list'] });
+    await list.focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.getByRole('button', { name: en['inbox.markRead'] }).click();
+    await expect.poll(() => rows().count()).toBe(2);
+    await page.getByLabel(en['inbox.filter']).selectOption('all');
+    await expect.poll(() => rows().count()).toBe(5);
+    await list.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => rows().count()).toBe(4);
+    await expect.poll(() => host.core.features.inbox()!.status().pendingChanges).toBe(0);
+  });
+
+  it('sums a burst into one notification', async () => {
+    const before = host.notifications.shown.length;
+    await Promise.all(Array.from({ length: 6 }, (_v, i) => inject({ from: `+8190000000${i}` })));
+    await expect.poll(() => rows().count(), { timeout: 5000 }).toBe(10);
+    const added = () => host.notifications.shown.slice(before).map((s) => s.notice.title);
+    // The first is announced at once; the rest wait out the burst window and come as one.
+    await expect
+      .poll(() => added().some((title) => /new faxes/.test(title)), { timeout: 5000 })
+      .toBe(true);
+    expect(added().length).toBeLessThan(6);
+  });
+
+  it('shows the inbox in Japanese too, with Japanese numbers in national form', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: en['nav.settings'] }).click();
+    await page.getByLabel(en['settings.language']).selectOption('ja');
+    await page.getByRole('navigation').getByRole('button', { name: ja['nav.inbox'] }).click();
+    await page.getByRole('listbox', { name: ja['inbox.list'] }).waitFor();
+    expect(await page.getByTestId('sync-status').textContent()).toBe(ja['inbox.status.online']);
+    await expect.poll(() => page.locator('.fax-row', { hasText: '092-123-4567' }).count()).toBe(1);
+  });
+});
