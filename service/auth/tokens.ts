@@ -62,7 +62,8 @@ export class TokenService {
    * replayed: the whole family is revoked, so the thief and the owner both sign in again.
    */
   rotate(refreshToken: string): TokenPair {
-    const outcome = this.storage.transaction(() => {
+    type Outcome = { pair: TokenPair } | { error: 'revoked' | 'reused' | 'expired' };
+    const outcome = this.storage.transaction((): Outcome => {
       const row = this.storage.tokens.refresh(tokenHash(refreshToken));
       if (!row || row.revoked) return { error: 'revoked' as const };
       if (row.spent) {

@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium || files.length === 0)('the viewer on every corpus 
   let page: Page;
 
   beforeAll(async () => {
-    host = await startTestHost('en-US');
+    host = await startTestHost({ locale: 'en-US' });
     browser = await launchChromium();
     page = await openViewerPage(host, browser, { query: `?loadMs=${loadMs}&renderMs=${renderMs}` });
   });

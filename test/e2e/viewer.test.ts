@@ -17,7 +17,7 @@ describe.skipIf(!hasChromium)('the fax viewer in real Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    host = await startTestHost('en-US');
+    host = await startTestHost({ locale: 'en-US' });
     browser = await launchChromium();
   });
 

@@ -32,7 +32,9 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     if (fault === 'hang') return;
     if (fault === 'status503' || fault === 'status502') {
       req.resume();
-      res.writeHead(fault === 'status503' ? 503 : 502, { 'content-type': 'text/plain' }).end('unavailable');
+      res
+        .writeHead(fault === 'status503' ? 503 : 502, { 'content-type': 'text/plain' })
+        .end('unavailable');
       return;
     }
     const forward = httpRequest(

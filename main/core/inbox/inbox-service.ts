@@ -137,7 +137,7 @@ export class InboxService {
     return { name: `Fax ${when} ${fax.remoteNumber.replace(/[^\d+]/g, '')}.pdf`, bytes };
   }
 
-  /** Forgets every local copy: metadata, documents, pending changes stay only if unsent. */
+  /** Removes the cached documents from disk; they download again when opened. */
   async clearLocalData(): Promise<void> {
     await this.cache.clear();
   }

@@ -120,9 +120,12 @@ export class LiveUpdates {
     this.options.onConnected();
     const parser = new SseParser();
     const decoder = new TextDecoder();
+    const reader = response.body.getReader();
     try {
-      for await (const chunk of response.body) {
-        for (const event of parser.push(decoder.decode(chunk as Uint8Array, { stream: true }))) {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        for (const event of parser.push(decoder.decode(value, { stream: true }))) {
           if (event.id) this.options.saveLastEventId(event.id);
           this.options.onEvent(event);
         }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Account, BridgeError } from '../../../preload/contract';
 import { useKamifax } from '../app/KamifaxContext';
 import { useI18n } from '../i18n/i18n';
@@ -23,16 +23,23 @@ export function AccountScreen({
   const [error, setError] = useState<BridgeError | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    setError(null);
-    const result = await kamifax.account.get();
-    if (result.ok) setAccount(result.value);
-    else setError(result.error);
-  }, [kamifax]);
+  const [now] = useState(() => Date.now());
+
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    let live = true;
+    void kamifax.account.get().then((result) => {
+      if (!live) return;
+      if (result.ok) {
+        setAccount(result.value);
+        setError(null);
+      } else setError(result.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [kamifax, attempt]);
 
   const copy = async (number: string) => {
     await navigator.clipboard.writeText(number);
@@ -47,7 +54,13 @@ export function AccountScreen({
       {error && (
         <div role="alert" className="error">
           <p>{errorText(error.code)}</p>
-          <button type="button" onClick={() => void load()}>
+          <button
+            type="button"
+            onClick={() => {
+              setError(null);
+              setAttempt((n) => n + 1);
+            }}
+          >
             {t('account.retry')}
           </button>
         </div>
@@ -66,8 +79,8 @@ export function AccountScreen({
               {account.plan === 'trial' && account.trialEndsAt && (
                 <span className="muted">
                   {' · '}
-                  {daysLeft(account.trialEndsAt, Date.now()) > 0
-                    ? t('account.trialLeft', { days: daysLeft(account.trialEndsAt, Date.now()) })
+                  {daysLeft(account.trialEndsAt, now) > 0
+                    ? t('account.trialLeft', { days: daysLeft(account.trialEndsAt, now) })
                     : t('account.trialEnded')}
                 </span>
               )}

@@ -128,14 +128,19 @@ function Shell({
   const [screen, setScreen] = useState<ScreenId>('inbox');
   // Kept as a key or a code, not as text, so a language switch re-translates it.
   const [notice, setNotice] = useState<{ key: MessageKey } | { error: ErrorCode } | null>(null);
-  const [openRequest, setOpenRequest] = useState<{ id: string } | null>(null);
+  const [openFax, setOpenFax] = useState<string | null>(null);
   const inboxStatus = useInboxStatus();
   const unread = inboxStatus?.unread ?? 0;
 
-  const openFromNotification = useCallback((id: string | null) => {
-    setScreen('inbox');
-    setOpenRequest(id ? { id } : null);
-  }, []);
+  const openFromNotification = useCallback(
+    (id: string | null) => {
+      setScreen('inbox');
+      setOpenFax(id);
+      // Opening reads it; main ignores a fax that is already read.
+      if (id) void kamifax.inbox.markRead({ ids: [id], read: true });
+    },
+    [kamifax],
+  );
 
   useEffect(
     () => kamifax.on('inbox:openFax', ({ id }) => openFromNotification(id || null)),
@@ -177,11 +182,7 @@ function Shell({
       <Navigation current={screen} onSelect={setScreen} />
       <main className="content">
         {screen === 'inbox' ? (
-          <InboxScreen
-            openRequest={openRequest}
-            onOpenHandled={() => setOpenRequest(null)}
-            onForward={() => setScreen('compose')}
-          />
+          <InboxScreen open={openFax} onOpen={setOpenFax} onForward={() => setScreen('compose')} />
         ) : screen === 'settings' ? (
           <SettingsScreen
             settings={settings}

@@ -4,7 +4,7 @@ import { useKamifax } from '../app/KamifaxContext';
 import { useI18n } from '../i18n/i18n';
 import { FaxViewer } from '../viewer/FaxViewer';
 
-/** One open fax: its document fetched from main (cache or download), shown in the viewer. */
+/** One open fax: its document fetched from main (cache or download), shown in the viewer. Key it by id. */
 export function FaxPane({
   id,
   onClose,
@@ -20,9 +20,8 @@ export function FaxPane({
   const [error, setError] = useState<BridgeError | null>(null);
 
   useEffect(() => {
+    // The parent keys this pane by fax id, so state starts fresh for each fax.
     let live = true;
-    setDocument(null);
-    setError(null);
     void kamifax.inbox.document({ id }).then((result) => {
       if (!live) return;
       if (result.ok) setDocument(result.value);

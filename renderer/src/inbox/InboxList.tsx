@@ -47,7 +47,8 @@ export function InboxList({
   const [viewport, setViewport] = useState({ top: 0, height: 600 });
   const range = visibleRange(viewport.top, viewport.height, rowHeight, total);
   const country = countryOf(locale === 'ja' ? 'ja-JP' : navigator.language);
-  const now = Date.now();
+  // Fixed per mount: "today" in the time column need not tick while the list is open.
+  const [now] = useState(() => Date.now());
 
   useLayoutEffect(() => {
     const element = box.current;
@@ -128,11 +129,14 @@ export function InboxList({
     onOpen(fax);
   };
 
-  const rows = [];
-  for (let index = range.start; index < range.end; index += 1) {
+  const indexes = Array.from(
+    { length: Math.max(0, range.end - range.start) },
+    (_v, i) => range.start + i,
+  );
+  const rows = indexes.map((index) => {
     const fax = rowAt(index);
     const selected = fax ? selection.selected.has(fax.id) : false;
-    rows.push(
+    return (
       <div
         key={fax?.id ?? `loading-${index}`}
         id={`fax-row-${index}`}
@@ -158,9 +162,9 @@ export function InboxList({
         ) : (
           <span className="muted">{t('inbox.loadingRow')}</span>
         )}
-      </div>,
+      </div>
     );
-  }
+  });
 
   return (
     <div

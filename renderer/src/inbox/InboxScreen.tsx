@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { FaxSummary, InboxQuery } from '../../../preload/contract';
 import { useKamifax } from '../app/KamifaxContext';
 import { useI18n } from '../i18n/i18n';
@@ -14,13 +14,13 @@ type Criteria = Pick<InboxQuery, 'search' | 'filter' | 'sort'>;
 
 /** The inbox: the list with its tools, and the open fax beside it. */
 export function InboxScreen({
-  openRequest,
-  onOpenHandled,
+  open,
+  onOpen,
   onForward,
 }: {
-  /** A fax to open (from a notification click), consumed once. */
-  openRequest: { id: string } | null;
-  onOpenHandled: () => void;
+  /** The open fax, owned by the shell so a notification click can open one. */
+  open: string | null;
+  onOpen: (id: string | null) => void;
   onForward: () => void;
 }) {
   const kamifax = useKamifax();
@@ -30,22 +30,14 @@ export function InboxScreen({
   const { total, error, rowAt, ensure } = useInboxRows(stableCriteria);
   const status = useInboxStatus();
   const [selection, setSelection] = useState<ListSelection>({ selected: new Set(), active: 0 });
-  const [open, setOpen] = useState<string | null>(null);
 
   const openFax = useCallback(
-    (fax: Pick<FaxSummary, 'id'> & Partial<FaxSummary>) => {
-      setOpen(fax.id);
-      // Opening reads it; main ignores faxes that are already read.
-      if (fax.read !== true) void kamifax.inbox.markRead({ ids: [fax.id], read: true });
+    (fax: FaxSummary) => {
+      onOpen(fax.id);
+      if (!fax.read) void kamifax.inbox.markRead({ ids: [fax.id], read: true });
     },
-    [kamifax],
+    [kamifax, onOpen],
   );
-
-  useEffect(() => {
-    if (!openRequest) return;
-    openFax({ id: openRequest.id });
-    onOpenHandled();
-  }, [openRequest, openFax, onOpenHandled]);
 
   const ids = [...selection.selected];
   const act = async (
@@ -59,7 +51,7 @@ export function InboxScreen({
     else await kamifax.inbox.reportJunk({ ids: targets, block: action === 'junkBlock' });
     if (action === 'delete' || action.startsWith('junk')) {
       setSelection({ selected: new Set(), active: selection.active });
-      if (open && targets.includes(open)) setOpen(null);
+      if (open && targets.includes(open)) onOpen(null);
     }
   };
 
@@ -73,7 +65,7 @@ export function InboxScreen({
         {t('screen.inbox.title')}
       </h1>
       {open ? (
-        <FaxPane id={open} onClose={() => setOpen(null)} onForward={onForward} />
+        <FaxPane key={open} id={open} onClose={() => onOpen(null)} onForward={onForward} />
       ) : (
         <>
           <InboxToolbar

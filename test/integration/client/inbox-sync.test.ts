@@ -43,9 +43,9 @@ describe('inbox sync against the real service', () => {
 
   it('first sync brings the demo inbox, then an injected fax arrives live with a notification', async () => {
     expect(inbox.query(all).total).toBe(4);
-    const injected = await (
+    const injected = (await (
       await service.admin('inbound', { to: alice.number, from: '+81344445555', pages: 2 })
-    ).json();
+    ).json()) as { fax: { id: string } };
     await until(() => inbox.query(all).total === 5, 5000, 'the live fax');
     expect(inbox.query(all).rows[0]).toMatchObject({ id: injected.fax.id, pages: 2, read: false });
     await until(() => client.notifications.shown.length === 1, 2000, 'a notification');
