@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Account, BridgeError } from '../../../preload/contract';
 import { useKamifax } from '../app/KamifaxContext';
 import { useI18n } from '../i18n/i18n';
+import { formatFaxNumber, homeCountry } from '../inbox/format';
 import { UsageMeter } from './UsageMeter';
 
 /** Whole days left until `iso`, never negative. */
@@ -24,6 +25,7 @@ export function AccountScreen({
   const [copied, setCopied] = useState<string | null>(null);
 
   const [now] = useState(() => Date.now());
+  const country = homeCountry(locale);
 
   const [attempt, setAttempt] = useState(0);
 
@@ -98,7 +100,7 @@ export function AccountScreen({
           <ul className="numbers">
             {account.faxNumbers.map((number) => (
               <li key={number}>
-                <span className="number">{number}</span>
+                <span className="number">{formatFaxNumber(number, country)}</span>
                 <button
                   type="button"
                   onClick={() => void copy(number)}

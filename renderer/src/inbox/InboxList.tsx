@@ -8,7 +8,7 @@ import {
 } from 'react';
 import type { FaxSummary } from '../../../preload/contract';
 import { useI18n } from '../i18n/i18n';
-import { countryOf, formatFaxNumber, formatWhen } from './format';
+import { formatFaxNumber, homeCountry, formatWhen } from './format';
 import { scrollToReveal, visibleRange } from './virtual-range';
 
 /** Pixel height of one row; fixed so a 100,000-row list costs only the rows on screen. */
@@ -46,7 +46,7 @@ export function InboxList({
   const box = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState({ top: 0, height: 600 });
   const range = visibleRange(viewport.top, viewport.height, rowHeight, total);
-  const country = countryOf(locale === 'ja' ? 'ja-JP' : navigator.language);
+  const country = homeCountry(locale);
   // Fixed per mount: "today" in the time column need not tick while the list is open.
   const [now] = useState(() => Date.now());
 

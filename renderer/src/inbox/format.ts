@@ -34,3 +34,8 @@ export function formatWhen(at: number, now: number, locale: string): string {
       : { year: 'numeric', month: 'short', day: 'numeric' };
   return date.toLocaleDateString(locale, options);
 }
+
+/** The country whose numbers show in national form: Japan for the Japanese UI, else the browser's region. */
+export function homeCountry(uiLocale: string): string | undefined {
+  return countryOf(uiLocale === 'ja' ? 'ja-JP' : navigator.language);
+}
