@@ -1,3 +1,5 @@
+import { abortableSleep } from './abortable-sleep';
+
 /** What happened on the line. */
 export type CarrierResult =
   | { outcome: 'delivered'; pagesSent: number }
@@ -43,31 +45,16 @@ export class DemoCarrier implements Carrier {
 
   async transmit(job: { to: string; pages: number }, signal: AbortSignal): Promise<CarrierResult> {
     const ringMs = Math.min(3000, 3000 / this.lineSpeed);
-    await wait(ringMs, signal);
+    await abortableSleep(ringMs, signal);
     if (job.to === demoNumbers.busy) return { outcome: 'failed', reason: 'busy', pagesSent: 0 };
     if (job.to === demoNumbers.noAnswer)
       return { outcome: 'failed', reason: 'no_answer', pagesSent: 0 };
     if (job.to === demoNumbers.unallocated)
       return { outcome: 'failed', reason: 'invalid_number', pagesSent: 0 };
     const pages = job.to === demoNumbers.rejectsAfterFirstPage ? 1 : job.pages;
-    await wait(pages * this.secondsPerPage() * 1000, signal);
+    await abortableSleep(pages * this.secondsPerPage() * 1000, signal);
     if (job.to === demoNumbers.rejectsAfterFirstPage)
       return { outcome: 'failed', reason: 'rejected', pagesSent: 1 };
     return { outcome: 'delivered', pagesSent: job.pages };
   }
-}
-
-function wait(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
 }

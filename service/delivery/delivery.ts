@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventHub } from '../events/event-hub';
 import type { FaxRow, Storage } from '../storage/storage';
 import type { Carrier } from './carrier';
+import { abortableSleep } from './abortable-sleep';
 
 /** What the service does with a fax that arrives for one of its numbers. */
 export interface InboundFax {
@@ -115,7 +116,7 @@ export class Delivery {
     let fax = this.storage.faxes.byId(faxId);
     if (!fax || (fax.status !== 'queued' && fax.status !== 'sending')) return;
     // A moment in the queue, so that a cancel right after sending can still win.
-    await sleep(20, signal);
+    await abortableSleep(20, signal);
     fax = this.setStatus(fax, { status: 'sending' });
     const internal = this.storage.accounts.byNumber(fax.to);
     if (internal) {
@@ -168,19 +169,4 @@ export class Delivery {
     this.hub.publish(fax.accountId, 'fax.status', faxView(row));
     return row;
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
 }
