@@ -82,5 +82,25 @@ describe.skipIf(!hasChromium || !hasKeychain)(
       }
       for (const secret of secrets) expect(host.logLines.join('\n').includes(secret)).toBe(false);
     });
+
+    it('creates a trial account (refusing under-13s) and starts with an empty inbox', async () => {
+      await page.getByRole('navigation').getByRole('button', { name: en['nav.account'] }).click();
+      await page.getByRole('button', { name: en['account.signOut'] }).click();
+      await page.getByRole('button', { name: en['signIn.toSignUp'] }).click();
+      await page.getByRole('heading', { name: en['signUp.title'] }).waitFor();
+      await page.getByLabel(en['signUp.name']).fill('Carol Ito');
+      await page.getByLabel(en['signIn.email']).fill('carol@example.com');
+      await page.getByLabel(en['signIn.password']).fill('a long enough password');
+      await page.getByLabel(en['signUp.birthDate']).fill('2020-01-01');
+      await page.getByRole('button', { name: en['signUp.submit'] }).click();
+      await expect.poll(() => page.getByRole('alert').textContent()).toBe(en['errors.underage']);
+      await page.getByLabel(en['signUp.birthDate']).fill('1990-06-15');
+      await page.getByRole('button', { name: en['signUp.submit'] }).click();
+      await page.getByText(en['inbox.empty']).waitFor();
+      expect(host.core.session.current()).toMatchObject({
+        status: 'signedIn',
+        email: 'carol@example.com',
+      });
+    });
   },
 );

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { BridgeError, Result, SessionState } from '../../../preload/contract';
 import { useKamifax } from '../app/KamifaxContext';
+import { TextField } from './TextField';
 import { useI18n } from '../i18n/i18n';
 
 type Mode = 'signIn' | 'signUp';
@@ -18,7 +19,7 @@ export function SignInScreen({
 }) {
   const kamifax = useKamifax();
   const { t, errorText } = useI18n();
-  const ids = { url: useId(), email: useId(), password: useId(), name: useId(), birth: useId() };
+  const urlId = useId();
   const [mode, setMode] = useState<Mode>('signIn');
   const [serviceKind, setServiceKind] = useState(remembered?.service.kind ?? 'local');
   const [url, setUrl] = useState(
@@ -90,7 +91,7 @@ export function SignInScreen({
           </label>
           {serviceKind === 'remote' && (
             <input
-              id={ids.url}
+              id={urlId}
               type="url"
               aria-label={t('signIn.serviceUrl')}
               value={url}
@@ -100,55 +101,36 @@ export function SignInScreen({
           )}
         </fieldset>
         {mode === 'signUp' && (
-          <div className="field">
-            <label htmlFor={ids.name}>{t('signUp.name')}</label>
-            <input
-              id={ids.name}
-              type="text"
-              value={name}
-              required
-              autoComplete="name"
-              onChange={(e) => setName(e.target.value)}
-            />
-          </div>
+          <TextField
+            label={t('signUp.name')}
+            type="text"
+            value={name}
+            onChange={setName}
+            autoComplete="name"
+          />
         )}
-        <div className="field">
-          <label htmlFor={ids.email}>{t('signIn.email')}</label>
-          <input
-            id={ids.email}
-            type="email"
-            value={email}
-            required
-            autoComplete="username"
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.password}>{t('signIn.password')}</label>
-          <input
-            id={ids.password}
-            type="password"
-            value={password}
-            required
-            autoComplete={mode === 'signIn' ? 'current-password' : 'new-password'}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
+        <TextField
+          label={t('signIn.email')}
+          type="email"
+          value={email}
+          onChange={setEmail}
+          autoComplete="username"
+        />
+        <TextField
+          label={t('signIn.password')}
+          type="password"
+          value={password}
+          onChange={setPassword}
+          autoComplete={mode === 'signIn' ? 'current-password' : 'new-password'}
+        />
         {mode === 'signUp' && (
-          <div className="field">
-            <label htmlFor={ids.birth}>{t('signUp.birthDate')}</label>
-            <input
-              id={ids.birth}
-              type="date"
-              value={birthDate}
-              required
-              aria-describedby={`${ids.birth}-hint`}
-              onChange={(e) => setBirthDate(e.target.value)}
-            />
-            <span id={`${ids.birth}-hint`} className="muted">
-              {t('signUp.birthDateHint')}
-            </span>
-          </div>
+          <TextField
+            label={t('signUp.birthDate')}
+            type="date"
+            value={birthDate}
+            onChange={setBirthDate}
+            hint={t('signUp.birthDateHint')}
+          />
         )}
         {error && (
           <p className="error" role="alert">
