@@ -1,4 +1,8 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KeytarCredentialStore } from '../../../main/core/credentials/keytar-store';
@@ -70,5 +74,20 @@ describe.skipIf(!hasKeychain)('the keytar store against a real Secret Service', 
     );
     expect(out).toMatch(/^keychain_unavailable: /);
     expect(out).toMatch(/keyring/i);
+  });
+
+  it('refuses a write to a locked keyring with keychain_unavailable (reads then find nothing)', () => {
+    const home = mkdtempSync(join(tmpdir(), 'kamifax-locked-'));
+    const script = fileURLToPath(new URL('./locked-keyring.sh', import.meta.url));
+    const store = fileURLToPath(
+      new URL('../../../main/core/credentials/keytar-store.ts', import.meta.url),
+    );
+    const out = execFileSync('dbus-run-session', ['--', 'bash', script, store], {
+      env: { ...process.env, HOME: home, XDG_DATA_HOME: join(home, 'data') },
+      encoding: 'utf8',
+      timeout: 30_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    expect(out.trim().split('\n').at(-1)).toMatch(/^keychain_unavailable: .*locked/);
   });
 });
