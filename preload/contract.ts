@@ -187,6 +187,11 @@ export const events = {
   'session:changed': sessionStateSchema,
   'inbox:changed': inboxStatusSchema,
   'inbox:openFax': z.object({ id: z.string() }),
+  'inbox:downloadProgress': z.object({
+    id: z.string(),
+    loaded: z.number(),
+    total: z.number().nullable(),
+  }),
   'notification:shown': z.object({
     title: z.string(),
     body: z.string(),

@@ -52,6 +52,8 @@ export class AccountFeatures {
         },
         arrived: (faxes: FaxSummary[]) => void notifier.announce(faxes),
         signedOut: () => void this.deps.session().revoked(),
+        downloading: (id, loaded, total) =>
+          events.emit('inbox:downloadProgress', { id, loaded, total }),
       },
     });
   }

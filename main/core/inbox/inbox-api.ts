@@ -89,7 +89,11 @@ export class InboxApi implements SyncApi {
   }
 
   /** Downloads a fax's PDF. */
-  async document(id: string, signal?: AbortSignal): Promise<Buffer> {
+  async document(
+    id: string,
+    onProgress?: (loaded: number, total: number | null) => void,
+    signal?: AbortSignal,
+  ): Promise<Buffer> {
     const { data } = await this.http.request<ArrayBuffer>({
       method: 'GET',
       path: `/v1/faxes/${encodeURIComponent(id)}/document`,
@@ -97,6 +101,9 @@ export class InboxApi implements SyncApi {
       headers: { accept: 'application/pdf' },
       timeoutMs: 120_000,
       signal,
+      onDownloadProgress: onProgress
+        ? (event) => onProgress(event.loaded, event.total ?? null)
+        : undefined,
     });
     return Buffer.from(data);
   }

@@ -16,6 +16,8 @@ export interface InboxListener {
   status(status: InboxStatus): void;
   arrived(faxes: FaxSummary[]): void;
   signedOut(): void;
+  /** A document download advanced (for a progress bar). */
+  downloading(id: string, loaded: number, total: number | null): void;
 }
 
 /** Everything one account's inbox needs. */
@@ -169,7 +171,9 @@ export class InboxService {
     let pending = this.downloads.get(id);
     if (!pending) {
       pending = (async () => {
-        const bytes = await this.api.document(id);
+        const bytes = await this.api.document(id, (loaded, total) =>
+          this.options.listener.downloading(id, loaded, total),
+        );
         if (!bytes.subarray(0, 5).toString('latin1').startsWith('%PDF')) {
           throw new AppError('document_damaged', 'The service sent something that is not a PDF');
         }

@@ -43,7 +43,8 @@ export function digitsOf(number: string): string {
 
 /**
  * The account's local inbox on SQLite: fax metadata, the sync cursor, the queue of offline
- * changes, the document cache's index and per-page rotation. WAL keeps reads from waiting on
+ * changes and the document cache's index. (Page rotation is the viewer's, kept per fax in the
+ * renderer's storage.) WAL keeps reads from waiting on
  * sync writes.
  */
 export class InboxStore {

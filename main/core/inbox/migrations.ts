@@ -32,12 +32,6 @@ const steps: readonly string[] = [
      fax_id TEXT PRIMARY KEY,
      size INTEGER NOT NULL,
      last_used INTEGER NOT NULL
-   );
-   CREATE TABLE page_rotation (
-     fax_id TEXT NOT NULL,
-     page INTEGER NOT NULL,
-     degrees INTEGER NOT NULL,
-     PRIMARY KEY (fax_id, page)
    );`,
 ];
 

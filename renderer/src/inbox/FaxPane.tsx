@@ -18,6 +18,15 @@ export function FaxPane({
   const { t, errorText } = useI18n();
   const [document, setDocument] = useState<{ name: string; bytes: Uint8Array } | null>(null);
   const [error, setError] = useState<BridgeError | null>(null);
+  const [progress, setProgress] = useState<{ loaded: number; total: number | null } | null>(null);
+
+  useEffect(
+    () =>
+      kamifax.on('inbox:downloadProgress', (event) => {
+        if (event.id === id) setProgress({ loaded: event.loaded, total: event.total });
+      }),
+    [kamifax, id],
+  );
 
   useEffect(() => {
     // The parent keys this pane by fax id, so state starts fresh for each fax.
@@ -42,7 +51,15 @@ export function FaxPane({
           {errorText(error.code)}
         </p>
       )}
-      {!document && !error && <p role="status">{t('inbox.opening')}</p>}
+      {!document && !error && (
+        <p role="status">
+          {t('inbox.opening')}
+          {progress?.total ? ` ${Math.round((progress.loaded / progress.total) * 100)}%` : ''}
+        </p>
+      )}
+      {!document && !error && progress?.total ? (
+        <progress max={progress.total} value={progress.loaded} aria-label={t('inbox.opening')} />
+      ) : null}
       {document && (
         <FaxViewer
           key={id}

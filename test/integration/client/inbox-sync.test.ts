@@ -131,8 +131,14 @@ describe('inbox sync against the real service', () => {
 
   it('keeps documents encrypted, re-downloads a tampered one, and never writes plaintext', async () => {
     const fax = inbox.query(all).rows[0]!;
+    const progress: unknown[] = [];
+    const stop = client.core.events.listen((event, payload) => {
+      if (event === 'inbox:downloadProgress') progress.push(payload);
+    });
     const first = await inbox.document(fax.id);
+    stop();
     expect(first.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(progress.at(-1)).toMatchObject({ id: fax.id, loaded: first.bytes.length });
     const cacheFiles = filesUnder(client.dataDir).filter((f) => f.endsWith('.kfx'));
     expect(cacheFiles.length).toBeGreaterThan(0);
     const target = cacheFiles[0]!;
