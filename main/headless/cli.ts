@@ -7,6 +7,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { CredentialStore } from '../core/credentials/credential-store';
+import { KeytarCredentialStore } from '../core/credentials/keytar-store';
+import { MemoryCredentialStore } from '../core/credentials/memory-store';
 import { startHeadlessHost } from './host';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -17,7 +20,25 @@ const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) 
   version: string;
 };
 
+/**
+ * The OS keychain when one answers. A headless box often has none; then the sign-in is kept
+ * in memory for this run only (nothing is written to disk) and the user is told so.
+ */
+async function chooseCredentials(): Promise<CredentialStore> {
+  const keychain = new KeytarCredentialStore(5000);
+  try {
+    await keychain.get({ service: 'probe', account: 'probe' }, 'data-key');
+    return keychain;
+  } catch {
+    console.error(
+      'No system keychain answered: this run keeps your sign-in in memory only; you will sign in again next time.',
+    );
+    return new MemoryCredentialStore();
+  }
+}
+
 const host = await startHeadlessHost({
+  credentials: await chooseCredentials(),
   dataDir: values.data ?? join(homedir(), '.kamifax-web'),
   webRoot: join(projectRoot, 'out/web'),
   port: values.port ? Number(values.port) : 0,

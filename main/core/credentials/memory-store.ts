@@ -8,8 +8,8 @@ import {
 } from './credential-store';
 
 /**
- * An in-memory credential store for unit tests and benchmarks only. No host uses it: the
- * app's secrets always go to the OS keychain.
+ * Secrets in memory only: for tests, and for the browser host on a machine where no keychain
+ * answers (it says so at start; nothing is written to disk, so the sign-in lasts one run).
  */
 export class MemoryCredentialStore implements CredentialStore {
   readonly entries = new Map<string, string>();
