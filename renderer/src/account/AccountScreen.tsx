@@ -3,12 +3,8 @@ import type { Account, BridgeError } from '../../../preload/contract';
 import { useKamifax } from '../app/KamifaxContext';
 import { useI18n } from '../i18n/i18n';
 import { formatFaxNumber, homeCountry } from '../inbox/format';
+import { daysLeft } from './trial';
 import { UsageMeter } from './UsageMeter';
-
-/** Whole days left until `iso`, never negative. */
-export function daysLeft(iso: string, now: number): number {
-  return Math.max(0, Math.ceil((Date.parse(iso) - now) / 86_400_000));
-}
 
 /** Plan, trial, usage against the limits, fax numbers, and sign-out. */
 export function AccountScreen({
