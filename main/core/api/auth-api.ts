@@ -1,5 +1,6 @@
 import type { HttpClient } from './http-client';
 import type { TokenPair } from '../session/token-keeper';
+import type { WireSignUp, WireTokenPair } from './wire';
 
 /** The service's sign-in endpoints, which carry no bearer token. */
 export class AuthApi {
@@ -7,7 +8,7 @@ export class AuthApi {
 
   /** Exchanges e-mail and password for a token pair. */
   async login(email: string, password: string, signal?: AbortSignal): Promise<TokenPair> {
-    const { data } = await this.http.request<TokenPair>({
+    const { data } = await this.http.request<WireTokenPair>({
       method: 'POST',
       path: '/v1/auth/login',
       body: { email, password },
@@ -19,7 +20,7 @@ export class AuthApi {
 
   /** Rotates the refresh token. */
   async refresh(refreshToken: string): Promise<TokenPair> {
-    const { data } = await this.http.request<TokenPair>({
+    const { data } = await this.http.request<WireTokenPair>({
       method: 'POST',
       path: '/v1/auth/refresh',
       body: { refreshToken },
@@ -39,12 +40,7 @@ export class AuthApi {
   }
 
   /** Creates a trial account. */
-  async signUp(request: {
-    name: string;
-    email: string;
-    password: string;
-    birthDate: string;
-  }): Promise<void> {
+  async signUp(request: WireSignUp): Promise<void> {
     await this.http.request({ method: 'POST', path: '/v1/accounts', body: request, auth: false });
   }
 }

@@ -1,28 +1,7 @@
 import type { HttpClient } from '../api/http-client';
+import type { WireChanges, WireFax } from '../api/wire';
 import type { FaxRecord } from './inbox-store';
 import type { ChangePage, SyncApi } from './sync-engine';
-
-/** A fax as the service sends it (see service/openapi.json, `Fax`). */
-export interface WireFax {
-  id: string;
-  direction: 'inbound' | 'outbound';
-  from: string;
-  to: string;
-  subject: string | null;
-  pages: number;
-  createdAt: string;
-  read: boolean;
-  junk: boolean;
-  status: string;
-}
-
-/** A change-feed entry as the service sends it. */
-export interface WireChange {
-  seq: number;
-  type: 'upsert' | 'delete';
-  faxId: string;
-  fax?: WireFax | null;
-}
 
 /** Maps the service's fax to the local record. */
 export function fromWire(fax: WireFax): FaxRecord {
@@ -46,11 +25,7 @@ export class InboxApi implements SyncApi {
 
   /** One page of the change feed after `since`. */
   async changes(since: string | null, limit: number): Promise<ChangePage> {
-    const { data } = await this.http.request<{
-      changes: WireChange[];
-      nextSince: number;
-      hasMore: boolean;
-    }>({
+    const { data } = await this.http.request<WireChanges>({
       method: 'GET',
       path: '/v1/changes',
       query: { since: since ?? 0, limit },
