@@ -122,4 +122,23 @@ describe.skipIf(!hasChromium)('the inbox in Chromium against the embedded demo s
     expect(await page.getByTestId('sync-status').textContent()).toBe(ja['inbox.status.online']);
     await expect.poll(() => page.locator('.fax-row', { hasText: '092-123-4567' }).count()).toBe(1);
   });
+
+  it('warns on the account page at 80% of the received pages and at the limit', async () => {
+    const usage = async () => {
+      const result = await host.core.router.dispatch('account:get', {});
+      if (!result.ok) throw new Error(result.error.code);
+      return (result.value as { usage: { receivedPages: { used: number; limit: number } } }).usage
+        .receivedPages;
+    };
+    const before = await usage();
+    await inject({ from: '+81311112222', pages: Math.ceil(before.limit * 0.85) - before.used });
+    await page.getByRole('navigation').getByRole('button', { name: ja['nav.account'] }).click();
+    await page.getByText(ja['account.nearLimit'].replace('{percent}', '85')).waitFor();
+    await inject({ from: '+81311112222', pages: before.limit });
+    await page.getByRole('navigation').getByRole('button', { name: ja['nav.inbox'] }).click();
+    await page.getByRole('navigation').getByRole('button', { name: ja['nav.account'] }).click();
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: ja['account.atLimit'] }).count())
+      .toBe(1);
+  });
 });
