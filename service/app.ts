@@ -51,6 +51,9 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     trustProxy: false,
+    // At close, event streams and deliveries are already stopped; a kept-alive socket that Node
+    // does not see as idle would otherwise hold `close()` until the client drops it.
+    forceCloseConnections: true,
   });
   const { storage } = deps;
   if (!storage.policies.current()) storage.policies.publish(initialPolicy);
@@ -97,15 +100,13 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
     if (error instanceof ApiError) {
       if (error.headers) reply.headers(error.headers);
-      return reply
-        .code(error.status)
-        .send({
-          error: {
-            code: error.code,
-            message: error.message,
-            ...(error.details ? { details: error.details } : {}),
-          },
-        });
+      return reply.code(error.status).send({
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.details ? { details: error.details } : {}),
+        },
+      });
     }
     if (error.validation) {
       return reply.code(400).send({ error: { code: 'invalid_request', message: error.message } });

@@ -40,6 +40,8 @@ export function faxView(fax: FaxRow) {
  */
 export class Delivery {
   private readonly running = new Map<string, AbortController>();
+  /** The tail of each account's line: the promise its next fax waits for. */
+  private readonly lines = new Map<string, Promise<void>>();
   private stopped = false;
 
   constructor(
@@ -54,14 +56,23 @@ export class Delivery {
     for (const fax of this.storage.faxes.undelivered()) this.enqueue(fax.id);
   }
 
-  /** Starts delivering one outbound fax. */
+  /**
+   * Queues one outbound fax on its account's line. An account's number is one line, so its
+   * faxes go out one after another and the rest wait `queued` (where a cancel still wins).
+   */
   enqueue(faxId: string): void {
-    if (this.stopped || this.running.has(faxId)) return;
+    const fax = this.storage.faxes.byId(faxId);
+    if (!fax || this.stopped || this.running.has(faxId)) return;
     const controller = new AbortController();
     this.running.set(faxId, controller);
-    void this.deliver(faxId, controller.signal)
+    const line = (this.lines.get(fax.accountId) ?? Promise.resolve())
+      .then(() => this.deliver(faxId, controller.signal))
       .catch(() => undefined)
-      .finally(() => this.running.delete(faxId));
+      .finally(() => {
+        this.running.delete(faxId);
+        if (this.lines.get(fax.accountId) === line) this.lines.delete(fax.accountId);
+      });
+    this.lines.set(fax.accountId, line);
   }
 
   /** Cancels a queued fax; false when it already left the queue. */

@@ -56,6 +56,9 @@ export function authRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       const passwordHash = await hashPassword(secret);
       const id = randomUUID();
       ctx.storage.transaction(() => {
+        // Checked again: another sign-up with this e-mail may have finished while we hashed.
+        if (ctx.storage.accounts.byEmail(address))
+          throw new ApiError(409, 'email_taken', 'An account with this e-mail exists');
         ctx.storage.accounts.create(
           {
             id,
@@ -108,7 +111,8 @@ export function authRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       const account = ctx.storage.accounts.byEmail(address);
       // Verify against a throwaway hash when the account is unknown, so timing says nothing.
       const ok = await verifyPassword(request.body.password, account?.passwordHash ?? unknownHash);
-      if (!account || !ok)
+      // Read again after the (slow) hash: a deletion may have erased the account meanwhile.
+      if (!account || !ok || !ctx.storage.accounts.byId(account.id))
         throw new ApiError(401, 'invalid_credentials', 'E-mail or password is wrong');
       ctx.limiters.account.reset(address);
       return ctx.tokens.issue(account.id);

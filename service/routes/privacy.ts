@@ -318,6 +318,9 @@ export function privacyRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       if (!(await verifyPassword(request.body.password, account.passwordHash))) {
         throw new ApiError(401, 'invalid_credentials', 'The password is wrong');
       }
+      // The account may have been erased while the password was checked.
+      if (!ctx.storage.accounts.byId(account.id))
+        throw new ApiError(401, 'unauthorized', 'The account no longer exists');
       const now = ctx.now();
       const row: PrivacyRequestRow = {
         id: randomUUID(),

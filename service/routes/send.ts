@@ -152,6 +152,8 @@ export function sendRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       const documentId = await ctx.storage.documents.put(form.document);
       const from = ctx.storage.accounts.numbers(account.id)[0] ?? '';
       const outcome = ctx.storage.transaction(() => {
+        // The account may have been erased while the upload was read and checked.
+        if (!ctx.storage.accounts.byId(account.id)) return { gone: true as const };
         // A concurrent request with the same key may have finished first.
         const raced = ctx.storage.idempotency.get(account.id, key);
         if (raced) return { raced };
@@ -177,6 +179,10 @@ export function sendRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         ctx.storage.idempotency.put(account.id, key, bodyHash, 202, response, now);
         return { faxes, response };
       });
+      if ('gone' in outcome) {
+        await ctx.storage.documents.remove(documentId);
+        throw new ApiError(401, 'unauthorized', 'The account no longer exists');
+      }
       if ('raced' in outcome && outcome.raced) {
         await ctx.storage.documents.remove(documentId);
         return reply
