@@ -17,7 +17,7 @@ import { eventRoutes, type StreamRegistry } from './routes/events';
 import { faxRoutes } from './routes/faxes';
 import { privacyRoutes } from './routes/privacy';
 import { sendRoutes } from './routes/send';
-import { sharedSchemas } from './schemas';
+import { errors, sharedSchemas } from './schemas';
 import type { Storage } from './storage/storage';
 
 /** What the app is built from; tests pass a clock and a fast carrier. */
@@ -96,6 +96,14 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024 } });
   for (const schema of sharedSchemas) app.addSchema(schema);
+  // Any route that reads a JSON body may meet malformed JSON (400), an oversized body (413) or
+  // another content type (415): say so in its schema, and so in the document.
+  app.addHook('onRoute', (route) => {
+    if (route.schema?.body) {
+      const declared = (route.schema.response ?? {}) as Record<string, unknown>;
+      route.schema.response = { ...errors(400, 413, 415), ...declared };
+    }
+  });
 
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
     if (error instanceof ApiError) {

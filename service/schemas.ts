@@ -194,5 +194,18 @@ export function errors(...statuses: number[]): Record<number, { $ref: string }> 
   return Object.fromEntries(statuses.map((status) => [status, { $ref: 'Error#' }]));
 }
 
+/**
+ * The error responses of a route that otherwise produces something else (a PDF, an event
+ * stream): named as JSON, or the document would claim the error comes in the route's type.
+ */
+export function jsonErrors(...statuses: number[]): Record<number, object> {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      { description: 'An error', content: { 'application/json': { schema: { $ref: 'Error#' } } } },
+    ]),
+  );
+}
+
 /** Bearer authentication, for the OpenAPI document. */
 export const bearer = [{ bearer: [] }];

@@ -43,7 +43,13 @@ export async function inspectPdf(bytes: Uint8Array): Promise<{ pages: number }> 
       'encrypted_pdf',
       'The PDF is encrypted; remove its password before sending',
     );
-  const pages = document.getPageCount();
+  let pages: number;
+  try {
+    pages = document.getPageCount();
+  } catch {
+    // A file that starts like a PDF but has no readable page tree.
+    throw new ApiError(415, 'not_a_pdf', 'The PDF could not be read');
+  }
   if (pages < 1) throw new ApiError(415, 'not_a_pdf', 'The PDF has no pages');
   if (pages > maxPages)
     throw new ApiError(422, 'too_many_pages', `Faxes are limited to ${maxPages} pages`);

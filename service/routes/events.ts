@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../context';
-import { bearer, errors } from '../schemas';
+import { bearer, jsonErrors } from '../schemas';
 import { accountOf } from './guard';
 
 /** Open event streams, so closing the server can end them at once. */
@@ -28,7 +28,7 @@ export function eventRoutes(
             description: 'An event stream',
             content: { 'text/event-stream': { schema: { type: 'string' } } },
           },
-          ...errors(401),
+          ...jsonErrors(401),
         },
       },
     },

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../context';
 import { faxView } from '../delivery/delivery';
 import { ApiError } from '../errors';
-import { bearer, errors } from '../schemas';
+import { bearer, errors, jsonErrors } from '../schemas';
 import type { FaxRow } from '../storage/storage';
 import { accountOf } from './guard';
 
@@ -180,7 +180,7 @@ export function faxRoutes(app: FastifyInstance, ctx: ServiceContext): void {
             content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
           },
           304: { description: 'Not modified', type: 'null' },
-          ...errors(401, 404, 416),
+          ...jsonErrors(401, 404, 416),
         },
       },
     },

@@ -80,6 +80,27 @@ function checkRecipients(ctx: ServiceContext, account: AccountRow, recipients: s
   return normalised;
 }
 
+/** The multipart form of a send, as the OpenAPI document describes it. */
+const sendForm = {
+  type: 'object',
+  required: ['document', 'recipients'],
+  properties: {
+    document: {
+      type: 'string',
+      format: 'binary',
+      description: 'One PDF, at most 20 MB and 200 pages',
+    },
+    recipients: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 100,
+      items: { type: 'string' },
+      description: 'E.164 numbers: repeat the field, or separate numbers with commas',
+    },
+    subject: { type: 'string', maxLength: 200 },
+  },
+} as const;
+
 /** Sending: one PDF to one or more numbers, safe to retry with the same Idempotency-Key. */
 export function sendRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.post(
@@ -108,6 +129,11 @@ export function sendRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         },
       },
       attachValidation: true,
+      // The multipart body is read by hand (streamed, size-limited), so Fastify must not
+      // validate it; it is described for the document only.
+      config: {
+        swaggerTransform: ({ schema, url }) => ({ schema: { ...schema, body: sendForm }, url }),
+      },
     },
     async (request, reply) => {
       const account = accountOf(ctx, request);
