@@ -29,8 +29,6 @@ export const serviceErrorCodes = [
   'version_conflict',
   'plan_rule',
   'policy_version_mismatch',
-  'password_required',
-  'account_closed',
   'request_not_ready',
   'admin_only',
   'internal',
