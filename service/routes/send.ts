@@ -80,6 +80,30 @@ function checkRecipients(ctx: ServiceContext, account: AccountRow, recipients: s
   return normalised;
 }
 
+/**
+ * Refuses a send that would go over the plan's sent pages, counting what is delivered this
+ * period and what is still queued or sending (those pages are about to count).
+ */
+function quotaError(
+  ctx: ServiceContext,
+  account: AccountRow,
+  needed: number,
+  now: number,
+): ApiError | null {
+  const limit = planLimits[account.plan].sentPages;
+  if (limit === null) return null;
+  const period = currentPeriod(account, now);
+  const used =
+    ctx.storage.faxes.usage(account.id, period.start, period.end).sent +
+    ctx.storage.faxes.pendingPages(account.id);
+  if (used + needed <= limit) return null;
+  return new ApiError(
+    402,
+    'quota_exceeded',
+    `This send needs ${needed} pages; ${Math.max(0, limit - used)} are left this period`,
+  );
+}
+
 /** The multipart form of a send, as the OpenAPI document describes it. */
 const sendForm = {
   type: 'object',
@@ -165,16 +189,8 @@ export function sendRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       const recipients = checkRecipients(ctx, account, form.recipients);
       const { pages } = await inspectPdf(form.document);
       const now = ctx.now();
-      const period = currentPeriod(account, now);
-      const limit = planLimits[account.plan].sentPages;
-      const used = ctx.storage.faxes.usage(account.id, period.start, period.end).sent;
-      if (limit !== null && used + pages * recipients.length > limit) {
-        throw new ApiError(
-          402,
-          'quota_exceeded',
-          `This send needs ${pages * recipients.length} pages; ${limit - used} are left this period`,
-        );
-      }
+      const early = quotaError(ctx, account, pages * recipients.length, now);
+      if (early) throw early;
       const documentId = await ctx.storage.documents.put(form.document);
       const from = ctx.storage.accounts.numbers(account.id)[0] ?? '';
       const outcome = ctx.storage.transaction(() => {
@@ -183,6 +199,9 @@ export function sendRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         // A concurrent request with the same key may have finished first.
         const raced = ctx.storage.idempotency.get(account.id, key);
         if (raced) return { raced };
+        // Checked again where no other send can interleave: two at once must not both fit.
+        const over = quotaError(ctx, account, pages * recipients.length, now);
+        if (over) return { over };
         const faxes: FaxRow[] = recipients.map((to) => ({
           id: randomUUID(),
           accountId: account.id,
@@ -205,6 +224,10 @@ export function sendRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         ctx.storage.idempotency.put(account.id, key, bodyHash, 202, response, now);
         return { faxes, response };
       });
+      if ('over' in outcome) {
+        await ctx.storage.documents.remove(documentId);
+        throw outcome.over;
+      }
       if ('gone' in outcome) {
         await ctx.storage.documents.remove(documentId);
         throw new ApiError(401, 'unauthorized', 'The account no longer exists');

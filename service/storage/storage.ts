@@ -132,6 +132,8 @@ export interface FaxRepo {
   changes(accountId: string, since: number, limit: number): ChangeRow[];
   /** Outbound faxes still queued or sending (resumed at start). */
   undelivered(): FaxRow[];
+  /** Pages of an account's outbound faxes still queued or sending (held against its quota). */
+  pendingPages(accountId: string): number;
   /** Counts pages toward the plan (received, or sent and delivered). */
   recordUsage(
     accountId: string,

@@ -167,6 +167,17 @@ export class SqliteFaxes implements FaxRepo {
     ).map(toRow);
   }
 
+  pendingPages(accountId: string): number {
+    return (
+      this.db
+        .prepare(
+          `SELECT COALESCE(SUM(pages), 0) AS pages FROM faxes
+           WHERE account_id = ? AND direction = 'outbound' AND status IN ('queued', 'sending')`,
+        )
+        .get(accountId) as { pages: number }
+    ).pages;
+  }
+
   recordUsage(
     accountId: string,
     faxId: string,

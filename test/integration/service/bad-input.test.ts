@@ -86,6 +86,29 @@ describe('bad input', () => {
     expect((await alice.send(await makePdf(pages), ['+81312345678'])).status).toBe(202);
   });
 
+  it('holds queued pages against the plan, so sends in a row or at once cannot overrun it', async () => {
+    // A slow line keeps the faxes queued or sending while the next send is checked.
+    const { client } = await suite.start({ lineSpeed: 2 });
+    const alice = await client.login('alice@example.com');
+    const account = (await alice.get('/v1/account')).body;
+    const left = account.usage.sentPages.limit - account.usage.sentPages.used;
+    const most = await makePdf(Math.floor(left / 2) + 1);
+    const first = await alice.send(most, ['+81312345678']);
+    expect(first.status).toBe(202);
+    const second = await alice.send(most, ['+81662223333']);
+    expect(second.status).toBe(402);
+    expect(second.body.error.code).toBe('quota_exceeded');
+    // Two at once (bob, whose quota is untouched): exactly one fits.
+    const bob = await client.login('bob@example.com');
+    const bobLeft = (await bob.get('/v1/account')).body.usage.sentPages;
+    const half = await makePdf(Math.floor((bobLeft.limit - bobLeft.used) / 2) + 1);
+    const both = await Promise.all([
+      bob.send(half, ['+81312345678']),
+      bob.send(half, ['+81662223333']),
+    ]);
+    expect(both.map((answer) => answer.status).sort()).toEqual([202, 402]);
+  });
+
   it('refuses malformed, oversized, invalid and mistyped requests and unknown endpoints', async () => {
     const { client } = await suite.start();
     const alice = await client.login('alice@example.com');
