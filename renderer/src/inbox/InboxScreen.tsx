@@ -27,7 +27,7 @@ export function InboxScreen({
   const { t, errorText } = useI18n();
   const [criteria, setCriteria] = useState<Criteria>({ search: '', filter: 'all', sort: 'newest' });
   const stableCriteria = useMemo(() => criteria, [criteria]);
-  const { total, error, rowAt, ensure } = useInboxRows(stableCriteria);
+  const { total, error, shownSearch, rowAt, ensure } = useInboxRows(stableCriteria);
   const status = useInboxStatus();
   const [selection, setSelection] = useState<ListSelection>({ selected: new Set(), active: 0 });
 
@@ -60,7 +60,11 @@ export function InboxScreen({
     : t('inbox.empty');
 
   return (
-    <section className="screen inbox" aria-labelledby="screen-title">
+    <section
+      className="screen inbox"
+      aria-labelledby="screen-title"
+      data-shown-search={shownSearch ?? undefined}
+    >
       <h1 id="screen-title" className={open ? 'visually-hidden' : undefined}>
         {t('screen.inbox.title')}
       </h1>

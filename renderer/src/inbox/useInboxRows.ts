@@ -16,6 +16,8 @@ export function useInboxRows(criteria: Criteria) {
   const kamifax = useKamifax();
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<BridgeError | null>(null);
+  // The search whose rows are on screen: a readiness signal for tests and the benchmark.
+  const [shownSearch, setShownSearch] = useState<string | null>(null);
   const [, setRevision] = useState(0);
   const windows = useRef(new Map<number, FaxSummary[]>());
   const inFlight = useRef(new Set<number>());
@@ -33,6 +35,7 @@ export function useInboxRows(criteria: Criteria) {
       setError(null);
       windows.current.set(offset, result.value.rows);
       setTotal(result.value.total);
+      setShownSearch(criteria.search);
       setRevision((r) => r + 1);
     },
     [kamifax, criteria],
@@ -83,5 +86,5 @@ export function useInboxRows(criteria: Criteria) {
     return windows.current.get(offset)?.[index - offset];
   };
 
-  return { total, error, rowAt, ensure, reload: () => reload(true) };
+  return { total, error, shownSearch, rowAt, ensure, reload: () => reload(true) };
 }
