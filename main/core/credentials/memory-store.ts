@@ -8,12 +8,14 @@ import {
 } from './credential-store';
 
 /**
- * Secrets in memory only: for tests, and for the browser host on a machine where no keychain
- * answers (it says so at start; nothing is written to disk, so the sign-in lasts one run).
+ * Secrets in memory only, for tests and development; never the store of the Electron app.
+ * The one host exception is `npm run start:web` on a machine where no keychain answers: it
+ * says so at start, nothing reaches the disk, and the sign-in lasts one run.
  */
 export class MemoryCredentialStore implements CredentialStore {
   readonly entries = new Map<string, string>();
 
+  // The same naming as the keychain, so tests of callers see the same scoping rules.
   private id(scope: CredentialScope, key: CredentialKey): string {
     return `${keychainService(scope)}\n${keychainAccount(scope, key)}`;
   }
