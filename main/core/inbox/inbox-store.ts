@@ -36,6 +36,24 @@ const orderBy: Record<InboxQuery['sort'], string> = {
   pages: 'f.pages DESC, f.at DESC',
 };
 
+/** A `YYYY-MM` or `YYYY-MM-DD` search as the local-time range it names, else null. */
+export function localDateRange(search: string): { start: number; end: number } | null {
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(search);
+  if (!match) return null;
+  const [year, month, day] = [
+    Number(match[1]),
+    Number(match[2]) - 1,
+    match[3] ? Number(match[3]) : null,
+  ];
+  if (month < 0 || month > 11 || (day !== null && (day < 1 || day > 31))) return null;
+  const start = new Date(year, month, day ?? 1).getTime();
+  const end =
+    day === null
+      ? new Date(year, month + 1, 1).getTime()
+      : new Date(year, month, day + 1).getTime();
+  return { start, end };
+}
+
 /** Digits only, for matching a number however it was typed or formatted. */
 export function digitsOf(number: string): string {
   return number.replace(/\D/g, '');
@@ -49,6 +67,8 @@ export function digitsOf(number: string): string {
  */
 export class InboxStore {
   private readonly db: Database.Database;
+  /** The last count, reused until something is written. */
+  private counted: { key: string; total: number } | null = null;
 
   constructor(path: string) {
     this.db = new Database(path);
@@ -70,6 +90,7 @@ export class InboxStore {
     const pendingFor = this.db.prepare(
       'SELECT op, arg FROM pending_ops WHERE fax_id = ? ORDER BY seq',
     );
+    this.counted = null;
     this.db.transaction(() => {
       for (const fax of upserts) {
         // A change made here and not yet confirmed wins over the service's older view.
@@ -116,16 +137,25 @@ export class InboxStore {
         "f.remote_number LIKE @like ESCAPE '\\'",
       ];
       if (digits.length >= 2) clauses.push('f.remote_digits LIKE @digits');
-      const date = /^\d{4}-\d{2}(-\d{2})?$/.test(search) ? search : null;
-      if (date)
-        clauses.push("strftime('%Y-%m-%d', f.at / 1000, 'unixepoch', 'localtime') LIKE @date");
+      const day = localDateRange(search);
+      if (day) {
+        // A range on the indexed time, not a date function on every row.
+        clauses.push('(f.at >= @dayStart AND f.at < @dayEnd)');
+        params.dayStart = day.start;
+        params.dayEnd = day.end;
+      }
       where.push(`(${clauses.join(' OR ')})`);
       params.like = like;
       params.digits = `%${digits}%`;
-      if (date) params.date = `${date}%`;
     }
     const from = `FROM faxes f LEFT JOIN contacts c ON c.digits = f.remote_digits WHERE ${where.join(' AND ')}`;
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n ${from}`).get(params) as { n: number }).n;
+    // The list asks for one window after another with the same criteria: count once.
+    const countKey = `${from}\n${JSON.stringify(params)}`;
+    let total = this.counted?.key === countKey ? this.counted.total : null;
+    if (total === null) {
+      total = (this.db.prepare(`SELECT COUNT(*) AS n ${from}`).get(params) as { n: number }).n;
+      this.counted = { key: countKey, total };
+    }
     const rows = this.db
       .prepare(
         `SELECT f.id, f.direction, f.remote_number, f.local_number, f.subject, f.pages, f.at, f.read, f.junk,
@@ -162,6 +192,7 @@ export class InboxStore {
       junk: this.db.prepare('UPDATE faxes SET junk = 1 WHERE id = ? AND ? >= 0'),
       delete: this.db.prepare('DELETE FROM faxes WHERE id = ? AND ? >= 0'),
     };
+    this.counted = null;
     return this.db.transaction(() => {
       let changed = 0;
       for (const id of ids) {
@@ -189,6 +220,7 @@ export class InboxStore {
 
   /** Names a number (contacts; the Contacts screen will manage them). */
   setContact(number: string, name: string): void {
+    this.counted = null;
     this.db
       .prepare('INSERT OR REPLACE INTO contacts (digits, name) VALUES (?, ?)')
       .run(digitsOf(number), name);

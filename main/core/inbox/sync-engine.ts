@@ -27,6 +27,7 @@ export interface SyncListener {
 }
 
 const pageSize = 500;
+const statusEveryMs = 300;
 const offlineCodes = new Set(['offline', 'service_unreachable']);
 
 /**
@@ -123,6 +124,8 @@ export class SyncEngine {
     // when that first sync was cut off and is finishing now.
     const catchingUp = this.store.getState('initialSyncDone') !== '1';
     const arrived: string[] = [];
+    let changed = false;
+    let lastStatusAt = this.now();
     for (;;) {
       const page = await this.api.changes(this.store.cursor(), pageSize);
       if (!catchingUp) {
@@ -132,10 +135,20 @@ export class SyncEngine {
         }
       }
       this.store.applyChanges(page.upserts, page.deletes, page.next);
-      if (page.upserts.length > 0 || page.deletes.length > 0) this.listener.status(this.status());
+      if (page.upserts.length > 0 || page.deletes.length > 0) {
+        changed = true;
+        // Counting is a scan of the table: during a long first sync, tell the UI a few
+        // times a second, not after every page.
+        if (this.now() - lastStatusAt >= statusEveryMs) {
+          lastStatusAt = this.now();
+          changed = false;
+          this.listener.status(this.status());
+        }
+      }
       if (!page.hasMore) break;
     }
     this.store.setState('initialSyncDone', '1');
+    if (changed) this.listener.status(this.status());
     // One call per run, so a burst becomes one summary notification.
     if (arrived.length > 0) this.listener.arrived(arrived);
   }

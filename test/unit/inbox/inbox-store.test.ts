@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { InboxStore, type FaxRecord } from '../../../main/core/inbox/inbox-store';
+import { InboxStore, localDateRange, type FaxRecord } from '../../../main/core/inbox/inbox-store';
 import { inboxQuerySchema } from '../../../preload/contract';
 
 const now = Date.UTC(2026, 10, 28, 12);
@@ -93,6 +93,28 @@ describe('InboxStore', () => {
     ]);
     store.done(store.pending()[0]!.seq);
     expect(store.pending()).toHaveLength(1);
+  });
+
+  it('counts again after every write (the count is cached between windows)', () => {
+    store.applyChanges([fax('a')], [], '1');
+    expect(store.query(q(), now).total).toBe(1);
+    store.applyChanges([fax('b')], [], '2');
+    expect(store.query(q({ offset: 0 }), now).total).toBe(2);
+    store.queue(['a'], 'delete', 0);
+    expect(store.query(q(), now).total).toBe(1);
+  });
+
+  it('reads YYYY-MM and YYYY-MM-DD as local-time ranges', () => {
+    expect(localDateRange('2026-02')).toEqual({
+      start: new Date(2026, 1, 1).getTime(),
+      end: new Date(2026, 2, 1).getTime(),
+    });
+    expect(localDateRange('2026-12-31')).toEqual({
+      start: new Date(2026, 11, 31).getTime(),
+      end: new Date(2027, 0, 1).getTime(),
+    });
+    expect(localDateRange('2026-13')).toBeNull();
+    expect(localDateRange('20261')).toBeNull();
   });
 
   it('pages through 100,000 faxes in windows', () => {
