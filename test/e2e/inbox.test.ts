@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium, openApp, signInToDemo } from '../helpers/browser';
 import { startTestHost, type TestHost } from '../helpers/headless';
 import { chromiumPath, systemComponent } from '../helpers/system';
 import { en } from '../../renderer/src/i18n/messages/en';
@@ -32,10 +32,8 @@ describe.skipIf(!hasChromium)('the inbox in Chromium against the embedded demo s
     // The keychain is tested in sign-in.test.ts; here the inbox is under test.
     host = await startTestHost({ credentials: new MemoryCredentialStore() });
     browser = await launchChromium();
-    page = await browser.newPage({ locale: 'en-US' });
-    await page.goto(host.url);
-    await page.waitForSelector('html[data-ready="true"]');
-    await page.getByRole('button', { name: en['signIn.demo'] }).click();
+    page = await openApp(browser, host.url);
+    await signInToDemo(page);
     await page.getByRole('listbox', { name: en['inbox.list'] }).waitFor();
   });
 

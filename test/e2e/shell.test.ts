@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { WebSocket } from 'ws';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium, openApp, signInToDemo } from '../helpers/browser';
 import { MemoryCredentialStore } from '../../main/core/credentials/memory-store';
 import { startTestHost, type TestHost } from '../helpers/headless';
 import { chromiumPath, systemComponent } from '../helpers/system';
@@ -21,11 +21,8 @@ describe.skipIf(!hasChromium)('the shell in real Chromium through the headless h
     // The shell is under test here, not the keychain: an in-memory store keeps it independent.
     host = await startTestHost({ credentials: new MemoryCredentialStore() });
     browser = await launchChromium();
-    page = await browser.newPage({ locale: 'en-US' });
-    await page.goto(host.url);
-    await page.waitForSelector('html[data-ready="true"]');
-    await page.getByRole('button', { name: en['signIn.demo'] }).click();
-    await page.getByRole('navigation').waitFor();
+    page = await openApp(browser, host.url);
+    await signInToDemo(page);
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium, openApp } from '../helpers/browser';
 import { startTestHost, type TestHost } from '../helpers/headless';
 import { hasKeychain } from '../helpers/keychain';
 import { chromiumPath, systemComponent } from '../helpers/system';
@@ -22,9 +22,7 @@ describe.skipIf(!hasChromium || !hasKeychain)(
     beforeAll(async () => {
       host = await startTestHost({ credentials: new KeytarCredentialStore() });
       browser = await launchChromium();
-      page = await browser.newPage({ locale: 'en-US' });
-      await page.goto(host.url);
-      await page.waitForSelector('html[data-ready="true"]');
+      page = await openApp(browser, host.url);
     });
 
     afterAll(async () => {
