@@ -22,6 +22,8 @@ import { useViewerInput } from './useViewerInput';
 
 /** The open document and the view state the parent keeps across a worker restart. */
 export interface DocumentViewProps {
+  /** Called when a page is first on screen (background work waits for it). */
+  onFirstPaint?: () => void;
   pdf: PDFDocumentProxy;
   sizes: readonly PageSize[];
   ownRotations: readonly number[];
@@ -174,17 +176,24 @@ export function DocumentView(props: DocumentViewProps) {
 
   const onPageTimeout = props.onPageTimeout;
   // The page just painted has not reached the DOM yet; the others have.
-  const onPainted = useCallback((painted: number) => {
-    setFirstPainted(true);
-    const { visible: shown, paintKey: key } = pending.current;
-    for (let number = shown.first + 1; number <= shown.last + 1; number += 1)
-      if (
-        number !== painted &&
-        !pane.current?.querySelector(`[data-page-number="${number}"][data-render-state="rendered"]`)
-      )
-        return;
-    setPaintedKey(key);
-  }, []);
+  const { onFirstPaint } = props;
+  const onPainted = useCallback(
+    (painted: number) => {
+      setFirstPainted(true);
+      onFirstPaint?.();
+      const { visible: shown, paintKey: key } = pending.current;
+      for (let number = shown.first + 1; number <= shown.last + 1; number += 1)
+        if (
+          number !== painted &&
+          !pane.current?.querySelector(
+            `[data-page-number="${number}"][data-render-state="rendered"]`,
+          )
+        )
+          return;
+      setPaintedKey(key);
+    },
+    [onFirstPaint],
+  );
 
   return (
     <div

@@ -48,7 +48,7 @@ export function FaxViewer(props: FaxViewerProps) {
   const renderMs = props.deadlines?.renderMs ?? defaultDeadlines.renderMs;
   const pingMs = props.deadlines?.pingMs ?? defaultDeadlines.pingMs;
   const store = props.rotationStore ?? window.localStorage;
-  const { state, restart } = useDocument(documentBytes, loadMs);
+  const { state, restart, notifyPainted } = useDocument(documentBytes, loadMs);
   // Rotation belongs to a document key; a new key starts from what was remembered for it.
   const [turned, setTurned] = useState<{ key: string; rotation: DocumentRotation } | null>(null);
   const rotation =
@@ -137,6 +137,7 @@ export function FaxViewer(props: FaxViewerProps) {
       )}
       {state.status === 'ready' && (
         <DocumentView
+          onFirstPaint={notifyPainted}
           pdf={state.pdf}
           sizes={state.sizes}
           ownRotations={state.ownRotations}

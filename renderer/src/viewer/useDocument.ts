@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { PageSize } from './layout';
 import { classifyLoadError, type LoadFailure } from './load-errors';
@@ -37,8 +37,11 @@ const sizeBatch = 50;
 export function useDocument(
   bytes: Uint8Array,
   loadMs: number,
-): { state: DocumentState; restart: () => void } {
+): { state: DocumentState; restart: () => void; notifyPainted: () => void } {
   const [generation, setGeneration] = useState(0);
+  // Resolved when the first page is on screen; the size scan waits for it (at most 2 s) so
+  // its 200 round trips to the worker never compete with the first paint.
+  const painted = useRef<(() => void) | null>(null);
   // Each result remembers which bytes and which attempt it belongs to; anything else is loading.
   const [result, setResult] = useState<{
     bytes: Uint8Array;
@@ -69,7 +72,12 @@ export function useDocument(
         }));
         const ownRotations = Array.from({ length: count }, () => first.rotate);
         ready = true;
+        const firstPaint = new Promise<void>((resolve) => {
+          painted.current = resolve;
+          setTimeout(resolve, 2000);
+        });
         setState({ status: 'ready', pdf: open.pdf, sizes: [...sizes], ownRotations, open });
+        await firstPaint;
         let changed = false;
         for (let number = 2; number <= count && live; number += 1) {
           const page = await open.pdf.getPage(number);
@@ -109,5 +117,6 @@ export function useDocument(
   }, [bytes, loadMs, generation]);
 
   const restart = useCallback(() => setGeneration((n) => n + 1), []);
-  return { state, restart };
+  const notifyPainted = useCallback(() => painted.current?.(), []);
+  return { state, restart, notifyPainted };
 }
