@@ -28,13 +28,25 @@ const rawIpc = {
 
 /** Folders are process boundaries; these rules keep them so without anyone remembering. */
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist', 'release', 'coverage', 'main/core/api/openapi-types.ts'] },
+  {
+    ignores: [
+      'node_modules',
+      'out',
+      'dist',
+      'release',
+      'coverage',
+      'main/core/api/openapi-types.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-imports': ['error', { paths: [rawIpc] }],
     },
@@ -48,10 +60,18 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer talks to main only through window.kamifax.' }],
+          paths: [
+            {
+              name: 'electron',
+              message: 'The renderer talks to main only through window.kamifax.',
+            },
+          ],
           patterns: [
             { group: nodeBuiltins, message: 'The renderer runs in a browser: no Node built-ins.' },
-            { group: ['**/main/**', '**/service/**'], message: 'The renderer reaches main only through the contract.' },
+            {
+              group: ['**/main/**', '**/service/**'],
+              message: 'The renderer reaches main only through the contract.',
+            },
           ],
         },
       ],
@@ -64,7 +84,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'Only main/electron/ may import electron.' }],
-          patterns: [{ group: ['**/main/electron/**'], message: 'Core and headless never depend on the Electron adapters.' }],
+          patterns: [
+            {
+              group: ['**/main/electron/**'],
+              message: 'Core and headless never depend on the Electron adapters.',
+            },
+          ],
         },
       ],
     },
@@ -76,7 +101,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'The service is a plain Node server.' }],
-          patterns: [{ group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'The service stands alone.' }],
+          patterns: [
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'The service stands alone.',
+            },
+          ],
         },
       ],
     },
