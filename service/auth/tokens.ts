@@ -33,6 +33,7 @@ export class TokenService {
     this.storage.tokens.saveAccess(
       tokenHash(accessToken),
       accountId,
+      family,
       now + this.lifetimes.accessMs,
     );
     this.storage.tokens.saveRefresh({

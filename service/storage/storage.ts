@@ -107,7 +107,7 @@ export interface AccountRepo {
 
 /** Access and refresh tokens, stored only as hashes. */
 export interface TokenRepo {
-  saveAccess(hash: string, accountId: string, expiresAt: number): void;
+  saveAccess(hash: string, accountId: string, family: string, expiresAt: number): void;
   access(hash: string): { accountId: string; expiresAt: number } | null;
   saveRefresh(row: RefreshRow): void;
   refresh(hash: string): RefreshRow | null;

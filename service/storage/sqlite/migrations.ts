@@ -36,6 +36,9 @@ const steps: readonly string[] = [
    CREATE TABLE usage (account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE, fax_id TEXT NOT NULL,
      kind TEXT NOT NULL, pages INTEGER NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (fax_id, kind));
    CREATE INDEX usage_account ON usage (account_id, at);`,
+  // Access tokens remember their sign-in, so signing out one device leaves the others alone.
+  `ALTER TABLE access_tokens ADD COLUMN family TEXT;
+   CREATE INDEX access_tokens_family ON access_tokens (family);`,
 ];
 
 /** Brings the database to the newest schema, one transaction per step. */

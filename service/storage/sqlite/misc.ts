@@ -14,10 +14,12 @@ import type {
 export class SqliteTokens implements TokenRepo {
   constructor(private readonly db: Database) {}
 
-  saveAccess(hash: string, accountId: string, expiresAt: number): void {
+  saveAccess(hash: string, accountId: string, family: string, expiresAt: number): void {
     this.db
-      .prepare('INSERT INTO access_tokens (hash, account_id, expires_at) VALUES (?, ?, ?)')
-      .run(hash, accountId, expiresAt);
+      .prepare(
+        'INSERT INTO access_tokens (hash, account_id, family, expires_at) VALUES (?, ?, ?, ?)',
+      )
+      .run(hash, accountId, family, expiresAt);
   }
 
   access(hash: string): { accountId: string; expiresAt: number } | null {
@@ -61,11 +63,7 @@ export class SqliteTokens implements TokenRepo {
 
   revokeFamily(family: string): void {
     this.db.prepare('UPDATE refresh_tokens SET revoked = 1 WHERE family = ?').run(family);
-    this.db
-      .prepare(
-        'DELETE FROM access_tokens WHERE account_id IN (SELECT account_id FROM refresh_tokens WHERE family = ?)',
-      )
-      .run(family);
+    this.db.prepare('DELETE FROM access_tokens WHERE family = ?').run(family);
   }
 
   revokeAccount(accountId: string): void {

@@ -111,6 +111,17 @@ describe('accounts and tokens', () => {
     expect(unknown.status).toBe(204);
   });
 
+  it('signing out on one device leaves another device signed in', async () => {
+    const { client } = await suite.start();
+    const laptop = await client.login('alice@example.com');
+    const phone = await client.login('alice@example.com');
+    await client.request('POST', '/v1/auth/logout', {
+      body: { refreshToken: laptop.refreshToken },
+    });
+    expect((await laptop.get('/v1/account')).status).toBe(401);
+    expect((await phone.get('/v1/account')).status).toBe(200);
+  });
+
   it('expires access tokens after 15 minutes and sign-ins after 60 days', async () => {
     const clock = testClock();
     const { client } = await suite.start({ now: clock.now });
