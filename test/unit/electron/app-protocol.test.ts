@@ -1,0 +1,47 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Electron's protocol module is replaced by a recorder; the handler we install is under test.
+const handlers = vi.hoisted(() => new Map<string, (request: Request) => Promise<Response>>());
+vi.mock('electron', () => ({
+  protocol: {
+    handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+      handlers.set(scheme, handler),
+    registerSchemesAsPrivileged: () => {},
+  },
+}));
+
+const { serveAppScheme } = await import('../../../main/electron/app-protocol');
+
+describe('the app:// protocol', () => {
+  beforeAll(() => {
+    const parent = mkdtempSync(join(tmpdir(), 'kamifax-app-'));
+    const root = join(parent, 'renderer');
+    mkdirSync(root);
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>Kamifax</title>');
+    writeFileSync(join(parent, 'secret.txt'), 'secret');
+    serveAppScheme(root);
+  });
+
+  const get = (url: string) => handlers.get('app')!(new Request(url));
+
+  it('serves our page with the strict CSP and nosniff', async () => {
+    const response = await get('app://kamifax/index.html');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(response.headers.get('content-security-policy')).toContain("object-src 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await response.text()).toContain('Kamifax');
+  });
+
+  it.each([
+    'app://kamifax/../secret.txt',
+    'app://kamifax/%2e%2e/secret.txt',
+    'app://other/index.html',
+    'app://kamifax/missing.js',
+  ])('answers 404 for %s', async (url) => {
+    expect((await get(url)).status).toBe(404);
+  });
+});
