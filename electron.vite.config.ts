@@ -1,7 +1,7 @@
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
-import { pdfjsAssets } from './renderer/vite.config';
+import { pdfjsAssets } from './vite.web.config';
 
 /**
  * electron-vite builds the three Electron bundles with one tool and one dev server:

@@ -182,7 +182,7 @@ interface SizeFigures {
 
 async function buildRenderer(outDir: string): Promise<void> {
   await build({
-    configFile: fileURLToPath(new URL('../renderer/vite.config.ts', import.meta.url)),
+    configFile: fileURLToPath(new URL('../vite.web.config.ts', import.meta.url)),
     // Our own folder, not out/web, which the e2e tests may be using at the same time.
     build: { outDir, emptyOutDir: true },
     logLevel: 'warn',

@@ -14,7 +14,7 @@ import react from '@vitejs/plugin-react';
 import type { Browser, CDPSession } from 'playwright-core';
 import { build } from 'vite';
 import { contentSecurityPolicy } from '../main/core/security/csp';
-import { pdfjsAssets } from '../renderer/vite.config';
+import { pdfjsAssets } from '../vite.web.config';
 import { faxPdf } from '../test/helpers/fax-pdf';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../test/helpers/system';

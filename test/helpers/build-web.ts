@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 /** Vitest global setup of the e2e project: builds the renderer once into `out/web`. */
 export default async function setup(): Promise<void> {
   await build({
-    configFile: fileURLToPath(new URL('../../renderer/vite.config.ts', import.meta.url)),
+    configFile: fileURLToPath(new URL('../../vite.web.config.ts', import.meta.url)),
     logLevel: 'warn',
   });
 }

@@ -5,7 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-const root = fileURLToPath(new URL('.', import.meta.url));
+/** The renderer's source folder. This config lives outside it: renderer/ holds only browser code. */
+const root = fileURLToPath(new URL('./renderer/', import.meta.url));
 
 /**
  * Copies pdf.js's data files (CMaps, standard fonts, the JBIG2/JPEG 2000 decoders) into the
@@ -50,7 +51,7 @@ export default defineConfig({
   base: './',
   plugins: [react(), pdfjsAssets()],
   build: {
-    outDir: fileURLToPath(new URL('../out/web', import.meta.url)),
+    outDir: fileURLToPath(new URL('./out/web', import.meta.url)),
     emptyOutDir: true,
     target: 'chrome130',
     chunkSizeWarningLimit: 2000,
