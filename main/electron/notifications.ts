@@ -1,8 +1,26 @@
-import { app, Notification, type BrowserWindow } from 'electron';
+import { app, nativeImage, Notification, type BrowserWindow, type NativeImage } from 'electron';
 import type { NotificationHost } from '../core/notifications/notifier';
 
-/** Native notifications; a click brings the window forward before the fax opens. */
+/** A 16×16 red dot (BGRA), drawn in code so no icon file is needed for the taskbar overlay. */
+function unreadDot(): NativeImage {
+  const size = 16;
+  const pixels = Buffer.alloc(size * size * 4);
+  for (let y = 0; y < size; y += 1) {
+    for (let x = 0; x < size; x += 1) {
+      const inside = (x - 7.5) ** 2 + (y - 7.5) ** 2 <= 7.5 ** 2;
+      pixels.set(inside ? [0x26, 0x1e, 0xb3, 0xff] : [0, 0, 0, 0], (y * size + x) * 4);
+    }
+  }
+  return nativeImage.createFromBitmap(pixels, { width: size, height: size });
+}
+
+/**
+ * Native notifications; a click brings the window forward before the fax opens. The unread
+ * count goes on the dock or launcher badge (macOS, Unity) and, on Windows, which has no badge
+ * count, as a dot overlaid on the taskbar button.
+ */
 export function electronNotifications(getWindow: () => BrowserWindow | null): NotificationHost {
+  let dot: NativeImage | null = null;
   return {
     show(notice, onClick) {
       if (!Notification.isSupported()) return;
@@ -21,8 +39,11 @@ export function electronNotifications(getWindow: () => BrowserWindow | null): No
       notification.show();
     },
     setBadge(unread) {
-      // macOS dock and Linux launchers that support it; Windows ignores it.
       app.setBadgeCount(unread);
+      if (process.platform === 'win32') {
+        dot ??= unreadDot();
+        getWindow()?.setOverlayIcon(unread > 0 ? dot : null, unread > 0 ? `${unread} unread` : '');
+      }
     },
   };
 }
