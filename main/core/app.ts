@@ -113,7 +113,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   );
 
   return {
-    router: createRouter(handlers, log.child('rpc')),
+    // Any channel that meets a revoked sign-in (account, inbox, later outbox and privacy)
+    // ends the session, so the user lands on sign-in with the reason, nothing else lost.
+    router: createRouter(handlers, log.child('rpc'), (error) => {
+      if (error.code === 'signed_out') void session.revoked();
+    }),
     events,
     settings,
     session,

@@ -24,8 +24,15 @@ export interface Router {
   dispatch(channel: unknown, payload: unknown): Promise<Result<unknown>>;
 }
 
-/** Creates the router both hosts share. */
-export function createRouter(handlers: Handlers, log: Logger): Router {
+/**
+ * Creates the router both hosts share. `onError` sees every known error a handler raised, so
+ * one place can react to a code whatever channel produced it (a revoked sign-in).
+ */
+export function createRouter(
+  handlers: Handlers,
+  log: Logger,
+  onError?: (error: BridgeError) => void,
+): Router {
   return {
     async dispatch(channel, payload) {
       if (!isChannel(channel)) {
@@ -46,7 +53,10 @@ export function createRouter(handlers: Handlers, log: Logger): Router {
         return { ok: true, value };
       } catch (error: unknown) {
         const known = knownError(error);
-        if (known) return { ok: false, error: known };
+        if (known) {
+          onError?.(known);
+          return { ok: false, error: known };
+        }
         log.error('handler failed', {
           channel,
           error: error instanceof Error ? error.message : String(error),

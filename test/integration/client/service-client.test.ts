@@ -125,6 +125,30 @@ describe('the service client against the real service', () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
+  it('ends the session with the reason when any channel meets a revoked sign-in', async () => {
+    service = await startTestService();
+    client = await startTestClient();
+    const location = { kind: 'remote', url: service.url } as const;
+    await client.core.session.signIn(location, alice.email, alice.password);
+    const scope = client.core.session.requireAccount().scope;
+    const stolen = (await client.credentials.get(scope, 'refresh-token'))!;
+    await client.core.session.requireAccount().tokens.renew();
+    // The stolen token is replayed elsewhere: the service revokes this whole sign-in.
+    await fetch(`${service.url}/v1/auth/refresh`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refreshToken: stolen }),
+    });
+    const answer = await client.core.router.dispatch('inbox:syncNow', {});
+    expect(answer).toMatchObject({ ok: false, error: { code: 'signed_out' } });
+    await expect
+      .poll(() => client!.core.session.current())
+      .toMatchObject({
+        status: 'signedOut',
+        reason: 'revoked',
+      });
+  });
+
   it('reports an unreachable service and a wrong password with their own codes', async () => {
     service = await startTestService();
     client = await startTestClient();

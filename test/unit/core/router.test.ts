@@ -65,6 +65,25 @@ describe('router', () => {
     });
   });
 
+  it('tells onError about known errors only', async () => {
+    const seen: string[] = [];
+    const router = createRouter(
+      {
+        'app:openExternal': () => {
+          throw new AppError('refused_url', 'no');
+        },
+        'settings:get': () => {
+          throw new Error('boom');
+        },
+      } as unknown as Handlers,
+      createLogger(() => {}),
+      (error) => seen.push(error.code),
+    );
+    await router.dispatch('app:openExternal', { url: 'x' });
+    await router.dispatch('settings:get', {});
+    expect(seen).toEqual(['refused_url']);
+  });
+
   it('hides an unexpected error behind internal', async () => {
     const { router } = setup();
     const result = await router.dispatch('settings:get', {});
