@@ -284,11 +284,6 @@ export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.hasOwn(channels, name);
 }
 
-/** Type guard for an event name. */
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && Object.hasOwn(events, name);
-}
-
 /** The IPC channel name an event travels on (prefixed so it can never collide with a request). */
 export function eventWireName(event: EventName): string {
   return `event:${event}`;

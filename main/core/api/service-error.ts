@@ -1,14 +1,5 @@
 import { isAxiosError, isCancel } from 'axios';
 
-/** The codes the client adds to the service's own: failures that never reached an answer. */
-export type TransportErrorCode =
-  | 'offline'
-  | 'service_unreachable'
-  | 'signed_out'
-  | 'cancelled'
-  | 'server_error'
-  | 'request_refused';
-
 /** A failed service call with a stable code for the UI and the HTTP status when there was one. */
 export class ServiceError extends Error {
   constructor(
