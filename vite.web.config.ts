@@ -51,7 +51,8 @@ export default defineConfig({
   base: './',
   plugins: [react(), pdfjsAssets()],
   build: {
-    outDir: fileURLToPath(new URL('./out/web', import.meta.url)),
+    // KAMIFAX_WEB_OUT lets test runs that share a checkout build side by side.
+    outDir: process.env.KAMIFAX_WEB_OUT ?? fileURLToPath(new URL('./out/web', import.meta.url)),
     emptyOutDir: true,
     target: 'chrome130',
     chunkSizeWarningLimit: 2000,

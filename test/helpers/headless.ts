@@ -7,7 +7,8 @@ import { createLogger } from '../../main/core/log/logger';
 import type { CredentialStore } from '../../main/core/credentials/credential-store';
 
 /** The built renderer the e2e global setup writes. */
-export const webRoot = fileURLToPath(new URL('../../out/web', import.meta.url));
+export const webRoot =
+  process.env.KAMIFAX_WEB_OUT ?? fileURLToPath(new URL('../../out/web', import.meta.url));
 
 /** A headless host on its own temporary data folder, with its log lines kept for assertions. */
 export interface TestHost extends HeadlessHost {
