@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useI18n } from '../i18n/i18n';
+import type { FaxResolution } from './fax-resolution';
 import {
   currentPageIndex,
   layoutColumn,
@@ -41,6 +42,8 @@ export interface DocumentViewProps {
   onSave: () => void;
   onForward?: (() => void) | undefined;
   onClose?: (() => void) | undefined;
+  /** Pages drawn 1-bit at this fax resolution (the Compose preview); absent for received faxes. */
+  faxResolution?: FaxResolution | undefined;
 }
 
 const noSize: PageSize = { width: 612, height: 792 };
@@ -257,6 +260,7 @@ export function DocumentView(props: DocumentViewProps) {
                   deadlineMs={props.renderMs}
                   onTimeout={onPageTimeout}
                   onRendered={onPainted}
+                  faxResolution={props.faxResolution}
                 />
               ))}
           </div>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useKamifax } from '../app/KamifaxContext';
 import { useI18n } from '../i18n/i18n';
 import { DocumentView } from './DocumentView';
+import type { FaxResolution } from './fax-resolution';
 import type { ZoomMode } from './layout';
 import { renderForPrint } from './print';
 import { PrintPages } from './PrintPages';
@@ -30,6 +31,11 @@ export interface FaxViewerProps {
   deadlines?: Partial<ViewerDeadlines>;
   /** Where rotation is remembered; the browser's localStorage by default. */
   rotationStore?: KeyValueStore;
+  /**
+   * Show the pages as the far end's machine prints them: 1-bit black and white at this fax
+   * resolution (the Compose preview). Received faxes leave it out and render as they are.
+   */
+  faxResolution?: FaxResolution;
 }
 
 /** Times a hung worker is replaced for one document before the viewer stops trying. */
@@ -154,6 +160,7 @@ export function FaxViewer(props: FaxViewerProps) {
           onSave={() => void save()}
           onForward={props.onForward}
           onClose={props.onClose}
+          faxResolution={props.faxResolution}
         />
       )}
       <div className="viewer-notice" role={notice?.error ? 'alert' : 'status'}>

@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useI18n } from '../i18n/i18n';
+import type { FaxResolution } from './fax-resolution';
 import { releaseCanvas, renderPage } from './render-page';
 import { isDeadline } from './watchdog';
 
@@ -23,6 +24,8 @@ export interface PageViewProps {
   onTimeout: (pageNumber: number) => void;
   /** Called after each successful render (the viewer waits for one before drawing thumbnails). */
   onRendered?: (pageNumber: number) => void;
+  /** Draw as the far end prints it (1-bit at this fax resolution); absent for received faxes. */
+  faxResolution?: FaxResolution | undefined;
 }
 
 /**
@@ -32,6 +35,7 @@ export interface PageViewProps {
  */
 export const PageView = memo(function PageView(props: PageViewProps) {
   const { pdf, pageNumber, zoom, rotation, active, deadlineMs, onTimeout, onRendered } = props;
+  const { faxResolution } = props;
   const { t } = useI18n();
   const holder = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<RenderState>('idle');
@@ -65,11 +69,12 @@ export const PageView = memo(function PageView(props: PageViewProps) {
       devicePixelRatio: window.devicePixelRatio,
       deadlineMs,
       signal: controller.signal,
+      fax: faxResolution,
     }).then(
       (canvas) => {
         if (controller.signal.aborted) return releaseCanvas(canvas);
         for (const old of box.querySelectorAll('canvas')) releaseCanvas(old);
-        canvas.className = 'viewer-canvas';
+        canvas.className = faxResolution ? 'viewer-canvas fax-raster' : 'viewer-canvas';
         canvas.setAttribute('aria-hidden', 'true');
         box.replaceChildren(canvas);
         setState('rendered');
@@ -84,7 +89,18 @@ export const PageView = memo(function PageView(props: PageViewProps) {
       },
     );
     return () => controller.abort();
-  }, [pdf, pageNumber, zoom, rotation, active, deadlineMs, onTimeout, onRendered, attempt]);
+  }, [
+    pdf,
+    pageNumber,
+    zoom,
+    rotation,
+    active,
+    deadlineMs,
+    onTimeout,
+    onRendered,
+    attempt,
+    faxResolution,
+  ]);
 
   useEffect(() => {
     const box = holder.current;

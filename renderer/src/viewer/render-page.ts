@@ -1,4 +1,5 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { faxRenderScale, thresholdToOneBit, type FaxResolution } from './fax-resolution';
 import { cssPixelsPerPoint, normaliseRotation, outputScale } from './layout';
 import { DeadlineError } from './watchdog';
 
@@ -16,7 +17,15 @@ export interface RenderRequest {
   signal: AbortSignal;
   /** Largest canvas in pixels; thumbnails and print pass their own. */
   maxPixels?: number;
+  /**
+   * Draw the page as the far end's fax machine prints it: one canvas pixel per fax dot at
+   * this resolution, then 1-bit black and white. The zoom then only scales the canvas on screen.
+   */
+  fax?: FaxResolution | undefined;
 }
+
+/** The largest fax raster drawn (a hostile page size must not allocate gigabytes). */
+const maxFaxPixels = 16 * 1024 * 1024;
 
 /** Gives a canvas's memory back at once instead of waiting for garbage collection. */
 export function releaseCanvas(canvas: HTMLCanvasElement): void {
@@ -57,6 +66,12 @@ export async function renderPage(request: RenderRequest): Promise<HTMLCanvasElem
   });
   const work = (async () => {
     const page = await pdf.getPage(pageNumber);
+    if (request.fax) {
+      await drawFaxRaster(page, canvas, request.fax, request.rotation, signal, (stop) => {
+        cancel = stop;
+      });
+      return canvas;
+    }
     const cssViewport = page.getViewport({
       scale: request.zoom * cssPixelsPerPoint,
       rotation: normaliseRotation(request.rotation),
@@ -85,4 +100,39 @@ export async function renderPage(request: RenderRequest): Promise<HTMLCanvasElem
   } finally {
     clearTimeout(timer);
   }
+}
+
+type PdfPage = Awaited<ReturnType<RenderRequest['pdf']['getPage']>>;
+
+/**
+ * Draws a page at fax resolution (204 dots per inch across, 196 or 98 lines per inch down:
+ * standard's dots are twice as tall as wide, so pdf.js draws through a vertical squash),
+ * then slices it to 1 bit.
+ */
+async function drawFaxRaster(
+  page: PdfPage,
+  canvas: HTMLCanvasElement,
+  resolution: FaxResolution,
+  rotation: number,
+  signal: AbortSignal,
+  onCancel: (cancel: () => void) => void,
+): Promise<void> {
+  const { scale, vertical } = faxRenderScale(resolution);
+  let viewport = page.getViewport({ scale, rotation: normaliseRotation(rotation) });
+  const area = viewport.width * viewport.height * vertical;
+  if (area > maxFaxPixels)
+    viewport = viewport.clone({ scale: scale * Math.sqrt(maxFaxPixels / area) });
+  canvas.width = Math.max(1, Math.round(viewport.width));
+  canvas.height = Math.max(1, Math.round(viewport.height * vertical));
+  if (signal.aborted) throw new DOMException('Render no longer wanted', 'AbortError');
+  const task = page.render({ canvas, viewport, transform: [1, 0, 0, vertical, 0, 0] });
+  onCancel(() => task.cancel());
+  await task.promise;
+  const context = canvas.getContext('2d');
+  if (!context) return;
+  const image = context.getImageData(0, 0, canvas.width, canvas.height);
+  const black = thresholdToOneBit(image.data);
+  context.putImageData(image, 0, 0);
+  canvas.dataset.faxResolution = resolution;
+  canvas.dataset.blackDots = String(black);
 }

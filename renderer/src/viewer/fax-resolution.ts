@@ -1,0 +1,116 @@
+/**
+ * Fax-resolution arithmetic, with no DOM: how many dots a page has at the far end, how a
+ * rendered page becomes the 1-bit image a fax machine prints, and how long pages take on the
+ * line. Unit-tested; `render-page.ts` and the Compose preview use it.
+ */
+
+/** The two resolutions of a Group 3 fax: fine (204×196 dpi) and standard (204×98 dpi). */
+export type FaxResolution = 'fine' | 'standard';
+
+/** Horizontal dots per inch of every Group 3 fax (1728 dots across a 215 mm line). */
+export const faxHorizontalDpi = 204;
+
+/** Vertical lines per inch of each resolution. */
+export const faxVerticalDpi: Readonly<Record<FaxResolution, number>> = {
+  fine: 196,
+  standard: 98,
+};
+
+/** PDF points per inch. */
+const pointsPerInch = 72;
+
+/** The dot grid of a page of `width`×`height` points at a fax resolution. */
+export function faxPixelSize(
+  size: { width: number; height: number },
+  resolution: FaxResolution,
+): { width: number; height: number } {
+  return {
+    width: Math.max(1, Math.round((size.width / pointsPerInch) * faxHorizontalDpi)),
+    height: Math.max(1, Math.round((size.height / pointsPerInch) * faxVerticalDpi[resolution])),
+  };
+}
+
+/**
+ * The scales pdf.js must draw a page at so one canvas pixel is one fax dot: `scale` for the
+ * viewport (horizontal dots per point), `vertical` for the extra squash of the y axis
+ * (1 would be square dots; standard resolution has dots twice as tall as they are wide).
+ */
+export function faxRenderScale(resolution: FaxResolution): { scale: number; vertical: number } {
+  return {
+    scale: faxHorizontalDpi / pointsPerInch,
+    vertical: faxVerticalDpi[resolution] / faxHorizontalDpi,
+  };
+}
+
+/** The grey level below which a dot prints black (the middle, like a fax machine's slicer). */
+export const defaultThreshold = 128;
+
+/**
+ * Turns RGBA pixels into black or white in place, the way a fax machine's slicer does:
+ * each pixel's luminance (ITU-R BT.601 weights, composited on white paper so transparent
+ * areas stay white) against `threshold`. Returns the number of black dots, which the
+ * preview uses to say that a page would print blank.
+ */
+export function thresholdToOneBit(pixels: Uint8ClampedArray, threshold = defaultThreshold): number {
+  let black = 0;
+  for (let i = 0; i + 3 < pixels.length; i += 4) {
+    const alpha = (pixels[i + 3] ?? 255) / 255;
+    const luminance =
+      0.299 * (pixels[i] ?? 255) + 0.587 * (pixels[i + 1] ?? 255) + 0.114 * (pixels[i + 2] ?? 255);
+    const onPaper = luminance * alpha + 255 * (1 - alpha);
+    const value = onPaper < threshold ? 0 : 255;
+    if (value === 0) black += 1;
+    pixels[i] = value;
+    pixels[i + 1] = value;
+    pixels[i + 2] = value;
+    pixels[i + 3] = 255;
+  }
+  return black;
+}
+
+/**
+ * Bytes of a typical page on the wire (a compressed text page), the same model as the
+ * service's demo line: fine sends twice the lines of standard.
+ */
+export const bytesPerPageOnLine: Readonly<Record<FaxResolution, number>> = {
+  fine: 25_000,
+  standard: 12_500,
+};
+
+/** A V.17 modem's line rate. */
+export const lineBitsPerSecond = 14_400;
+
+/** Dialling, ringing and the modems' handshake, before the first page. */
+export const callSetupSeconds = 15;
+
+/** Estimated seconds a fax of `pages` pages takes on the line. */
+export function secondsOnLine(pages: number, resolution: FaxResolution): number {
+  if (pages <= 0) return 0;
+  const perPage = (bytesPerPageOnLine[resolution] * 8) / lineBitsPerSecond;
+  return callSetupSeconds + pages * perPage;
+}
+
+/** Whole minutes for "about n min", at least 1 (a fax never takes "about 0 minutes"). */
+export function roundedMinutes(seconds: number): number {
+  return Math.max(1, Math.round(seconds / 60));
+}
+
+/**
+ * What a send of `pages` does to the plan's sent pages: how many remain before and after,
+ * and whether it would cross the limit (the service then refuses it) or come close (80 %).
+ * `limit` null means the plan has no limit.
+ */
+export function sentPagesBudget(
+  pages: number,
+  usage: { used: number; limit: number | null },
+): { remaining: number | null; after: number | null; over: boolean; near: boolean } {
+  if (usage.limit === null) return { remaining: null, after: null, over: false, near: false };
+  const remaining = Math.max(0, usage.limit - usage.used);
+  const after = remaining - pages;
+  return {
+    remaining,
+    after,
+    over: after < 0,
+    near: after >= 0 && usage.used + pages >= usage.limit * 0.8,
+  };
+}
