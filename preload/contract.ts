@@ -7,6 +7,7 @@
  * `window.kamifax.namespace.method(request)`.
  */
 import { z } from 'zod';
+import { sendChannels, sendErrorCodes, sendEvents } from './send-contract';
 
 const empty = z.object({}).strict();
 
@@ -28,6 +29,8 @@ export const settingsSchema = z.object({
   language: languageSchema,
   theme: themeSchema,
   notificationLevel: notificationLevelSchema,
+  /** Country national fax numbers are read in: `auto` (the account's number, then the OS locale) or ISO alpha-2. */
+  defaultCountry: z.union([z.literal('auto'), z.string().regex(/^[A-Z]{2}$/)]),
 });
 
 /** Where an account lives: the embedded demo service, or a service at an https (or loopback) URL. */
@@ -179,6 +182,7 @@ export const channels = {
   'inbox:clearLocalData': { request: empty, response: z.object({ cleared: z.boolean() }) },
   'settings:get': { request: empty, response: settingsSchema },
   'settings:update': { request: settingsSchema.partial().strict(), response: settingsSchema },
+  ...sendChannels,
 } as const;
 
 /** Payload schemas of every event main pushes to the renderer. */
@@ -197,6 +201,7 @@ export const events = {
     body: z.string(),
     faxId: z.string().nullable(),
   }),
+  ...sendEvents,
 } as const;
 
 /** Stable error codes the UI maps to friendly text in English and Japanese. */
@@ -226,6 +231,7 @@ export const errorCodes = [
   'document_damaged',
   'keychain_unavailable',
   'internal',
+  ...sendErrorCodes,
 ] as const;
 
 /** A stable error code. Later features add theirs to `errorCodes`. */

@@ -1,5 +1,6 @@
 import type { Settings } from '../../preload/contract';
 import { AccountFeatures } from './account-features';
+import { sendHandlers } from './compose/send-handlers';
 import type { CredentialStore } from './credentials/credential-store';
 import { fileHandlers, type FileDialogs } from './files/file-handlers';
 import { inboxHandlers } from './inbox/inbox-handlers';
@@ -97,6 +98,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...fileHandlers(host.dialogs),
     ...sessionHandlers(session),
     ...inboxHandlers(() => features.inbox()),
+    ...sendHandlers(),
     'settings:get': () => settings.get(),
     'settings:update': async (patch) => {
       const next: Settings = await settings.update(patch);

@@ -9,6 +9,7 @@ export const defaultSettings: Settings = {
   language: 'system',
   theme: 'system',
   notificationLevel: 'details',
+  defaultCountry: 'auto',
 };
 
 /** Keeps the user's local preferences in `settings.json` in the data folder. */

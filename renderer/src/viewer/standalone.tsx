@@ -21,7 +21,12 @@ function StandaloneViewer() {
       setSettings(
         result.ok
           ? result.value
-          : { language: 'system', theme: 'system', notificationLevel: 'generic' },
+          : {
+              language: 'system',
+              theme: 'system',
+              notificationLevel: 'generic',
+              defaultCountry: 'auto',
+            },
       );
     });
   }, [kamifax]);

@@ -1,4 +1,5 @@
 import { inboxEn } from '../../inbox/messages';
+import { sendErrorsEn } from './send-errors';
 import { sessionEn } from '../../session/messages';
 import { viewerEn } from '../../viewer/messages';
 
@@ -10,6 +11,7 @@ export const en = {
   ...viewerEn,
   ...sessionEn,
   ...inboxEn,
+  ...sendErrorsEn,
   'app.name': 'Kamifax',
   'app.loading': 'Starting Kamifax…',
   'app.startFailed': 'Kamifax could not start: {reason}',

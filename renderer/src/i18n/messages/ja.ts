@@ -1,4 +1,5 @@
 import { inboxJa } from '../../inbox/messages';
+import { sendErrorsJa } from './send-errors';
 import { sessionJa } from '../../session/messages';
 import { viewerJa } from '../../viewer/messages';
 import type { Catalogue } from './en';
@@ -8,6 +9,7 @@ export const ja: Catalogue = {
   ...viewerJa,
   ...sessionJa,
   ...inboxJa,
+  ...sendErrorsJa,
   'app.name': 'Kamifax',
   'app.loading': 'Kamifax を起動しています…',
   'app.startFailed': 'Kamifax を起動できませんでした: {reason}',
