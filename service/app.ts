@@ -8,6 +8,8 @@ import type { Carrier } from './delivery/carrier';
 import { Delivery } from './delivery/delivery';
 import { ApiError } from './errors';
 import { EventHub } from './events/event-hub';
+import { inspectionLimits } from './pdf/inspect';
+import { PdfInspector, type InspectorOptions } from './pdf/inspector';
 import { initialPolicy } from './privacy/rules';
 import { accountRoutes } from './routes/account';
 import { adminRoutes } from './routes/admin';
@@ -28,6 +30,8 @@ export interface AppDeps {
   adminToken?: string | null;
   deletionGraceMs?: number;
   logger?: boolean;
+  /** Budgets of the PDF inspection workers (tests shorten the time budget). */
+  inspection?: Omit<InspectorOptions, 'limits'>;
 }
 
 /** The built service: the Fastify app, its context, and what to stop at close. */
@@ -63,6 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     hub,
     delivery: new Delivery(storage, hub, deps.carrier, now),
     tokens: new TokenService(storage, now),
+    inspector: new PdfInspector({ ...deps.inspection, limits: inspectionLimits }),
     now,
     limiters: {
       account: new RateLimiter(10, 60_000, now),
@@ -74,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     },
   };
   const streams: StreamRegistry = new Set();
+  app.addHook('onClose', () => ctx.inspector.close());
 
   await app.register(swagger, {
     openapi: {

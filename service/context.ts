@@ -2,6 +2,7 @@ import type { RateLimiter } from './auth/rate-limit';
 import type { TokenService } from './auth/tokens';
 import type { Delivery } from './delivery/delivery';
 import type { EventHub } from './events/event-hub';
+import type { PdfInspector } from './pdf/inspector';
 import type { Storage } from './storage/storage';
 
 /** What every route may use; built once in `app.ts`. */
@@ -10,6 +11,8 @@ export interface ServiceContext {
   hub: EventHub;
   delivery: Delivery;
   tokens: TokenService;
+  /** Parses uploads in worker threads, within a time and heap budget. */
+  inspector: PdfInspector;
   now: () => number;
   limiters: { account: RateLimiter; address: RateLimiter };
   config: {

@@ -18,6 +18,8 @@ export const serviceErrorCodes = [
   'encrypted_pdf',
   'document_too_large',
   'too_many_pages',
+  'page_too_large',
+  'document_too_complex',
   'invalid_number',
   'blocked_number',
   'own_number',

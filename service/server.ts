@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { buildApp } from './app';
+import { buildApp, type AppDeps } from './app';
 import { DemoCarrier } from './delivery/carrier';
 import { seedDemo } from './demo/seed';
 import { eraseAccount } from './routes/account';
@@ -22,6 +22,8 @@ export interface ServiceOptions {
   deletionGraceMs?: number;
   logger?: boolean;
   now?: () => number;
+  /** Budgets of the PDF inspection workers. */
+  inspection?: AppDeps['inspection'];
 }
 
 /** A running service. */
@@ -44,7 +46,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     adminToken: options.adminToken ?? null,
     deletionGraceMs: options.deletionGraceMs,
     logger: options.logger,
+    inspection: options.inspection,
   });
+  ctx.inspector.warm();
   ctx.delivery.resume();
   if (options.demo) await seedDemo(storage, ctx.delivery, ctx.now);
 

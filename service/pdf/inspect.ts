@@ -1,5 +1,6 @@
-import { PDFDocument } from 'pdf-lib';
 import { ApiError } from '../errors';
+import type { PdfInspector } from './inspector';
+import type { WorkerLimits } from './inspect-worker';
 
 /** Sends over 20 MB are refused. */
 export const maxDocumentBytes = 20 * 1024 * 1024;
@@ -7,10 +8,38 @@ export const maxDocumentBytes = 20 * 1024 * 1024;
 export const maxPages = 200;
 
 /**
- * Checks that an upload is a PDF we can fax and counts its pages: not a PDF, encrypted,
- * unreadable, too large or too long each get their own code.
+ * The largest page a fax carries, in points: fax machines scan at most A3 width (297 mm) and
+ * services cap the length; we allow up to ledger length (17 in), in either orientation.
  */
-export async function inspectPdf(bytes: Uint8Array): Promise<{ pages: number }> {
+export const maxPageSize = { short: 842, long: 1224 } as const;
+
+/** What the inspection workers check, beside the time and heap budgets. */
+export const inspectionLimits: WorkerLimits = {
+  maxPages,
+  maxPageLong: maxPageSize.long,
+  maxPageShort: maxPageSize.short,
+  // Fonts and page contents of a 200-page fax inflate to a few MB; 64 MB is far past any.
+  maxInflatedBytes: 64 * 1024 * 1024,
+};
+
+const encrypted = () =>
+  new ApiError(422, 'encrypted_pdf', 'The PDF is encrypted; remove its password before sending');
+const tooComplex = () =>
+  new ApiError(
+    422,
+    'document_too_complex',
+    'The PDF needs more time or memory to read than a fax is allowed; print it to a simpler PDF and send that',
+  );
+
+/**
+ * Checks that an upload is a PDF we can fax and counts its pages: not a PDF, encrypted,
+ * unreadable, too large, too long, pages too large, or too costly to read each get their own
+ * code. The parsing happens in a worker (`inspector.ts`), never on the event loop.
+ */
+export async function inspectPdf(
+  inspector: PdfInspector,
+  bytes: Uint8Array,
+): Promise<{ pages: number }> {
   if (bytes.length > maxDocumentBytes) {
     throw new ApiError(
       413,
@@ -20,38 +49,31 @@ export async function inspectPdf(bytes: Uint8Array): Promise<{ pages: number }> 
   }
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) throw new ApiError(415, 'not_a_pdf', 'The document is not a PDF');
-  let document: PDFDocument;
-  try {
-    document = await PDFDocument.load(bytes, {
-      ignoreEncryption: false,
-      updateMetadata: false,
-      throwOnInvalidObject: false,
-    });
-  } catch (error: unknown) {
-    if (error instanceof Error && /encrypt/i.test(error.message)) {
+  const outcome = await inspector.inspect(bytes);
+  switch (outcome.kind) {
+    case 'ok':
+      return { pages: outcome.pages };
+    case 'encrypted':
+      throw encrypted();
+    case 'unreadable':
+      throw new ApiError(415, 'not_a_pdf', 'The PDF could not be read');
+    case 'no_pages':
+      throw new ApiError(415, 'not_a_pdf', 'The PDF has no pages');
+    case 'too_many_pages':
+      throw new ApiError(422, 'too_many_pages', `Faxes are limited to ${maxPages} pages`);
+    case 'page_too_large':
       throw new ApiError(
         422,
-        'encrypted_pdf',
-        'The PDF is encrypted; remove its password before sending',
+        'page_too_large',
+        `Page ${outcome.page} is ${Math.round(outcome.width)} × ${Math.round(outcome.height)} pt; a fax page is at most ${maxPageSize.short} × ${maxPageSize.long} pt (A3 width, 17 in long)`,
+        {
+          page: outcome.page,
+          width: Math.round(outcome.width),
+          height: Math.round(outcome.height),
+        },
       );
-    }
-    throw new ApiError(415, 'not_a_pdf', 'The PDF could not be read');
+    case 'too_complex':
+    case 'over_budget':
+      throw tooComplex();
   }
-  if (document.isEncrypted)
-    throw new ApiError(
-      422,
-      'encrypted_pdf',
-      'The PDF is encrypted; remove its password before sending',
-    );
-  let pages: number;
-  try {
-    pages = document.getPageCount();
-  } catch {
-    // A file that starts like a PDF but has no readable page tree.
-    throw new ApiError(415, 'not_a_pdf', 'The PDF could not be read');
-  }
-  if (pages < 1) throw new ApiError(415, 'not_a_pdf', 'The PDF has no pages');
-  if (pages > maxPages)
-    throw new ApiError(422, 'too_many_pages', `Faxes are limited to ${maxPages} pages`);
-  return { pages };
 }

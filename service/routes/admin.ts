@@ -66,7 +66,7 @@ export function adminRoutes(app: FastifyInstance, ctx: ServiceContext): void {
             date: new Date(ctx.now()),
             title: request.body.subject,
           });
-      const { pages } = await inspectPdf(bytes);
+      const { pages } = await inspectPdf(ctx.inspector, bytes);
       const documentId = await ctx.storage.documents.put(bytes);
       const fax = ctx.delivery.receive({
         to,

@@ -10,6 +10,9 @@ import { bearer, errors } from '../schemas';
 import type { AccountRow, FaxRow } from '../storage/storage';
 import { accountOf } from './guard';
 
+/** Subjects longer than this are refused, not cut. */
+export const maxSubjectLength = 200;
+
 interface SendForm {
   document: Buffer;
   recipients: string[];
@@ -36,7 +39,14 @@ async function readForm(request: FastifyRequest): Promise<SendForm> {
             .filter(Boolean),
         );
       } else if (part.fieldname === 'subject') {
-        subject = String(part.value).slice(0, 200) || null;
+        const text = String(part.value);
+        if (text.length > maxSubjectLength)
+          throw new ApiError(
+            400,
+            'invalid_request',
+            `The subject is limited to ${maxSubjectLength} characters (this one has ${text.length})`,
+          );
+        subject = text || null;
       }
     }
   } catch (error: unknown) {
@@ -121,7 +131,7 @@ const sendForm = {
       items: { type: 'string' },
       description: 'E.164 numbers: repeat the field, or separate numbers with commas',
     },
-    subject: { type: 'string', maxLength: 200 },
+    subject: { type: 'string', maxLength: maxSubjectLength },
   },
 } as const;
 
@@ -187,7 +197,7 @@ export function sendRoutes(app: FastifyInstance, ctx: ServiceContext): void {
           .send(previous.response);
       }
       const recipients = checkRecipients(ctx, account, form.recipients);
-      const { pages } = await inspectPdf(form.document);
+      const { pages } = await inspectPdf(ctx.inspector, form.document);
       const now = ctx.now();
       const early = quotaError(ctx, account, pages * recipients.length, now);
       if (early) throw early;

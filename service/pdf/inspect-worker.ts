@@ -1,0 +1,116 @@
+/**
+ * The code an inspection worker runs, as CommonJS source for `new Worker(source, { eval: true })`.
+ *
+ * It is a string, not a file, because the service also runs bundled inside the desktop app
+ * (electron-vite inlines `service/` into one main bundle), under tsx and under vitest: a worker
+ * file would need its own build step in each. pdf-lib is loaded from the path the parent
+ * resolves (`workerData.pdfLib`), so the worker finds the same copy in every setting.
+ *
+ * Protocol: the parent posts `{ id, bytes, limits }`; the worker answers `{ id, verdict }` with
+ * one of the `WorkerVerdict` shapes below. Budgets the worker cannot enforce on itself (time,
+ * heap) are enforced by the parent (`inspector.ts`) by terminating it.
+ */
+
+/** What the worker concludes about one document. */
+export type WorkerVerdict =
+  | { kind: 'ok'; pages: number }
+  | { kind: 'encrypted' }
+  | { kind: 'unreadable' }
+  | { kind: 'no_pages' }
+  | { kind: 'too_many_pages'; pages: number }
+  | { kind: 'page_too_large'; page: number; width: number; height: number }
+  | { kind: 'too_complex'; reason: string };
+
+/** The limits the worker checks, sent with each job. */
+export interface WorkerLimits {
+  maxPages: number;
+  /** Longest side of a page, in points. */
+  maxPageLong: number;
+  /** Shortest side of a page, in points. */
+  maxPageShort: number;
+  /** Total bytes that the document's non-image Flate streams may inflate to. */
+  maxInflatedBytes: number;
+}
+
+/** The worker's source (CommonJS, run with `eval: true`). */
+export const inspectWorkerSource = String.raw`
+'use strict';
+const { parentPort, workerData } = require('node:worker_threads');
+const zlib = require('node:zlib');
+const { PDFDocument } = require(workerData.pdfLib);
+
+// Inflates every Flate stream that is not an image (page contents, forms, fonts, object
+// streams) with native zlib and a cap on the total, BEFORE pdf-lib parses anything: a small
+// file that inflates to gigabytes is refused in a fraction of a second instead of being
+// expanded and tokenised. Images are left alone: scans are legitimately large once decoded.
+// Streams are always indirect objects in the file body, so a scan of the raw bytes finds them:
+// the dictionary is the text between the object's "obj" keyword and "stream".
+function inflatesTooMuch(bytes, limit) {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const keyword = /(?<![A-Za-z])stream\r?\n/g;
+  let total = 0;
+  let match;
+  while ((match = keyword.exec(text)) !== null) {
+    const objectStart = text.lastIndexOf('obj', match.index);
+    const dict = objectStart < 0 ? '' : text.slice(objectStart, match.index);
+    if (!/\/FlateDecode/.test(dict) || /\/Subtype\s*\/Image/.test(dict)) continue;
+    const data = bytes.subarray(match.index + match[0].length);
+    try {
+      total += zlib.inflateSync(data, { maxOutputLength: limit - total + 1 }).length;
+    } catch (error) {
+      if (error && error.code === 'ERR_BUFFER_TOO_LARGE') return true;
+      // A damaged stream is the viewer's problem, not a budget one.
+    }
+    if (total > limit) return true;
+  }
+  return false;
+}
+
+async function inspect(bytes, limits) {
+  if (inflatesTooMuch(bytes, limits.maxInflatedBytes)) return { kind: 'too_complex', reason: 'inflates' };
+  let doc;
+  try {
+    doc = await PDFDocument.load(bytes, {
+      ignoreEncryption: false,
+      updateMetadata: false,
+      throwOnInvalidObject: false,
+    });
+  } catch (error) {
+    return /encrypt/i.test(String(error && error.message)) ? { kind: 'encrypted' } : { kind: 'unreadable' };
+  }
+  if (doc.isEncrypted) return { kind: 'encrypted' };
+  let pages;
+  try {
+    pages = doc.getPages();
+  } catch {
+    return { kind: 'unreadable' };
+  }
+  if (pages.length < 1) return { kind: 'no_pages' };
+  if (pages.length > limits.maxPages) return { kind: 'too_many_pages', pages: pages.length };
+  for (let index = 0; index < pages.length; index += 1) {
+    let box;
+    try {
+      box = pages[index].getMediaBox();
+    } catch {
+      // No MediaBox: readers fall back to a standard page.
+      continue;
+    }
+    const width = Math.abs(box.width);
+    const height = Math.abs(box.height);
+    if (!Number.isFinite(width) || !Number.isFinite(height) || width === 0 || height === 0) {
+      return { kind: 'unreadable' };
+    }
+    if (Math.max(width, height) > limits.maxPageLong || Math.min(width, height) > limits.maxPageShort) {
+      return { kind: 'page_too_large', page: index + 1, width, height };
+    }
+  }
+  return { kind: 'ok', pages: pages.length };
+}
+
+parentPort.on('message', (job) => {
+  inspect(job.bytes, job.limits).then(
+    (verdict) => parentPort.postMessage({ id: job.id, verdict }),
+    () => parentPort.postMessage({ id: job.id, verdict: { kind: 'unreadable' } }),
+  );
+});
+`;

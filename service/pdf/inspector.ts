@@ -1,0 +1,136 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import { inspectWorkerSource, type WorkerLimits, type WorkerVerdict } from './inspect-worker';
+
+/** The budgets of one inspection; the defaults suit a 20 MB, 200-page upload on a slow core. */
+export interface InspectorOptions {
+  /** Workers kept for inspections (they are reused; a terminated one is replaced). */
+  workers?: number;
+  /** Wall time one document may take in a worker. */
+  timeBudgetMs?: number;
+  /** The worker's old-generation heap; a document needing more is refused. */
+  heapMb?: number;
+  limits: WorkerLimits;
+}
+
+/** Why a document was not inspected to the end: over the time or memory budget. */
+export type InspectionOutcome = WorkerVerdict | { kind: 'over_budget'; reason: 'time' | 'memory' };
+
+interface Job {
+  id: number;
+  bytes: Uint8Array;
+  resolve: (outcome: InspectionOutcome) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Job | null;
+  timer: NodeJS.Timeout | null;
+}
+
+/**
+ * A small pool of worker threads that parse uploaded PDFs off the event loop, each with a heap
+ * limit (`resourceLimits`) and a time budget: a document that exceeds either gets its worker
+ * terminated (and replaced) and is reported `over_budget`, while the service keeps answering.
+ * Workers are started once and reused, since starting one (and loading pdf-lib) costs more
+ * than inspecting a typical fax.
+ */
+export class PdfInspector {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private readonly size: number;
+  private readonly timeBudgetMs: number;
+  private readonly heapMb: number;
+  private readonly pdfLib = createRequire(import.meta.url).resolve('pdf-lib');
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly options: InspectorOptions) {
+    this.size = Math.max(1, options.workers ?? 2);
+    this.timeBudgetMs = options.timeBudgetMs ?? 8_000;
+    this.heapMb = options.heapMb ?? 192;
+  }
+
+  /** Starts the workers now, so the first upload does not pay for it. */
+  warm(): void {
+    while (!this.closed && this.slots.length < this.size) this.slots.push(this.spawn());
+  }
+
+  /** Inspects one document; never rejects (a crash or a budget is an outcome). */
+  inspect(bytes: Uint8Array): Promise<InspectionOutcome> {
+    if (this.closed) return Promise.resolve({ kind: 'over_budget', reason: 'time' });
+    return new Promise((resolve) => {
+      this.queue.push({ id: this.nextId++, bytes, resolve });
+      this.pump();
+    });
+  }
+
+  /** Ends the workers; waiting inspections are answered as over budget. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.resolve({ kind: 'over_budget', reason: 'time' });
+    const slots = this.slots.splice(0);
+    for (const slot of slots) this.settle(slot, { kind: 'over_budget', reason: 'time' });
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+  }
+
+  private pump(): void {
+    while (!this.closed && this.queue.length > 0) {
+      let slot = this.slots.find((candidate) => candidate.job === null);
+      if (!slot && this.slots.length < this.size) {
+        slot = this.spawn();
+        this.slots.push(slot);
+      }
+      if (!slot) return;
+      const job = this.queue.shift()!;
+      slot.job = job;
+      slot.worker.ref();
+      slot.timer = setTimeout(() => this.replace(slot, 'time'), this.timeBudgetMs);
+      slot.worker.postMessage({ id: job.id, bytes: job.bytes, limits: this.options.limits });
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(inspectWorkerSource, {
+      eval: true,
+      workerData: { pdfLib: this.pdfLib },
+      resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: 32 },
+      stdout: false,
+      stderr: false,
+    });
+    const slot: Slot = { worker, job: null, timer: null };
+    // An idle worker must not keep the process alive.
+    worker.unref();
+    worker.on('message', (message: { id: number; verdict: WorkerVerdict }) => {
+      if (slot.job?.id !== message.id) return;
+      this.settle(slot, message.verdict);
+      worker.unref();
+      this.pump();
+    });
+    // ERR_WORKER_OUT_OF_MEMORY arrives here; any other crash is treated the same way.
+    worker.on('error', () => this.replace(slot, 'memory'));
+    worker.on('exit', () => this.replace(slot, 'memory'));
+    return slot;
+  }
+
+  private settle(slot: Slot, outcome: InspectionOutcome): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    const job = slot.job;
+    slot.job = null;
+    job?.resolve(outcome);
+  }
+
+  /** Ends a worker that overran (or died) and puts a fresh one in its place. */
+  private replace(slot: Slot, reason: 'time' | 'memory'): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    this.slots.splice(index, 1);
+    slot.worker.removeAllListeners();
+    // Swallow late errors of the dying worker.
+    slot.worker.on('error', () => undefined);
+    this.settle(slot, { kind: 'over_budget', reason });
+    slot.worker.terminate().catch(() => undefined);
+    this.pump();
+  }
+}
