@@ -24,6 +24,8 @@ export interface ServiceOptions {
   now?: () => number;
   /** Budgets of the PDF inspection workers. */
   inspection?: AppDeps['inspection'];
+  /** better-sqlite3's native build to load (the desktop app's, for Electron's ABI). */
+  sqliteBinding?: string;
 }
 
 /** A running service. */
@@ -38,7 +40,7 @@ export interface RunningService {
  * queued for the next start.
  */
 export async function startService(options: ServiceOptions): Promise<RunningService> {
-  const storage = openSqliteStorage(options.dataDir);
+  const storage = openSqliteStorage(options.dataDir, options.sqliteBinding);
   const { app, ctx, streams } = await buildApp({
     storage,
     carrier: new DemoCarrier(options.lineSpeed ?? 1),

@@ -8,10 +8,14 @@ import { migrate } from './sqlite/migrations';
 import { SqliteEvents, SqliteIdempotency, SqlitePolicies, SqliteTokens } from './sqlite/misc';
 import type { Storage } from './storage';
 
-/** Opens (and migrates) the service's storage in a data folder: `service.sqlite` plus `documents/`. */
-export function openSqliteStorage(dataDir: string): Storage {
+/**
+ * Opens (and migrates) the service's storage in a data folder: `service.sqlite` plus
+ * `documents/`. `nativeBinding` is better-sqlite3's build to load (the desktop app's embedded
+ * demo runs in Electron, whose ABI differs from Node's); the default build otherwise.
+ */
+export function openSqliteStorage(dataDir: string, nativeBinding?: string): Storage {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'service.sqlite'));
+  const db = new Database(join(dataDir, 'service.sqlite'), { nativeBinding });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');

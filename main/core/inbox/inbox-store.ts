@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { FaxSummary, InboxQuery } from '../../../preload/contract';
 import { migrate } from './migrations';
+import { sqliteBindingHere } from '../native/sqlite-binding';
 
 /** A fax as the service's change feed describes it, already in our shape. */
 export type FaxRecord = Omit<FaxSummary, 'contactName'>;
@@ -71,7 +72,7 @@ export class InboxStore {
   private counted: { key: string; total: number } | null = null;
 
   constructor(path: string) {
-    this.db = new Database(path);
+    this.db = new Database(path, { nativeBinding: sqliteBindingHere() });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     migrate(this.db);
