@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { sendChannels, sendErrorCodes, sendEvents } from './send-contract';
+import { privacyChannels, privacyErrorCodes, privacyEvents } from './privacy-contract';
 
 const empty = z.object({}).strict();
 
@@ -183,6 +184,7 @@ export const channels = {
   'settings:get': { request: empty, response: settingsSchema },
   'settings:update': { request: settingsSchema.partial().strict(), response: settingsSchema },
   ...sendChannels,
+  ...privacyChannels,
 } as const;
 
 /** Payload schemas of every event main pushes to the renderer. */
@@ -202,6 +204,7 @@ export const events = {
     faxId: z.string().nullable(),
   }),
   ...sendEvents,
+  ...privacyEvents,
 } as const;
 
 /** Stable error codes the UI maps to friendly text in English and Japanese. */
@@ -232,6 +235,7 @@ export const errorCodes = [
   'keychain_unavailable',
   'internal',
   ...sendErrorCodes,
+  ...privacyErrorCodes,
 ] as const;
 
 /** A stable error code. Later features add theirs to `errorCodes`. */

@@ -6,6 +6,8 @@ import { fileHandlers, type FileDialogs } from './files/file-handlers';
 import { inboxHandlers } from './inbox/inbox-handlers';
 import type { Logger } from './log/logger';
 import { Notifier, type NotificationHost } from './notifications/notifier';
+import { PrivacyFeature } from './privacy/privacy-feature';
+import { privacyHandlers } from './privacy/privacy-handlers';
 import { AppError } from './rpc/app-error';
 import { createEventBus, type EventBus } from './rpc/event-bus';
 import { createRouter, type Handlers, type Router } from './rpc/router';
@@ -38,6 +40,8 @@ export interface Core {
   settings: SettingsStore;
   session: SessionService;
   features: AccountFeatures;
+  /** The signed-in account's privacy settings, policy and data requests. */
+  privacy: PrivacyFeature;
   /** Resolves when the start-up sign-in (from the keychain) has finished. */
   restored: Promise<void>;
   dispose(): Promise<void>;
@@ -70,6 +74,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     pollMs: options.pollMs,
   });
+  const privacy = new PrivacyFeature({
+    events,
+    notifications: host.notifications,
+    settings: () => settings.get(),
+    osLocale: host.locale,
+    log,
+    revoked: () => session.revoked(),
+    pollMs: options.pollMs,
+  });
   const session: SessionService = new SessionService({
     dataDir,
     credentials: options.credentials,
@@ -77,7 +90,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     services,
     events,
     log: log.child('session'),
-    onAccountChange: (account) => features.switchTo(account),
+    onAccountChange: async (account) => {
+      await features.switchTo(account);
+      await privacy.switchTo(account);
+    },
   });
 
   const handlers: Handlers = {
@@ -99,6 +115,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...sessionHandlers(session),
     ...inboxHandlers(() => features.inbox()),
     ...sendHandlers(),
+    ...privacyHandlers({
+      current: () => privacy.current(),
+      session,
+      dialogs: host.dialogs,
+      events,
+      dataDir,
+    }),
     'settings:get': () => settings.get(),
     'settings:update': async (patch) => {
       const next: Settings = await settings.update(patch);
@@ -124,10 +147,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings,
     session,
     features,
+    privacy,
     restored,
     async dispose() {
       await restored;
       await features.switchTo(null);
+      await privacy.switchTo(null);
       await services.stop();
     },
   };

@@ -41,6 +41,16 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): FileDial
       await writeFileAtomic(result.filePath, bytes);
       return result.filePath;
     },
+    async saveFile(suggestedName, bytes, filter) {
+      const window = getWindow();
+      const options = { defaultPath: suggestedName, filters: [filter] };
+      const result = window
+        ? await dialog.showSaveDialog(window, options)
+        : await dialog.showSaveDialog(options);
+      if (result.canceled || !result.filePath) return null;
+      await writeFileAtomic(result.filePath, bytes);
+      return result.filePath;
+    },
     async showInFolder(path) {
       shell.showItemInFolder(path);
     },

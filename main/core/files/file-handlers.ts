@@ -15,6 +15,12 @@ export interface FileDialogs {
   savePdf(suggestedName: string, bytes: Uint8Array): Promise<string | null>;
   /** Reveals a saved file in the OS file manager. */
   showInFolder(path: string): Promise<void>;
+  /** Asks where to save any file (the privacy export); absent where the page downloads instead. */
+  saveFile?(
+    suggestedName: string,
+    bytes: Uint8Array,
+    filter: { name: string; extensions: string[] },
+  ): Promise<string | null>;
 }
 
 type FileChannels = 'files:openPdf' | 'files:savePdf' | 'files:showInFolder';

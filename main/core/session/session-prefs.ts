@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { serviceLocationSchema } from '../../../preload/contract';
@@ -39,6 +39,11 @@ export class SessionPrefs {
     } catch {
       return null;
     }
+  }
+
+  /** Forgets the last account (after its termination or deletion nothing names it here). */
+  async forget(): Promise<void> {
+    await rm(this.path, { force: true });
   }
 
   /** Remembers the account just signed in to. */

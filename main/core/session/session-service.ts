@@ -135,6 +135,13 @@ export class SessionService {
     });
   }
 
+  /** After a deletion or termination: forget the account so not even its e-mail stays here. */
+  async forget(): Promise<void> {
+    await this.deps.prefs.forget();
+    if (this.state.status === 'signedOut' && this.state.remembered)
+      this.setState({ ...this.state, remembered: null });
+  }
+
   /** A feature saw `signed_out` from the service: the sign-in was revoked elsewhere. */
   async revoked(): Promise<void> {
     if (this.active) await this.signOut('revoked');

@@ -23,10 +23,20 @@ export interface TestService {
 }
 
 /** Starts the reference service with demo data and a fast simulated line. */
-export async function startTestService(options: { now?: () => number } = {}): Promise<TestService> {
+export async function startTestService(
+  options: { now?: () => number; deletionGraceMs?: number } = {},
+): Promise<TestService> {
   const dataDir = await mkdtemp(join(tmpdir(), 'kamifax-svc-'));
   const start = (port: number) =>
-    startService({ port, dataDir, demo: true, adminToken, lineSpeed: 1000, now: options.now });
+    startService({
+      port,
+      dataDir,
+      demo: true,
+      adminToken,
+      lineSpeed: 1000,
+      now: options.now,
+      deletionGraceMs: options.deletionGraceMs,
+    });
   let service: RunningService | null = await start(0);
   const port = Number(new URL(service.url).port);
   const handle: TestService = {
