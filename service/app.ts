@@ -1,7 +1,12 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import multipart from '@fastify/multipart';
-import { RateLimiter } from './auth/rate-limit';
+import {
+  PasswordThrottle,
+  RateLimiter,
+  throttleDefaults,
+  type ThrottleSettings,
+} from './auth/rate-limit';
 import { TokenService } from './auth/tokens';
 import type { ServiceContext } from './context';
 import type { Carrier } from './delivery/carrier';
@@ -32,6 +37,8 @@ export interface AppDeps {
   logger?: boolean;
   /** Budgets of the PDF inspection workers (tests shorten the time budget). */
   inspection?: Omit<InspectorOptions, 'limits'>;
+  /** Password throttle settings (tests lower the per-address limit to save scrypt time). */
+  throttle?: Partial<ThrottleSettings>;
 }
 
 /** The built service: the Fastify app, its context, and what to stop at close. */
@@ -40,6 +47,9 @@ export interface BuiltApp {
   ctx: ServiceContext;
   streams: StreamRegistry;
 }
+
+/** Sign-ups one address may make in an hour (an office creates a few; a script, many). */
+export const signUpsPerHour = 10;
 
 /** The API version in the OpenAPI document. */
 export const apiVersion = '1.0.0';
@@ -70,8 +80,8 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     inspector: new PdfInspector({ ...deps.inspection, limits: inspectionLimits }),
     now,
     limiters: {
-      account: new RateLimiter(10, 60_000, now),
-      address: new RateLimiter(30, 60_000, now),
+      passwords: new PasswordThrottle(now, { ...throttleDefaults, ...deps.throttle }),
+      signUps: new RateLimiter(signUpsPerHour, 3600_000, now),
     },
     config: {
       adminToken: deps.adminToken ?? null,

@@ -1,4 +1,4 @@
-import type { RateLimiter } from './auth/rate-limit';
+import type { PasswordThrottle, RateLimiter } from './auth/rate-limit';
 import type { TokenService } from './auth/tokens';
 import type { Delivery } from './delivery/delivery';
 import type { EventHub } from './events/event-hub';
@@ -14,7 +14,8 @@ export interface ServiceContext {
   /** Parses uploads in worker threads, within a time and heap budget. */
   inspector: PdfInspector;
   now: () => number;
-  limiters: { account: RateLimiter; address: RateLimiter };
+  /** Password checks per account+address, and sign-ups per address. */
+  limiters: { passwords: PasswordThrottle; signUps: RateLimiter };
   config: {
     adminToken: string | null;
     /** How long a deletion request waits before everything is erased. */

@@ -24,6 +24,8 @@ export interface ServiceOptions {
   now?: () => number;
   /** Budgets of the PDF inspection workers. */
   inspection?: AppDeps['inspection'];
+  /** Password throttle settings (tests lower the per-address limit). */
+  throttle?: AppDeps['throttle'];
   /** better-sqlite3's native build to load (the desktop app's, for Electron's ABI). */
   sqliteBinding?: string;
 }
@@ -49,6 +51,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     deletionGraceMs: options.deletionGraceMs,
     logger: options.logger,
     inspection: options.inspection,
+    throttle: options.throttle,
   });
   ctx.inspector.warm();
   ctx.delivery.resume();

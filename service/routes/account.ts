@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { verifyPassword } from '../auth/passwords';
 import type { ServiceContext } from '../context';
 import { ApiError } from '../errors';
 import { currentPeriod, planLimits } from '../plans';
 import { bearer, errors } from '../schemas';
 import type { AccountRow } from '../storage/storage';
 import { accountOf } from './guard';
+import { checkPassword } from './password-check';
 
 /** The account as `GET /v1/account` shows it. */
 export function accountView(ctx: ServiceContext, account: AccountRow) {
@@ -142,12 +142,20 @@ export function accountRoutes(app: FastifyInstance, ctx: ServiceContext): void {
           additionalProperties: false,
           properties: { password: { type: 'string', maxLength: 1024 } },
         },
-        response: { 204: { type: 'null' }, ...errors(400, 401) },
+        response: { 204: { type: 'null' }, ...errors(400, 401, 429) },
       },
     },
     async (request, reply) => {
       const account = accountOf(ctx, request);
-      if (!(await verifyPassword(request.body.password, account.passwordHash))) {
+      if (
+        !(await checkPassword(
+          ctx,
+          request,
+          account.email,
+          request.body.password,
+          account.passwordHash,
+        ))
+      ) {
         throw new ApiError(401, 'invalid_credentials', 'The password is wrong');
       }
       await eraseAccount(ctx, account.id);

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { hashPassword, verifyPassword } from '../auth/passwords';
+import { hashPassword } from '../auth/passwords';
 import type { ServiceContext } from '../context';
 import { ApiError } from '../errors';
 import { trialDays } from '../plans';
 import { privacyDefaults } from '../privacy/rules';
 import { errors } from '../schemas';
 import { allocateNumber } from './numbers-pool';
+import { checkPassword, rateLimited } from './password-check';
 
 const email = { type: 'string', format: 'email', maxLength: 254 } as const;
 const password = { type: 'string', minLength: 1, maxLength: 1024 } as const;
@@ -42,10 +43,12 @@ export function authRoutes(app: FastifyInstance, ctx: ServiceContext): void {
             birthDate: { type: 'string', format: 'date' },
           },
         },
-        response: { 201: { $ref: 'TokenPair#' }, ...errors(400, 403, 409) },
+        response: { 201: { $ref: 'TokenPair#' }, ...errors(400, 403, 409, 429) },
       },
     },
     async (request, reply) => {
+      const wait = ctx.limiters.signUps.hit(request.ip);
+      if (wait > 0) throw rateLimited(wait, 'Too many sign-ups from this address; try again later');
       const { name, password: secret, birthDate } = request.body;
       const address = request.body.email.trim().toLowerCase();
       const now = ctx.now();
@@ -99,22 +102,18 @@ export function authRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     },
     async (request) => {
       const address = request.body.email.trim().toLowerCase();
-      const wait = Math.max(
-        ctx.limiters.account.hit(address),
-        ctx.limiters.address.hit(request.ip),
-      );
-      if (wait > 0) {
-        throw new ApiError(429, 'rate_limited', 'Too many sign-in attempts', undefined, {
-          'retry-after': String(Math.ceil(wait / 1000)),
-        });
-      }
       const account = ctx.storage.accounts.byEmail(address);
       // Verify against a throwaway hash when the account is unknown, so timing says nothing.
-      const ok = await verifyPassword(request.body.password, account?.passwordHash ?? unknownHash);
+      const ok = await checkPassword(
+        ctx,
+        request,
+        address,
+        request.body.password,
+        account?.passwordHash ?? unknownHash,
+      );
       // Read again after the (slow) hash: a deletion may have erased the account meanwhile.
       if (!account || !ok || !ctx.storage.accounts.byId(account.id))
         throw new ApiError(401, 'invalid_credentials', 'E-mail or password is wrong');
-      ctx.limiters.account.reset(address);
       return ctx.tokens.issue(account.id);
     },
   );

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { verifyPassword } from '../auth/passwords';
 import type { ServiceContext } from '../context';
 import { faxView } from '../delivery/delivery';
 import { ApiError } from '../errors';
@@ -9,6 +8,7 @@ import { bearer, errors } from '../schemas';
 import type { AccountRow, PrivacyRequestRow } from '../storage/storage';
 import { accountView } from './account';
 import { accountOf } from './guard';
+import { checkPassword } from './password-check';
 
 /** The privacy state with each setting's rule for the account's plan. */
 export function privacyView(ctx: ServiceContext, account: AccountRow) {
@@ -310,12 +310,20 @@ export function privacyRoutes(app: FastifyInstance, ctx: ServiceContext): void {
             password: { type: 'string', maxLength: 1024 },
           },
         },
-        response: { 202: { $ref: 'PrivacyRequest#' }, ...errors(400, 401) },
+        response: { 202: { $ref: 'PrivacyRequest#' }, ...errors(400, 401, 429) },
       },
     },
     async (request, reply) => {
       const account = accountOf(ctx, request);
-      if (!(await verifyPassword(request.body.password, account.passwordHash))) {
+      if (
+        !(await checkPassword(
+          ctx,
+          request,
+          account.email,
+          request.body.password,
+          account.passwordHash,
+        ))
+      ) {
         throw new ApiError(401, 'invalid_credentials', 'The password is wrong');
       }
       // The account may have been erased while the password was checked.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { throttleDefaults } from '../../../service/auth/rate-limit';
 import { tokenLifetimes } from '../../../service/auth/tokens';
 import { openEvents, serviceSuite, testClock, type TestClient } from './helpers';
 
@@ -160,7 +161,7 @@ describe('accounts and tokens', () => {
       client.request('POST', '/v1/auth/login', {
         body: { email: 'alice@example.com', password },
       });
-    for (let i = 0; i < 10; i += 1) {
+    for (let i = 0; i < throttleDefaults.freeFailures; i += 1) {
       const wrong = await attempt(`guess-${i}`);
       expect(wrong.status).toBe(401);
       expect(wrong.body.error.code).toBe('invalid_credentials');
@@ -171,7 +172,7 @@ describe('accounts and tokens', () => {
     const retryAfter = Number(limited.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);
-    // Another account from the same address is not held up by alice's window.
+    // Another account from the same address is not held up by alice's delay.
     expect((await client.login('bob@example.com')).accessToken).toBeTruthy();
 
     clock.advance(retryAfter * 1000);
