@@ -101,6 +101,8 @@ export function checkFaxNumber(
   const local = emergency[country] ?? [];
   if (local.includes(digitsOnly) || emergencyEverywhere.includes(digitsOnly))
     return { ok: false, problem: 'number_emergency' };
+  // E.164 allows 15 digits; a national form adds at most a trunk prefix.
+  if (digitsOnly.replace(/^\+/, '').length > 16) return { ok: false, problem: 'number_too_long' };
   const parsed = parsePhoneNumberFromString(typed, region);
   if (!parsed) return { ok: false, problem: 'number_not_a_number' };
   const e164 = parsed.number;
