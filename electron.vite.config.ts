@@ -13,7 +13,13 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve('main/electron/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('main/electron/index.ts'),
+          // The embedded demo service's utility process (main/electron/service-utility.ts).
+          'service-process': resolve('main/core/session/service-process.ts'),
+        },
+      },
     },
   },
   preload: {

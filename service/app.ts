@@ -37,6 +37,8 @@ export interface AppDeps {
   logger?: boolean;
   /** Budgets of the PDF inspection workers (tests shorten the time budget). */
   inspection?: Omit<InspectorOptions, 'limits'>;
+  /** The OpenAPI document (default on); the desktop app's demo leaves it and its import out. */
+  openapi?: boolean;
   /** Password throttle settings (tests lower the per-address limit to save scrypt time). */
   throttle?: Partial<ThrottleSettings>;
 }
@@ -91,25 +93,28 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   const streams: StreamRegistry = new Set();
   app.addHook('onClose', () => ctx.inspector.close());
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Kamifax service API',
-        version: apiVersion,
-        description: 'The reference internet-fax service that the Kamifax desktop client syncs to.',
-      },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer' },
-          adminToken: { type: 'apiKey', in: 'header', name: 'X-Admin-Token' },
+  const openapi = deps.openapi !== false;
+  if (openapi)
+    await app.register((await import('@fastify/swagger')).default, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'Kamifax service API',
+          version: apiVersion,
+          description:
+            'The reference internet-fax service that the Kamifax desktop client syncs to.',
+        },
+        components: {
+          securitySchemes: {
+            bearer: { type: 'http', scheme: 'bearer' },
+            adminToken: { type: 'apiKey', in: 'header', name: 'X-Admin-Token' },
+          },
         },
       },
-    },
-    refResolver: {
-      buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`),
-    },
-  });
+      refResolver: {
+        buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`),
+      },
+    });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024 } });
   for (const schema of sharedSchemas) app.addSchema(schema);
   // Any route that reads a JSON body may meet malformed JSON (400), an oversized body (413) or
@@ -171,7 +176,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   privacyRoutes(app, ctx);
   blockedRoutes(app, ctx);
   adminRoutes(app, ctx);
-  app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  if (openapi) app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.ready();
   return { app, ctx, streams };
 }

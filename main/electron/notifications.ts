@@ -14,14 +14,30 @@ function unreadDot(): NativeImage {
   return nativeImage.createFromBitmap(pixels, { width: size, height: size });
 }
 
+/** Notifications kept alive at most; a summary notice covers bursts, so few are ever open. */
+const maxLive = 20;
+
 /**
  * Native notifications; a click brings the window forward before the fax opens. The unread
  * count goes on the dock or launcher badge (macOS, Unity) and, on Windows, which has no badge
  * count, as a dot overlaid on the taskbar button.
  */
-export function electronNotifications(getWindow: () => BrowserWindow | null): NotificationHost {
+export function electronNotifications(
+  getWindow: () => BrowserWindow | null,
+): NotificationHost & { readonly live: ReadonlySet<Notification> } {
   let dot: NativeImage | null = null;
+  // Held until closed: a Notification that is only referenced by the OS is garbage-collected
+  // and its click is lost (electron/electron#16922). Capped, in case `close` never comes.
+  const live = new Set<Notification>();
+  const keep = (notification: Notification) => {
+    live.add(notification);
+    if (live.size > maxLive) live.delete(live.values().next().value!);
+    const release = () => live.delete(notification);
+    notification.on('close', release);
+    notification.on('failed', release);
+  };
   return {
+    live,
     show(notice, onClick) {
       if (!Notification.isSupported()) return;
       const notification = new Notification({
@@ -29,6 +45,7 @@ export function electronNotifications(getWindow: () => BrowserWindow | null): No
         body: notice.body,
         silent: false,
       });
+      keep(notification);
       notification.on('click', () => {
         const window = getWindow();
         if (window?.isMinimized()) window.restore();

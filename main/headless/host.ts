@@ -3,10 +3,15 @@ import { createCore, type Core } from '../core/app';
 import type { CredentialStore } from '../core/credentials/credential-store';
 import { KeytarCredentialStore } from '../core/credentials/keytar-store';
 import { createLogger, type Logger } from '../core/log/logger';
-import { embeddedService, type EmbeddedService } from '../core/session/embedded-service';
+import {
+  embeddedService,
+  type EmbeddedService,
+  type ServiceRunner,
+} from '../core/session/embedded-service';
 import { headlessDialogs } from './headless-dialogs';
 import { RecordedNotifications } from './headless-notifications';
 import { startHeadlessServer, type HeadlessServer } from './headless-server';
+import { childProcessRunner } from './service-child';
 
 /** Options of the headless composition root. */
 export interface HeadlessHostOptions {
@@ -21,6 +26,8 @@ export interface HeadlessHostOptions {
   /** The embedded demo service's line speed factor (tests make faxes take milliseconds). */
   lineSpeed?: number;
   pollMs?: number;
+  /** Where the demo service runs: a child process by default, off this event loop. */
+  serviceRunner?: ServiceRunner;
 }
 
 /** A running headless host. */
@@ -48,7 +55,10 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
   const openedLinks: string[] = [];
   const notifications = new RecordedNotifications();
   const dialogs = headlessDialogs(options.dataDir);
-  const localService = embeddedService(options.dataDir, { lineSpeed: options.lineSpeed });
+  const localService = embeddedService(options.dataDir, {
+    lineSpeed: options.lineSpeed,
+    runner: options.serviceRunner ?? childProcessRunner(),
+  });
   const core = await createCore({
     dataDir: options.dataDir,
     log,

@@ -19,6 +19,9 @@ export function tokenHash(token: string): string {
 
 /** Issues, checks and rotates tokens. */
 export class TokenService {
+  /** Open event streams re-check their token when a sign-in is revoked. */
+  private readonly revocationWatchers = new Set<() => void>();
+
   constructor(
     private readonly storage: Storage,
     private readonly now: () => number,
@@ -70,6 +73,7 @@ export class TokenService {
       if (row.spent) {
         // Committed, not thrown inside the transaction: the revocation must outlive the error.
         this.storage.tokens.revokeFamily(row.family);
+        this.revoked();
         return { error: 'reused' as const };
       }
       if (row.expiresAt <= this.now()) return { error: 'expired' as const };
@@ -92,6 +96,20 @@ export class TokenService {
   /** Signs out: revokes the token's family. Unknown tokens are ignored (sign-out is idempotent). */
   revoke(refreshToken: string): void {
     const row = this.storage.tokens.refresh(tokenHash(refreshToken));
-    if (row) this.storage.tokens.revokeFamily(row.family);
+    if (row) {
+      this.storage.tokens.revokeFamily(row.family);
+      this.revoked();
+    }
+  }
+
+  /** Follows revocations (an open event stream ends at once); returns the unsubscribe. */
+  onRevoked(watcher: () => void): () => void {
+    this.revocationWatchers.add(watcher);
+    return () => this.revocationWatchers.delete(watcher);
+  }
+
+  /** Tells watchers that some sign-in was revoked (each re-checks its own token). */
+  revoked(): void {
+    for (const watcher of [...this.revocationWatchers]) watcher();
   }
 }

@@ -45,6 +45,8 @@ export async function eraseAccount(ctx: ServiceContext, accountId: string): Prom
     ctx.storage.tokens.revokeAccount(accountId);
     ctx.storage.accounts.remove(accountId);
   });
+  // Its open event streams end now.
+  ctx.tokens.revoked();
   for (const id of documents) {
     // A document shared with another account's copy of the same fax stays for that account.
     if (!ctx.storage.faxes.documentInUse(id)) await ctx.storage.documents.remove(id);

@@ -3,12 +3,21 @@ import type { ServiceContext } from '../context';
 import { bearer, jsonErrors } from '../schemas';
 import { accountOf } from './guard';
 
+/**
+ * How often an open stream re-checks its access token: a stream ends within this long of its
+ * token expiring or its sign-in being revoked in a way that does not notify (an erased account).
+ * Sign-out and refresh-token reuse end it at once.
+ */
+export const streamCheckMs = 1000;
+
 /** Open event streams, so closing the server can end them at once. */
 export type StreamRegistry = Set<() => void>;
 
 /**
  * Server-Sent Events: `fax.received`, `fax.status`, `privacy.updated`, `policy.updated`,
  * `account.updated`. A client that sends `Last-Event-ID` first gets what it missed.
+ * A stream lives only as long as its access token: it ends when the token expires or its sign-in
+ * is revoked, and the client reconnects with a fresh token and `Last-Event-ID`.
  */
 export function eventRoutes(
   app: FastifyInstance,
@@ -34,6 +43,7 @@ export function eventRoutes(
     },
     (request, reply) => {
       const account = accountOf(ctx, request);
+      const authorization = request.headers.authorization;
       const header = request.headers['last-event-id'];
       const lastId =
         typeof header === 'string' && /^\d+$/.test(header)
@@ -74,14 +84,31 @@ export function eventRoutes(
       sent = Math.max(sent, ...buffered.map((e) => e.id));
       replaying = false;
       const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), 15_000);
-      const close = () => {
+      let closed = false;
+      const close = (reason?: string) => {
+        if (closed) return;
+        closed = true;
         clearInterval(heartbeat);
+        clearInterval(checker);
         unsubscribe();
+        stopWatching();
         streams.delete(close);
+        // A comment, so clients that log the stream can say why it ended.
+        if (reason) raw.write(`: ${reason}\n\n`);
         raw.end();
       };
+      // The token was checked once at the start; keep checking while the stream delivers.
+      const recheck = () => {
+        try {
+          ctx.tokens.authenticate(authorization);
+        } catch (error: unknown) {
+          close((error as { code?: string }).code ?? 'unauthorized');
+        }
+      };
+      const checker = setInterval(recheck, streamCheckMs);
+      const stopWatching = ctx.tokens.onRevoked(recheck);
       streams.add(close);
-      request.raw.on('close', close);
+      request.raw.on('close', () => close());
     },
   );
 }

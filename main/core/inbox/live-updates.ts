@@ -97,6 +97,8 @@ export class LiveUpdates {
       response = await fetch(`${this.options.baseUrl}/v1/events`, {
         headers,
         signal: this.controller.signal,
+        // The request carries the bearer token: never follow a redirect with it (as axios does).
+        redirect: 'error',
       });
     } catch {
       return 'failed';

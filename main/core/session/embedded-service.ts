@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { startService } from '../../../service/server';
 import type { LocalServiceLauncher } from './service-resolver';
 
 /** The embedded service, with what tests and the demo need to drive it. */
@@ -11,29 +10,65 @@ export interface EmbeddedService extends LocalServiceLauncher {
   url(): string | null;
 }
 
+/** What the service process is started with (it crosses a process boundary: plain data). */
+export interface EmbeddedServiceConfig {
+  dataDir: string;
+  adminToken: string;
+  lineSpeed?: number;
+}
+
+/** A started service, wherever it runs. */
+export interface RunningEmbeddedService {
+  url: string;
+  close(): Promise<void>;
+}
+
 /**
- * The reference service run in-process on loopback with demo data, so a new user sees a
- * working app at once. Its data lives in `<data>/local-service/`.
+ * Starts the service somewhere: another process in the hosts (Electron's utilityProcess, a
+ * Node child process), or in this one for tests that want it close at hand.
+ */
+export type ServiceRunner = (config: EmbeddedServiceConfig) => Promise<RunningEmbeddedService>;
+
+/**
+ * Runs the service in this process. The import is dynamic: Fastify and the service's routes
+ * cost 200–300 ms of imports, paid only when the demo is first used, never at start-up.
+ */
+export const inProcessRunner: ServiceRunner = async (config) => {
+  const { startService } = await import('../../../service/server');
+  const { sqliteBindingHere } = await import('../native/sqlite-binding');
+  return startService({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: config.dataDir,
+    demo: true,
+    adminToken: config.adminToken,
+    lineSpeed: config.lineSpeed,
+    sqliteBinding: sqliteBindingHere(),
+    openapi: false,
+  });
+};
+
+/**
+ * The reference service on loopback with demo data, so a new user sees a working app at
+ * once. It starts on first use; its data lives in `<data>/local-service/`.
  */
 export function embeddedService(
   dataDir: string,
-  options: { lineSpeed?: number } = {},
+  options: { lineSpeed?: number; runner?: ServiceRunner } = {},
 ): EmbeddedService {
   const adminToken = randomBytes(24).toString('base64url');
-  let running: { url: string; close(): Promise<void> } | null = null;
+  const runner = options.runner ?? inProcessRunner;
+  let running: RunningEmbeddedService | null = null;
   return {
     adminToken,
     url: () => running?.url ?? null,
     async start() {
-      running ??= await startService({
-        port: 0,
-        host: '127.0.0.1',
+      running ??= await runner({
         dataDir: join(dataDir, 'local-service'),
-        demo: true,
         adminToken,
         lineSpeed: options.lineSpeed,
       });
-      return running!.url;
+      return running.url;
     },
     async stop() {
       const current = running;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 // Recorded stand-ins for Electron's modules; our wiring of them is what is under test.
 const recorded = vi.hoisted(() => ({
   badge: [] as number[],
-  shown: [] as { title: string; body: string; click: () => void }[],
+  shown: [] as { title: string; body: string; click: () => void; close: () => void }[],
   bitmaps: [] as { length: number; width: number }[],
 }));
 vi.mock('electron', () => ({
@@ -16,13 +16,17 @@ vi.mock('electron', () => ({
   },
   Notification: class {
     static isSupported = () => true;
-    private click: () => void = () => {};
+    readonly handlers = new Map<string, () => void>();
     constructor(private readonly options: { title: string; body: string }) {}
-    on(_event: string, handler: () => void) {
-      this.click = handler;
+    on(event: string, handler: () => void) {
+      this.handlers.set(event, handler);
     }
     show() {
-      recorded.shown.push({ ...this.options, click: this.click });
+      recorded.shown.push({
+        ...this.options,
+        click: () => this.handlers.get('click')!(),
+        close: () => this.handlers.get('close')!(),
+      });
     }
   },
 }));
@@ -61,6 +65,23 @@ describe('Electron notifications and badge', () => {
     recorded.shown.at(-1)!.click();
     expect(window.calls).toEqual(['restore', 'show', 'focus']);
     expect(opened).toEqual(['f1']);
+  });
+
+  it('keeps each notification alive until it is closed, so a late click still works (#16922)', () => {
+    const host = electronNotifications(() => fakeWindow() as never);
+    const opened: string[] = [];
+    host.show({ title: 'New fax', body: 'a', faxId: 'a' }, () => opened.push('a'));
+    host.show({ title: 'New fax', body: 'b', faxId: 'b' }, () => opened.push('b'));
+    expect(host.live.size).toBe(2);
+    recorded.shown.at(-2)!.click();
+    expect(opened).toEqual(['a']);
+    expect(host.live.size).toBe(2); // clicked, yet still in the notification centre
+    recorded.shown.at(-2)!.close();
+    expect(host.live.size).toBe(1);
+    for (let n = 0; n < 30; n += 1) {
+      host.show({ title: 'New fax', body: `${n}`, faxId: `${n}` }, () => {});
+    }
+    expect(host.live.size).toBe(20); // capped, should a close never come
   });
 
   it('sets the badge count, and on Windows a taskbar overlay dot that clears at zero', () => {
