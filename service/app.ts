@@ -1,5 +1,4 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import swagger from '@fastify/swagger';
 import multipart from '@fastify/multipart';
 import {
   PasswordThrottle,

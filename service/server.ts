@@ -28,6 +28,8 @@ export interface ServiceOptions {
   throttle?: AppDeps['throttle'];
   /** better-sqlite3's native build to load (the desktop app's, for Electron's ABI). */
   sqliteBinding?: string;
+  /** Serve the OpenAPI document (default on). */
+  openapi?: boolean;
 }
 
 /** A running service. */
@@ -51,6 +53,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     deletionGraceMs: options.deletionGraceMs,
     logger: options.logger,
     inspection: options.inspection,
+    openapi: options.openapi,
     throttle: options.throttle,
   });
   ctx.inspector.warm();
