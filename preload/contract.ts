@@ -89,8 +89,8 @@ export const faxSummarySchema = z.object({
 export const inboxQuerySchema = z
   .object({
     search: z.string().max(200).default(''),
-    filter: z.enum(['all', 'unread', 'thisWeek', 'junk']).default('all'),
-    sort: z.enum(['newest', 'oldest', 'sender', 'pages']).default('newest'),
+    filter: z.enum(['all', 'unread', 'thisWeek', 'junk', 'trash']).default('all'),
+    sort: z.enum(['newest', 'oldest', 'sender', 'pages', 'subject']).default('newest'),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(500).default(100),
   })
@@ -175,6 +175,26 @@ export const channels = {
   'inbox:reportJunk': {
     request: z.object({ ids: faxIds, block: z.boolean() }).strict(),
     response: z.object({ updated: z.number().int() }),
+  },
+  /** One fax's summary (a fax opened from a notification, not in the list's window). */
+  'inbox:get': {
+    request: z.object({ id: z.string().min(1).max(100) }).strict(),
+    response: faxSummarySchema,
+  },
+  /** Takes faxes out of the Trash (or undoes a delete). */
+  'inbox:restore': {
+    request: z.object({ ids: faxIds }).strict(),
+    response: z.object({ restored: z.number().int() }),
+  },
+  /** "Not junk": back to the inbox. */
+  'inbox:notJunk': {
+    request: z.object({ ids: faxIds }).strict(),
+    response: z.object({ updated: z.number().int() }),
+  },
+  /** Unblocks a sender (from an open fax). */
+  'inbox:unblock': {
+    request: z.object({ number: z.string().min(1).max(40) }).strict(),
+    response: z.object({ unblocked: z.boolean() }),
   },
   'inbox:document': {
     request: z.object({ id: z.string().min(1).max(100) }).strict(),

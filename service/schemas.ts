@@ -57,6 +57,11 @@ export const faxSchema = {
     },
     failureReason: nullableString,
     pagesSent: { type: 'integer' },
+    trashedAt: {
+      type: ['string', 'null'],
+      format: 'date-time',
+      description: 'When the fax was moved to the Trash; purged 30 days later. Null when not.',
+    },
   },
 } as const;
 

@@ -29,6 +29,7 @@ export function faxView(fax: FaxRow) {
     status: fax.status,
     failureReason: fax.failureReason,
     pagesSent: fax.pagesSent,
+    trashedAt: fax.trashedAt ? new Date(fax.trashedAt).toISOString() : null,
   };
 }
 

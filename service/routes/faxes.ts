@@ -14,6 +14,16 @@ const idParam = {
   properties: { id: { type: 'string', minLength: 1, maxLength: 100 } },
 } as const;
 
+/** How long a deleted fax stays in the Trash. */
+export const trashDays = 30;
+
+/** Deletes a fax for good, and its document when no other fax shares it. */
+async function purge(ctx: ServiceContext, accountId: string, fax: FaxRow): Promise<void> {
+  ctx.storage.transaction(() => ctx.storage.faxes.remove(accountId, fax.id));
+  if (!ctx.storage.faxes.documentInUse(fax.documentId))
+    await ctx.storage.documents.remove(fax.documentId);
+}
+
 /** The fax, if it belongs to the caller; 404 for unknown and foreign ids alike. */
 function ownFax(ctx: ServiceContext, accountId: string, id: string): FaxRow {
   const fax = ctx.storage.faxes.get(accountId, id);
@@ -131,6 +141,12 @@ export function faxRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     },
     async (request) => {
       const account = accountOf(ctx, request);
+      // Faxes 30 days in the Trash go for good; their deletion shows in this very feed.
+      for (const old of ctx.storage.faxes.trashedBefore(
+        account.id,
+        ctx.now() - trashDays * 86_400_000,
+      ))
+        await purge(ctx, account.id, old);
       const since = request.query.since ?? 0;
       const limit = request.query.limit ?? 500;
       const rows = ctx.storage.faxes.changes(account.id, since, limit);
@@ -238,24 +254,80 @@ export function faxRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     },
   );
 
-  app.delete<{ Params: { id: string } }>(
+  app.delete<{ Params: { id: string }; Querystring: { forever?: boolean } }>(
     '/v1/faxes/:id',
     {
       schema: {
         tags: ['faxes'],
-        summary: 'Delete a fax',
+        summary:
+          'Move a fax to the Trash (kept 30 days, restorable, then purged); `forever` (or a fax already in the Trash) deletes it now',
         security: bearer,
         params: idParam,
-        response: { 204: { type: 'null' }, ...errors(401, 404) },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { forever: { type: 'boolean', default: false } },
+        },
+        response: { 204: { type: 'null' }, ...errors(400, 401, 404) },
       },
     },
     async (request, reply) => {
       const account = accountOf(ctx, request);
       const fax = ownFax(ctx, account.id, request.params.id);
-      ctx.storage.transaction(() => ctx.storage.faxes.remove(account.id, fax.id));
-      if (!ctx.storage.faxes.documentInUse(fax.documentId))
-        await ctx.storage.documents.remove(fax.documentId);
+      if (request.query.forever || fax.trashedAt) await purge(ctx, account.id, fax);
+      else
+        ctx.storage.transaction(() =>
+          ctx.storage.faxes.update(fax.id, { trashedAt: ctx.now() }, ctx.now()),
+        );
       return reply.code(204).send();
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/v1/faxes/:id/restore',
+    {
+      schema: {
+        tags: ['faxes'],
+        summary: 'Take a fax out of the Trash. Safe to repeat',
+        security: bearer,
+        params: idParam,
+        response: { 200: { $ref: 'Fax#' }, ...errors(401, 404) },
+      },
+    },
+    async (request) => {
+      const account = accountOf(ctx, request);
+      const fax = ownFax(ctx, account.id, request.params.id);
+      if (!fax.trashedAt) return faxView(fax);
+      return faxView(
+        ctx.storage.transaction(() =>
+          ctx.storage.faxes.update(fax.id, { trashedAt: null }, ctx.now()),
+        ),
+      );
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/v1/faxes/:id/not-junk',
+    {
+      schema: {
+        tags: ['faxes'],
+        summary: 'Undo a junk report: the fax returns to the inbox and its pages count again',
+        security: bearer,
+        params: idParam,
+        response: { 200: { $ref: 'Fax#' }, ...errors(401, 404) },
+      },
+    },
+    async (request) => {
+      const account = accountOf(ctx, request);
+      const fax = ownFax(ctx, account.id, request.params.id);
+      if (!fax.junk) return faxView(fax);
+      return faxView(
+        ctx.storage.transaction(() => {
+          if (fax.direction === 'inbound')
+            ctx.storage.faxes.recordUsage(account.id, fax.id, 'received', fax.pages, fax.createdAt);
+          return ctx.storage.faxes.update(fax.id, { junk: false }, ctx.now());
+        }),
+      );
     },
   );
 

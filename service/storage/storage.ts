@@ -40,6 +40,8 @@ export interface FaxRow {
   pagesSent: number;
   documentId: string;
   updatedAt: number;
+  /** When it was moved to the Trash (kept 30 days, then purged); absent or null when not. */
+  trashedAt?: number | null;
 }
 
 /** One entry of an account's change feed. */
@@ -121,6 +123,8 @@ export interface FaxRepo {
   insert(row: FaxRow): void;
   update(id: string, patch: Partial<FaxRow>, now: number): FaxRow;
   remove(accountId: string, id: string): boolean;
+  /** Faxes of an account that went to the Trash before `before` (to purge). */
+  trashedBefore(accountId: string, before: number): FaxRow[];
   get(accountId: string, id: string): FaxRow | null;
   byId(id: string): FaxRow | null;
   list(

@@ -16,6 +16,7 @@ export function fromWire(fax: WireFax): FaxRecord {
     read: fax.read,
     junk: fax.junk,
     status: fax.status,
+    trashedAt: fax.trashedAt ? Date.parse(fax.trashedAt) : null,
   };
 }
 
@@ -48,9 +49,41 @@ export class InboxApi implements SyncApi {
     });
   }
 
-  /** Deletes a fax. */
+  /** Moves a fax to the Trash (the service keeps it 30 days). */
   async remove(id: string): Promise<void> {
     await this.http.request({ method: 'DELETE', path: `/v1/faxes/${encodeURIComponent(id)}` });
+  }
+
+  /** Takes a fax out of the Trash. Safe to repeat. */
+  async restore(id: string): Promise<void> {
+    await this.http.request({
+      method: 'POST',
+      path: `/v1/faxes/${encodeURIComponent(id)}/restore`,
+      idempotencyKey: `restore-${id}-${Date.now()}`,
+    });
+  }
+
+  /** Undoes a junk report. Safe to repeat. */
+  async notJunk(id: string): Promise<void> {
+    await this.http.request({
+      method: 'POST',
+      path: `/v1/faxes/${encodeURIComponent(id)}/not-junk`,
+      idempotencyKey: `not-junk-${id}-${Date.now()}`,
+    });
+  }
+
+  /** Unblocks a sender; false when the number was not blocked. */
+  async unblock(number: string): Promise<boolean> {
+    try {
+      await this.http.request({
+        method: 'DELETE',
+        path: `/v1/blocked-numbers/${encodeURIComponent(number)}`,
+      });
+      return true;
+    } catch (error: unknown) {
+      if ((error as { status?: number }).status === 404) return false;
+      throw error;
+    }
   }
 
   /** Reports junk, optionally blocking the sender. Safe to repeat. */

@@ -9,6 +9,10 @@ type InboxChannels =
   | 'inbox:markRead'
   | 'inbox:delete'
   | 'inbox:reportJunk'
+  | 'inbox:get'
+  | 'inbox:restore'
+  | 'inbox:notJunk'
+  | 'inbox:unblock'
   | 'inbox:document'
   | 'inbox:clearLocalData';
 
@@ -26,6 +30,10 @@ export function inboxHandlers(current: () => InboxService | null): Pick<Handlers
     'inbox:markRead': ({ ids, read }) => ({ updated: inbox().markRead(ids, read) }),
     'inbox:delete': ({ ids }) => ({ deleted: inbox().remove(ids) }),
     'inbox:reportJunk': ({ ids, block }) => ({ updated: inbox().reportJunk(ids, block) }),
+    'inbox:get': ({ id }) => inbox().get(id),
+    'inbox:restore': ({ ids }) => ({ restored: inbox().restore(ids) }),
+    'inbox:notJunk': ({ ids }) => ({ updated: inbox().notJunk(ids) }),
+    'inbox:unblock': async ({ number }) => ({ unblocked: await inbox().unblock(number) }),
     'inbox:document': ({ id }) => inbox().document(id),
     'inbox:clearLocalData': async () => {
       await inbox().clearLocalData();

@@ -119,9 +119,31 @@ export class InboxService {
     return this.change(this.store.queue(ids, 'read', read ? 1 : 0));
   }
 
-  /** Deletes here at once, and on the service when it can be reached. */
+  /** Moves to the Trash here at once, and on the service when it can be reached. */
   remove(ids: string[]): number {
-    return this.change(this.store.queue(ids, 'delete', 0));
+    return this.change(this.store.queue(ids, 'delete', Date.now()));
+  }
+
+  /** Takes faxes out of the Trash (Undo of a delete). */
+  restore(ids: string[]): number {
+    return this.change(this.store.queue(ids, 'restore', 0));
+  }
+
+  /** "Not junk": back to the inbox (Undo of a junk report). */
+  notJunk(ids: string[]): number {
+    return this.change(this.store.queue(ids, 'notJunk', 0));
+  }
+
+  /** Unblocks a sender on the service (needs it to be reachable). */
+  unblock(number: string): Promise<boolean> {
+    return this.api.unblock(number);
+  }
+
+  /** One fax's summary. */
+  get(id: string): FaxSummary {
+    const fax = this.store.get(id);
+    if (!fax) throw new AppError('not_found', 'No such fax');
+    return fax;
   }
 
   /** Reports junk (and optionally blocks the senders). */

@@ -4,13 +4,16 @@ import { migrate } from './migrations';
 import { sqliteBindingHere } from '../native/sqlite-binding';
 
 /** A fax as the service's change feed describes it, already in our shape. */
-export type FaxRecord = Omit<FaxSummary, 'contactName'>;
+export type FaxRecord = Omit<FaxSummary, 'contactName'> & {
+  /** When it went to the Trash; null or absent when it is not there. */
+  trashedAt?: number | null;
+};
 
 /** A local change waiting for the service (made offline, or not yet confirmed). */
 export interface PendingOp {
   seq: number;
   faxId: string;
-  op: 'read' | 'delete' | 'junk';
+  op: 'read' | 'delete' | 'junk' | 'restore' | 'notJunk';
   /** read: 1 read / 0 unread; junk: 1 block the sender / 0 not. */
   arg: number;
 }
@@ -35,11 +38,17 @@ const orderBy: Record<InboxQuery['sort'], string> = {
   oldest: 'f.at ASC, f.id ASC',
   sender: 'COALESCE(c.name, f.remote_number) COLLATE NOCASE ASC, f.at DESC',
   pages: 'f.pages DESC, f.at DESC',
+  subject: "COALESCE(f.subject, '') COLLATE NOCASE ASC, f.at DESC",
 };
 
-/** A `YYYY-MM` or `YYYY-MM-DD` search as the local-time range it names, else null. */
+/**
+ * A date search as the local-time range it names, else null: `YYYY-MM`, `YYYY-MM-DD`, the
+ * same with slashes (`2026/11/30`, the Japanese habit) or dots, and `2026年11月30日`.
+ */
 export function localDateRange(search: string): { start: number; end: number } | null {
-  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(search);
+  const match =
+    /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$/.exec(search) ??
+    /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?$/.exec(search);
   if (!match) return null;
   const [year, month, day] = [
     Number(match[1]),
@@ -58,6 +67,23 @@ export function localDateRange(search: string): { start: number; end: number } |
 /** Digits only, for matching a number however it was typed or formatted. */
 export function digitsOf(number: string): string {
   return number.replace(/\D/g, '');
+}
+
+/**
+ * The digit strings a typed number may be found by inside stored international digits
+ * (`81312345678` for +81 3-1234-5678): the digits as typed (international with or without
+ * `+`, or any part), and without a national trunk `0` (`03-1234-5678`, `06-6222`) or an
+ * international `00` prefix. Empty when fewer than 2 digits were typed.
+ */
+export function numberSearchDigits(search: string): string[] {
+  const digits = digitsOf(search);
+  if (digits.length < 2) return [];
+  const forms = new Set([digits]);
+  if (!search.trim().startsWith('+')) {
+    if (digits.startsWith('00') && digits.length > 3) forms.add(digits.slice(2));
+    else if (digits.startsWith('0') && digits.length > 2) forms.add(digits.slice(1));
+  }
+  return [...forms];
 }
 
 /**
@@ -81,11 +107,12 @@ export class InboxStore {
   /** Applies one page of the change feed and moves the cursor in the same transaction. */
   applyChanges(upserts: readonly FaxRecord[], deletes: readonly string[], cursor: string): void {
     const upsert = this.db.prepare(
-      `INSERT INTO faxes (id, direction, remote_number, remote_digits, local_number, subject, pages, at, read, junk, status)
-       VALUES (@id, @direction, @remoteNumber, @digits, @localNumber, @subject, @pages, @at, @read, @junk, @status)
+      `INSERT INTO faxes (id, direction, remote_number, remote_digits, local_number, subject, pages, at, read, junk, status, trashed_at)
+       VALUES (@id, @direction, @remoteNumber, @digits, @localNumber, @subject, @pages, @at, @read, @junk, @status, @trashedAt)
        ON CONFLICT(id) DO UPDATE SET direction=excluded.direction, remote_number=excluded.remote_number,
          remote_digits=excluded.remote_digits, local_number=excluded.local_number, subject=excluded.subject,
-         pages=excluded.pages, at=excluded.at, read=excluded.read, junk=excluded.junk, status=excluded.status`,
+         pages=excluded.pages, at=excluded.at, read=excluded.read, junk=excluded.junk, status=excluded.status,
+         trashed_at=excluded.trashed_at`,
     );
     const remove = this.db.prepare('DELETE FROM faxes WHERE id = ?');
     const pendingFor = this.db.prepare(
@@ -96,15 +123,20 @@ export class InboxStore {
       for (const fax of upserts) {
         // A change made here and not yet confirmed wins over the service's older view.
         let { read, junk } = fax;
+        let trashedAt = fax.trashedAt ?? null;
         for (const op of pendingFor.all(fax.id) as { op: string; arg: number }[]) {
           if (op.op === 'read') read = op.arg === 1;
           if (op.op === 'junk') junk = true;
+          if (op.op === 'notJunk') junk = false;
+          if (op.op === 'delete') trashedAt = op.arg;
+          if (op.op === 'restore') trashedAt = null;
         }
         upsert.run({
           ...fax,
           digits: digitsOf(fax.remoteNumber),
           read: read ? 1 : 0,
           junk: junk ? 1 : 0,
+          trashedAt,
         });
       }
       for (const id of deletes) remove.run(id);
@@ -121,8 +153,12 @@ export class InboxStore {
   query(query: InboxQuery, now: number): { total: number; rows: FaxSummary[] } {
     const where: string[] = ["f.direction = 'inbound'"];
     const params: Record<string, unknown> = {};
-    if (query.filter === 'junk') where.push('f.junk = 1');
-    else where.push('f.junk = 0');
+    if (query.filter === 'trash') where.push('f.trashed_at IS NOT NULL');
+    else {
+      where.push('f.trashed_at IS NULL');
+      if (query.filter === 'junk') where.push('f.junk = 1');
+      else where.push('f.junk = 0');
+    }
     if (query.filter === 'unread') where.push('f.read = 0');
     if (query.filter === 'thisWeek') {
       where.push('f.at >= @since');
@@ -130,14 +166,18 @@ export class InboxStore {
     }
     const search = query.search.trim();
     if (search) {
-      const digits = digitsOf(search);
       const like = `%${search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
       const clauses = [
         "f.subject LIKE @like ESCAPE '\\'",
         "c.name LIKE @like ESCAPE '\\'",
         "f.remote_number LIKE @like ESCAPE '\\'",
       ];
-      if (digits.length >= 2) clauses.push('f.remote_digits LIKE @digits');
+      // Any form of the number a person types: national (with or without the trunk 0),
+      // international (with or without +), any separators, or a part of it.
+      numberSearchDigits(search).forEach((digits, index) => {
+        clauses.push(`f.remote_digits LIKE @digits${index}`);
+        params[`digits${index}`] = `%${digits}%`;
+      });
       const day = localDateRange(search);
       if (day) {
         // A range on the indexed time, not a date function on every row.
@@ -147,7 +187,6 @@ export class InboxStore {
       }
       where.push(`(${clauses.join(' OR ')})`);
       params.like = like;
-      params.digits = `%${digits}%`;
     }
     const from = `FROM faxes f LEFT JOIN contacts c ON c.digits = f.remote_digits WHERE ${where.join(' AND ')}`;
     // The list asks for one window after another with the same criteria: count once.
@@ -180,7 +219,8 @@ export class InboxStore {
   counts(): { unread: number; total: number } {
     return this.db
       .prepare(
-        `SELECT COUNT(*) AS total, COALESCE(SUM(read = 0), 0) AS unread FROM faxes WHERE direction = 'inbound' AND junk = 0`,
+        `SELECT COUNT(*) AS total, COALESCE(SUM(read = 0), 0) AS unread FROM faxes
+         WHERE direction = 'inbound' AND junk = 0 AND trashed_at IS NULL`,
       )
       .get() as { unread: number; total: number };
   }
@@ -191,7 +231,14 @@ export class InboxStore {
     const apply = {
       read: this.db.prepare('UPDATE faxes SET read = @read WHERE id = @id AND read != @read'),
       junk: this.db.prepare('UPDATE faxes SET junk = 1 WHERE id = ? AND ? >= 0'),
-      delete: this.db.prepare('DELETE FROM faxes WHERE id = ? AND ? >= 0'),
+      notJunk: this.db.prepare('UPDATE faxes SET junk = 0 WHERE id = ? AND junk = 1 AND ? >= 0'),
+      // To the Trash: `arg` is the time it went there.
+      delete: this.db.prepare(
+        'UPDATE faxes SET trashed_at = ?2 WHERE id = ?1 AND trashed_at IS NULL',
+      ),
+      restore: this.db.prepare(
+        'UPDATE faxes SET trashed_at = NULL WHERE id = ? AND trashed_at IS NOT NULL AND ? >= 0',
+      ),
     };
     this.counted = null;
     return this.db.transaction(() => {

@@ -33,8 +33,9 @@ const steps: readonly string[] = [
      size INTEGER NOT NULL,
      last_used INTEGER NOT NULL
    );`,
+  // The Trash: deleted faxes stay (trashed_at set) until the service purges them.
+  `ALTER TABLE faxes ADD COLUMN trashed_at INTEGER;`,
 ];
-
 /** Brings a database up to the newest schema inside one transaction per step. */
 export function migrate(db: Database): number {
   const current = db.pragma('user_version', { simple: true }) as number;

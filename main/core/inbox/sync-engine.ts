@@ -16,6 +16,8 @@ export interface SyncApi {
   markRead(id: string, read: boolean): Promise<void>;
   remove(id: string): Promise<void>;
   reportJunk(id: string, block: boolean): Promise<void>;
+  restore(id: string): Promise<void>;
+  notJunk(id: string): Promise<void>;
 }
 
 /** What the engine tells the rest of the app. */
@@ -116,6 +118,8 @@ export class SyncEngine {
   private send(op: PendingOp): Promise<void> {
     if (op.op === 'read') return this.api.markRead(op.faxId, op.arg === 1);
     if (op.op === 'delete') return this.api.remove(op.faxId);
+    if (op.op === 'restore') return this.api.restore(op.faxId);
+    if (op.op === 'notJunk') return this.api.notJunk(op.faxId);
     return this.api.reportJunk(op.faxId, op.arg === 1);
   }
 

@@ -1,18 +1,45 @@
+import {
+  CircleUser,
+  FileText,
+  Inbox,
+  SendHorizontal,
+  Settings,
+  ShieldCheck,
+  SquarePen,
+  Trash2,
+  Users,
+  CheckCheck,
+  type LucideIcon,
+} from 'lucide-react';
 import type { MessageKey } from '../i18n/messages/en';
 
-/** The screens of the navigation, in order; Ctrl+1…7 jump to them. */
-export const screens = [
-  'inbox',
-  'compose',
-  'outbox',
-  'contacts',
-  'privacy',
-  'account',
-  'settings',
-] as const;
+/**
+ * The screens of the navigation in DESIGN.md's order; Ctrl+1…9 follow it. Adding a screen is
+ * one entry here (id and icon) plus its words (`nav.<id>`, `screen.<id>.title`).
+ */
+const table = {
+  compose: SquarePen,
+  inbox: Inbox,
+  outbox: SendHorizontal,
+  sent: CheckCheck,
+  drafts: FileText,
+  trash: Trash2,
+  contacts: Users,
+  privacy: ShieldCheck,
+  account: CircleUser,
+  settings: Settings,
+} satisfies Record<string, LucideIcon>;
 
 /** A screen id. */
-export type ScreenId = (typeof screens)[number];
+export type ScreenId = keyof typeof table;
+
+/** The screens in navigation order. */
+export const screens = Object.keys(table) as ScreenId[];
+
+/** The icon beside a screen's label. */
+export function screenIcon(screen: ScreenId): LucideIcon {
+  return table[screen];
+}
 
 /** The navigation label of a screen. */
 export function navLabel(screen: ScreenId): MessageKey {

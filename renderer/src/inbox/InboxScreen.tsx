@@ -1,23 +1,37 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { FaxSummary, InboxQuery } from '../../../preload/contract';
+import { detach } from '../app/detach';
 import { useKamifax } from '../app/KamifaxContext';
 import { useI18n } from '../i18n/i18n';
 import { LocalPdfOpener } from '../viewer/LocalPdfOpener';
+import { CountLine, EmptyState } from './CountLine';
 import { FaxPane } from './FaxPane';
 import { InboxList, type ListSelection } from './InboxList';
 import { InboxToolbar } from './InboxToolbar';
 import { SelectionBar } from './SelectionBar';
+import { useUiPrefs } from './ui-prefs';
+import { useFaxActions, type FaxAction } from './useFaxActions';
 import { useInboxRows } from './useInboxRows';
 import { useInboxStatus } from './useInboxStatus';
+import { useWidth } from './useWidth';
 
 type Criteria = Pick<InboxQuery, 'search' | 'filter' | 'sort'>;
 
-/** The inbox: the list with its tools, and the open fax beside it. */
+/** Below this content width the reading pane goes below the list whatever the setting. */
+const sideBySideMin = 980;
+
+/**
+ * The inbox (or the Trash): toolbar, the list, and the reading pane beside or below it. A
+ * fax opens in the pane without losing the list; ⤢ or a double-click shows it full-window;
+ * Escape comes back to the list with focus on the row it came from.
+ */
 export function InboxScreen({
+  mode,
   open,
   onOpen,
   onForward,
 }: {
+  mode: 'inbox' | 'trash';
   /** The open fax, owned by the shell so a notification click can open one. */
   open: string | null;
   onOpen: (id: string | null) => void;
@@ -25,70 +39,116 @@ export function InboxScreen({
 }) {
   const kamifax = useKamifax();
   const { t, errorText } = useI18n();
-  const [criteria, setCriteria] = useState<Criteria>({ search: '', filter: 'all', sort: 'newest' });
+  const [prefs, setPrefs] = useUiPrefs();
+  const [criteria, setCriteria] = useState<Criteria>({
+    search: '',
+    filter: mode === 'trash' ? 'trash' : 'all',
+    sort: 'newest',
+  });
   const stableCriteria = useMemo(() => criteria, [criteria]);
   const { total, error, shownSearch, rowAt, ensure } = useInboxRows(stableCriteria);
   const status = useInboxStatus();
+  const act = useFaxActions();
   const [selection, setSelection] = useState<ListSelection>({ selected: new Set(), active: 0 });
+  const [fullWindow, setFullWindow] = useState(false);
+  const [focusPage, setFocusPage] = useState(0);
+  const [pdf, setPdf] = useState(false);
+  const split = useRef<HTMLDivElement>(null);
+  const width = useWidth(split);
+  const below = prefs.readingPane === 'bottom' || (width > 0 && width < sideBySideMin);
 
-  const openFax = useCallback(
-    (fax: FaxSummary) => {
+  const focusList = () =>
+    requestAnimationFrame(() => split.current?.querySelector<HTMLElement>('.fax-list')?.focus());
+
+  const show = useCallback(
+    (fax: FaxSummary, index: number, withFocus: boolean) => {
+      setPdf(false);
       onOpen(fax.id);
-      if (!fax.read) void kamifax.inbox.markRead({ ids: [fax.id], read: true });
+      setSelection((current) => ({ selected: new Set(), active: index ?? current.active }));
+      if (withFocus) setFocusPage((n) => n + 1);
+      if (!fax.read && mode === 'inbox')
+        detach('mark read', kamifax.inbox.markRead({ ids: [fax.id], read: true }));
     },
-    [kamifax, onOpen],
+    [kamifax, onOpen, mode],
   );
 
-  const ids = [...selection.selected];
-  const act = async (
-    action: 'read' | 'unread' | 'delete' | 'junk' | 'junkBlock',
-    targets = ids,
-  ) => {
-    if (targets.length === 0) return;
-    if (action === 'read' || action === 'unread')
-      await kamifax.inbox.markRead({ ids: targets, read: action === 'read' });
-    else if (action === 'delete') await kamifax.inbox.delete({ ids: targets });
-    else await kamifax.inbox.reportJunk({ ids: targets, block: action === 'junkBlock' });
-    if (action === 'delete' || action.startsWith('junk')) {
+  const step = (delta: 1 | -1, withFocus: boolean) => {
+    const index = selection.active + delta;
+    if (total === null || index < 0 || index >= total) return;
+    const fax = rowAt(index);
+    if (fax) show(fax, index, withFocus);
+  };
+
+  const back = () => {
+    setFullWindow(false);
+    focusList();
+  };
+
+  const runAction = async (action: FaxAction, faxes: FaxSummary[]) => {
+    const done = await act(action, faxes);
+    if (!done) return;
+    if (['delete', 'junk', 'junkBlock', 'notJunk', 'restore'].includes(action)) {
       setSelection({ selected: new Set(), active: selection.active });
-      if (open && targets.includes(open)) onOpen(null);
+      if (open && faxes.some((fax) => fax.id === open)) {
+        onOpen(null);
+        setFullWindow(false);
+        focusList();
+      }
     }
   };
 
-  const emptyText = criteria.search
-    ? t('inbox.emptySearch', { search: criteria.search })
-    : t('inbox.empty');
+  const selectedFaxes = (): FaxSummary[] => {
+    const found: FaxSummary[] = [];
+    if (total === null) return found;
+    for (let index = 0; index < total && found.length < selection.selected.size; index += 1) {
+      const fax = rowAt(index);
+      if (fax && selection.selected.has(fax.id)) found.push(fax);
+    }
+    return found;
+  };
+
+  const listed = total !== null && total > 0;
+  const title = t(mode === 'trash' ? 'screen.trash.title' : 'screen.inbox.title');
 
   return (
     <section
-      className="screen inbox"
+      className={`screen inbox${fullWindow ? ' full-window' : ''}${below ? ' pane-below' : ' pane-right'}`}
       aria-labelledby="screen-title"
       data-shown-search={shownSearch ?? undefined}
     >
-      <h1 id="screen-title" className={open ? 'visually-hidden' : undefined}>
-        {t('screen.inbox.title')}
+      <h1 id="screen-title" className="visually-hidden">
+        {title}
       </h1>
-      {open ? (
-        <FaxPane key={open} id={open} onClose={() => onOpen(null)} onForward={onForward} />
-      ) : (
-        <>
-          <InboxToolbar
+      {!fullWindow && (
+        <InboxToolbar
+          mode={mode}
+          criteria={criteria}
+          onCriteria={(next) => {
+            setCriteria(next);
+            setSelection({ selected: new Set(), active: 0 });
+          }}
+          onSync={() => detach('sync now', kamifax.inbox.syncNow())}
+          readingPane={prefs.readingPane}
+          onReadingPane={(readingPane) => setPrefs({ readingPane })}
+          onOpenPdf={() => {
+            onOpen(null);
+            setPdf(true);
+          }}
+        />
+      )}
+      <div className="inbox-split" ref={split}>
+        <div className="inbox-list-side" hidden={fullWindow}>
+          <CountLine
+            mode={mode}
+            total={total}
             criteria={criteria}
-            onCriteria={(next) => {
-              setCriteria(next);
-              setSelection({ selected: new Set(), active: 0 });
-            }}
-            status={status}
-            onSync={() => void kamifax.inbox.syncNow()}
+            unread={mode === 'inbox' && criteria.filter === 'all' ? (status?.unread ?? 0) : 0}
           />
-          <LocalPdfOpener onForward={onForward} />
-          <p className="muted inbox-count" data-testid="inbox-count">
-            {status && t('inbox.count', { total: status.total, unread: status.unread })}
-          </p>
           {selection.selected.size > 0 && (
             <SelectionBar
+              mode={mode}
               count={selection.selected.size}
-              onAction={(action) => void act(action)}
+              onAction={(action) => detach('fax action', runAction(action, selectedFaxes()))}
               onClear={() => setSelection({ selected: new Set(), active: selection.active })}
             />
           )}
@@ -97,23 +157,60 @@ export function InboxScreen({
               {errorText(error.code)}
             </p>
           )}
-          {total === 0 && <p className="empty">{emptyText}</p>}
+          {total === 0 && (
+            <EmptyState
+              mode={mode}
+              criteria={criteria}
+              onClearSearch={() => setCriteria({ ...criteria, search: '' })}
+            />
+          )}
           <p id="inbox-keys" className="visually-hidden">
-            {t('inbox.keys')}
+            {t('inbox.keysFull')}
           </p>
-          {total !== null && total > 0 && (
+          {listed && (
             <InboxList
               total={total}
               rowAt={rowAt}
               onRange={ensure}
               selection={selection}
               onSelection={setSelection}
-              onOpen={openFax}
-              onDelete={(targets) => void act('delete', targets)}
+              openId={open}
+              sort={criteria.sort}
+              onSort={(sort) => setCriteria({ ...criteria, sort })}
+              onShow={(fax, index) => show(fax, index, false)}
+              onOpen={(fax, index) => show(fax, index, true)}
+              onFullWindow={(fax, index) => {
+                show(fax, index, true);
+                setFullWindow(true);
+              }}
+              onDelete={(faxes) =>
+                detach('delete', runAction(mode === 'trash' ? 'restore' : 'delete', faxes))
+              }
             />
           )}
-        </>
-      )}
+        </div>
+        <div className="inbox-pane-side">
+          {pdf ? (
+            <LocalPdfOpener onForward={onForward} onClose={() => setPdf(false)} autoOpen />
+          ) : open ? (
+            <FaxPane
+              key={open}
+              id={open}
+              mode={mode}
+              summary={rowAt(selection.active)?.id === open ? rowAt(selection.active) : undefined}
+              focusPage={focusPage}
+              fullWindow={fullWindow}
+              onFullWindow={setFullWindow}
+              onClose={back}
+              onStep={step}
+              onForward={onForward}
+              onAction={(action, fax) => detach('fax action', runAction(action, [fax]))}
+            />
+          ) : (
+            <p className="pane-empty muted">{t('inbox.noneOpen')}</p>
+          )}
+        </div>
+      </div>
     </section>
   );
 }

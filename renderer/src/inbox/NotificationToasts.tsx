@@ -1,44 +1,32 @@
-import { useEffect, useState } from 'react';
-import type { EventOf } from '../../../preload/contract';
+import { useEffect } from 'react';
+import { useAccountView } from '../app/account-context';
 import { useKamifax } from '../app/KamifaxContext';
+import { useToasts } from '../app/toasts';
+import { formatFaxNumber } from './format';
 
-type Shown = EventOf<'notification:shown'> & { key: number };
+/** Numbers in E.164 inside a notification's text. */
+const e164 = /\+\d{6,15}/g;
 
 /**
- * In the browser host there is no desktop notification, so notices appear here instead,
- * each clickable to open its fax, and fade after a while.
+ * In the browser host there is no desktop notification, so notices appear as toasts instead,
+ * each clickable to open its fax, with numbers written as the list writes them.
  */
 export function NotificationToasts({ onOpen }: { onOpen: (faxId: string | null) => void }) {
   const kamifax = useKamifax();
-  const [toasts, setToasts] = useState<Shown[]>([]);
+  const toasts = useToasts();
+  const { country } = useAccountView();
 
   useEffect(
     () =>
       kamifax.on('notification:shown', (notice) => {
-        const key = Date.now() + Math.random();
-        setToasts((list) => [...list.slice(-3), { ...notice, key }]);
-        setTimeout(() => setToasts((list) => list.filter((t) => t.key !== key)), 10_000);
+        const body = notice.body.replace(e164, (number) => formatFaxNumber(number, country));
+        toasts.show({
+          text: `${notice.title} — ${body}`,
+          onClick: () => onOpen(notice.faxId),
+          ms: 10_000,
+        });
       }),
-    [kamifax],
+    [kamifax, toasts, country, onOpen],
   );
-
-  return (
-    <div className="toasts" aria-live="polite">
-      {toasts.map((toast) => (
-        <button
-          key={toast.key}
-          type="button"
-          className="toast"
-          data-testid="notification-toast"
-          onClick={() => {
-            setToasts((list) => list.filter((t) => t.key !== toast.key));
-            onOpen(toast.faxId);
-          }}
-        >
-          <strong>{toast.title}</strong>
-          <span>{toast.body}</span>
-        </button>
-      ))}
-    </div>
-  );
+  return null;
 }

@@ -39,3 +39,8 @@ export function formatWhen(at: number, now: number, locale: string): string {
 export function homeCountry(uiLocale: string): string | undefined {
   return countryOf(uiLocale === 'ja' ? 'ja-JP' : navigator.language);
 }
+
+/** The country of a number in E.164 (`+8150…` → `JP`), for "the account's own country". */
+export function countryOfNumber(number: string): string | undefined {
+  return parsePhoneNumberFromString(number)?.country;
+}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BridgeError, FaxSummary, InboxQuery } from '../../../preload/contract';
 import { useKamifax } from '../app/KamifaxContext';
 import { windowsFor } from './virtual-range';
+import { detach } from '../app/detach';
 
 /** Rows are fetched from main in aligned windows of this many. */
 export const windowSize = 100;
@@ -48,7 +49,8 @@ export function useInboxRows(criteria: Criteria) {
       const span = { start: range.start, end: Math.max(range.end, range.start + 1) };
       for (const offset of windowsFor(span, windowSize)) {
         const needed = force || !windows.current.has(offset);
-        if (needed && !inFlight.current.has(offset)) void fetchWindow(offset);
+        if (needed && !inFlight.current.has(offset))
+          detach('loading inbox rows', fetchWindow(offset));
       }
     },
     [fetchWindow],

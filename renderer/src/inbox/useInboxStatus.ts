@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { InboxStatus } from '../../../preload/contract';
+import { detach } from '../app/detach';
 import { useKamifax } from '../app/KamifaxContext';
 
 /** The inbox's sync status and counts, kept current by main's `inbox:changed` events. */
@@ -8,7 +9,8 @@ export function useInboxStatus(): InboxStatus | null {
   const [status, setStatus] = useState<InboxStatus | null>(null);
   useEffect(() => {
     let live = true;
-    void kamifax.inbox.status().then((result) => {
+    detach('load the inbox status', async () => {
+      const result = await kamifax.inbox.status();
       if (live && result.ok) setStatus(result.value);
     });
     const stop = kamifax.on('inbox:changed', setStatus);

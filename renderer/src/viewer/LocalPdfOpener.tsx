@@ -1,9 +1,11 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { maxDocumentBytes } from '../../../preload/contract';
+import { useHost } from '../app/host-context';
 import { useKamifax } from '../app/KamifaxContext';
 import { useI18n } from '../i18n/i18n';
 import { FaxViewer } from './FaxViewer';
 import type { ViewerDeadlines } from './watchdog';
+import { detach } from '../app/detach';
 
 interface OpenFile {
   name: string;
@@ -12,26 +14,35 @@ interface OpenFile {
 
 /**
  * "Open a PDF…": asks main for a file (Electron's open dialog); where the host has no dialog
- * (`unsupported_on_host`, the headless host) it offers the browser's own file input instead.
+ * (the browser host) it uses the browser's own file picker, opened at once when `autoOpen`.
  * Then shows the file in the viewer.
  */
 export function LocalPdfOpener({
   onForward,
+  onClose,
+  autoOpen = false,
   deadlines,
 }: {
   onForward?: () => void;
+  /** Closing the opened file or the opener. */
+  onClose?: () => void;
+  /** Open the picker as soon as this shows (it was shown by a click on "Open a PDF"). */
+  autoOpen?: boolean;
   /** Shorter deadlines for tests. */
   deadlines?: Partial<ViewerDeadlines>;
 }) {
   const kamifax = useKamifax();
+  const host = useHost();
   const { t, errorText } = useI18n();
   const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<OpenFile | null>(null);
-  const [useInput, setUseInput] = useState(false);
+  const [useInput, setUseInput] = useState(host === 'headless');
   const [problem, setProblem] = useState<string | null>(null);
 
   const openWithDialog = async () => {
     setProblem(null);
+    if (host === 'headless') return input.current?.click();
     const result = await kamifax.files.openPdf();
     if (result.ok) {
       if (result.value.file) setFile(result.value.file);
@@ -49,21 +60,31 @@ export function LocalPdfOpener({
     }
   };
 
+  const opened = useRef(false);
+  useEffect(() => {
+    if (!autoOpen || opened.current) return;
+    opened.current = true;
+    detach('opening a PDF', openWithDialog());
+    // Once, on the click that showed this.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [autoOpen]);
+
   return (
-    <div>
+    <div className="local-pdf">
       <div className="viewer-opener">
-        <button type="button" onClick={() => void openWithDialog()}>
+        <button type="button" onClick={() => detach('opening a PDF', openWithDialog())}>
           {t('viewer.open.button')}
         </button>
         {useInput && (
           <span className="viewer-opener-input">
             <label htmlFor={inputId}>{t('viewer.open.choose')}</label>{' '}
             <input
+              ref={input}
               id={inputId}
               type="file"
               accept="application/pdf,.pdf"
               onChange={(event) => {
-                void openFromInput(event.target.files?.[0]);
+                detach('opening a PDF', openFromInput(event.target.files?.[0]));
                 event.target.value = '';
               }}
             />
@@ -78,7 +99,7 @@ export function LocalPdfOpener({
           documentBytes={file.bytes}
           documentKey={`file:${file.name}:${file.bytes.byteLength}`}
           fileName={file.name}
-          onClose={() => setFile(null)}
+          onClose={() => (onClose ? onClose() : setFile(null))}
           {...(onForward ? { onForward } : {})}
           {...(deadlines ? { deadlines } : {})}
         />

@@ -17,6 +17,7 @@ interface Raw {
   pages_sent: number;
   document_id: string;
   updated_at: number;
+  trashed_at: number | null;
 }
 
 function toRow(raw: Raw): FaxRow {
@@ -36,6 +37,7 @@ function toRow(raw: Raw): FaxRow {
     pagesSent: raw.pages_sent,
     documentId: raw.document_id,
     updatedAt: raw.updated_at,
+    trashedAt: raw.trashed_at ?? null,
   };
 }
 
@@ -56,6 +58,7 @@ function toRaw(row: FaxRow): Raw {
     pages_sent: row.pagesSent,
     document_id: row.documentId,
     updated_at: row.updatedAt,
+    trashed_at: row.trashedAt ?? null,
   };
 }
 
@@ -99,6 +102,17 @@ export class SqliteFaxes implements FaxRepo {
         .changes > 0;
     if (removed) this.change(accountId, id, 'delete');
     return removed;
+  }
+
+  /** Faxes of an account that went to the Trash before `before` (to purge). */
+  trashedBefore(accountId: string, before: number): FaxRow[] {
+    return (
+      this.db
+        .prepare(
+          'SELECT * FROM faxes WHERE account_id = ? AND trashed_at IS NOT NULL AND trashed_at < ?',
+        )
+        .all(accountId, before) as Raw[]
+    ).map(toRow);
   }
 
   get(accountId: string, id: string): FaxRow | null {

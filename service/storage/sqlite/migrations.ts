@@ -39,8 +39,10 @@ const steps: readonly string[] = [
   // Access tokens remember their sign-in, so signing out one device leaves the others alone.
   `ALTER TABLE access_tokens ADD COLUMN family TEXT;
    CREATE INDEX access_tokens_family ON access_tokens (family);`,
+  // The Trash: a deleted fax stays 30 days, restorable, then is purged.
+  `ALTER TABLE faxes ADD COLUMN trashed_at INTEGER;
+   CREATE INDEX faxes_trashed ON faxes (trashed_at) WHERE trashed_at IS NOT NULL;`,
 ];
-
 /** Brings the database to the newest schema, one transaction per step. */
 export function migrate(db: Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;

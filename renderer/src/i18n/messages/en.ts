@@ -1,3 +1,4 @@
+import { shellEn } from '../../app/shell-messages';
 import { inboxEn } from '../../inbox/messages';
 import { sendErrorsEn } from './send-errors';
 import { sessionEn } from '../../session/messages';
@@ -11,13 +12,14 @@ export const en = {
   ...viewerEn,
   ...sessionEn,
   ...inboxEn,
+  ...shellEn,
   ...sendErrorsEn,
   'app.name': 'Kamifax',
   'app.loading': 'Starting Kamifax…',
   'app.startFailed': 'Kamifax could not start: {reason}',
   'nav.label': 'Main navigation',
   'nav.inbox': 'Inbox',
-  'nav.compose': 'Compose',
+  'nav.compose': 'New fax',
   'nav.outbox': 'Outbox',
   'nav.contacts': 'Contacts',
   'nav.privacy': 'Privacy',

@@ -1,3 +1,4 @@
+import { shellJa } from '../../app/shell-messages';
 import { inboxJa } from '../../inbox/messages';
 import { sendErrorsJa } from './send-errors';
 import { sessionJa } from '../../session/messages';
@@ -9,13 +10,14 @@ export const ja: Catalogue = {
   ...viewerJa,
   ...sessionJa,
   ...inboxJa,
+  ...shellJa,
   ...sendErrorsJa,
   'app.name': 'Kamifax',
   'app.loading': 'Kamifax を起動しています…',
   'app.startFailed': 'Kamifax を起動できませんでした: {reason}',
   'nav.label': 'メインナビゲーション',
   'nav.inbox': '受信箱',
-  'nav.compose': '新規作成',
+  'nav.compose': '新規 FAX',
   'nav.outbox': '送信箱',
   'nav.contacts': '連絡先',
   'nav.privacy': 'プライバシー',

@@ -1,0 +1,175 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { ErrorCode, SessionState } from '../../../preload/contract';
+import { AccountScreen } from '../account/AccountScreen';
+import { PrivacyScreen } from '../privacy/PrivacyScreen';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages/en';
+import { InboxScreen } from '../inbox/InboxScreen';
+import { NotificationToasts } from '../inbox/NotificationToasts';
+import { useInboxStatus } from '../inbox/useInboxStatus';
+import { PlaceholderScreen } from '../screens/PlaceholderScreen';
+import { SettingsScreen } from '../screens/SettingsScreen';
+import { AccountProvider } from './account-context';
+import { detach } from './detach';
+import { HostContext } from './host-context';
+import { useKamifax } from './KamifaxContext';
+import { Navigation } from './Navigation';
+import { screens, screenTitle, type ScreenId } from './screens';
+import { StatusBar } from './StatusBar';
+import { ToastProvider, useToasts } from './toasts';
+import type { AppInfo, Settings } from './types';
+import { useNavCounts } from './useNavCounts';
+import './shell.css';
+import '../inbox/inbox.css';
+import { useShortcuts } from './useShortcuts';
+
+/** What the shell gives every screen. */
+export interface ShellProps {
+  info: AppInfo;
+  settings: Settings;
+  onSettings: (settings: Settings) => void;
+  onSession: (session: SessionState) => void;
+  /** True when the host has stopped answering (the robustness work's heartbeat). */
+  stopped?: boolean;
+  /** More for the status bar (the printer's state). */
+  statusExtra?: ReactNode;
+}
+
+/** The signed-in window: navigation, the current screen, the status bar and the toasts. */
+export function Shell(props: ShellProps) {
+  const inboxStatus = useInboxStatus();
+  return (
+    <HostContext.Provider value={props.info.host}>
+      <ToastProvider>
+        <AccountProvider
+          refreshKey={inboxStatus?.total ?? 0}
+          defaultCountry={props.settings.defaultCountry ?? 'auto'}
+        >
+          <ShellBody {...props} inboxStatus={inboxStatus} />
+        </AccountProvider>
+      </ToastProvider>
+    </HostContext.Provider>
+  );
+}
+
+function ShellBody({
+  info,
+  settings,
+  onSettings,
+  onSession,
+  stopped = false,
+  statusExtra,
+  inboxStatus,
+}: ShellProps & { inboxStatus: ReturnType<typeof useInboxStatus> }) {
+  const kamifax = useKamifax();
+  const { t, errorText } = useI18n();
+  const toasts = useToasts();
+  const [screen, setScreen] = useState<ScreenId>('inbox');
+  const [openFax, setOpenFax] = useState<string | null>(null);
+  const unread = inboxStatus?.unread ?? 0;
+  const counts = useNavCounts(unread);
+
+  // Kept as a key or a code, not as text, so the toast is written in the current language.
+  const notify = useCallback(
+    (notice: { key: MessageKey } | { error: ErrorCode }) =>
+      toasts.show(
+        'error' in notice
+          ? { text: errorText(notice.error), error: true }
+          : { text: t(notice.key) },
+      ),
+    [toasts, t, errorText],
+  );
+
+  const openFromNotification = useCallback(
+    (id: string | null) => {
+      setScreen('inbox');
+      setOpenFax(id);
+      // Opening reads it; main ignores a fax that is already read.
+      if (id) detach('mark read', kamifax.inbox.markRead({ ids: [id], read: true }));
+    },
+    [kamifax],
+  );
+
+  useEffect(
+    () => kamifax.on('inbox:openFax', ({ id }) => openFromNotification(id || null)),
+    [kamifax, openFromNotification],
+  );
+
+  useEffect(() => kamifax.on('privacy:open', () => setScreen('privacy')), [kamifax]);
+
+  useShortcuts(
+    useCallback((index: number) => {
+      const target = screens[index];
+      if (target) setScreen(target);
+    }, []),
+    useCallback(() => setScreen('compose'), []),
+  );
+
+  useEffect(() => {
+    document.title = `${unread > 0 ? `(${unread}) ` : ''}${t(`nav.${screen}`)} — ${t('app.name')}`;
+  }, [screen, t, unread]);
+
+  const changeSettings = async (patch: Partial<Settings>) => {
+    const result = await kamifax.settings.update(patch);
+    if (result.ok) {
+      onSettings(result.value);
+      notify({ key: 'settings.saved' });
+    } else notify({ error: result.error.code });
+  };
+
+  const clearLocalData = async () => {
+    const result = await kamifax.inbox.clearLocalData();
+    notify(result.ok ? { key: 'settings.clearLocalDone' } : { error: result.error.code });
+  };
+
+  const signOut = async () => {
+    const result = await kamifax.session.signOut();
+    if (result.ok) onSession(result.value);
+    else notify({ error: result.error.code });
+  };
+
+  const skipToList = () => {
+    setScreen('inbox');
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>('.fax-list, #screen-title')?.focus(),
+    );
+  };
+
+  return (
+    <div className="shell">
+      <button type="button" className="skip-link" onClick={skipToList}>
+        {t('shell.skipToList')}
+      </button>
+      <Navigation current={screen} onSelect={setScreen} counts={counts} />
+      <main className="content" data-screen={screen}>
+        {screen === 'inbox' || screen === 'trash' ? (
+          <InboxScreen
+            key={screen}
+            mode={screen}
+            open={openFax}
+            onOpen={setOpenFax}
+            onForward={() => setScreen('compose')}
+          />
+        ) : screen === 'settings' ? (
+          <SettingsScreen
+            settings={settings}
+            info={info}
+            onChange={(patch) => detach('change settings', changeSettings(patch))}
+            onClearLocalData={() => detach('clear local data', clearLocalData())}
+          />
+        ) : screen === 'account' ? (
+          <AccountScreen
+            onPrivacy={() => setScreen('privacy')}
+            onSignOut={() => detach('sign out', signOut())}
+          />
+        ) : screen === 'privacy' ? (
+          <PrivacyScreen host={info.host} onSession={onSession} />
+        ) : (
+          <PlaceholderScreen key={screen} title={screenTitle(screen)} />
+        )}
+      </main>
+      <StatusBar status={inboxStatus} stopped={stopped} extra={statusExtra} />
+      {info.host === 'headless' && <NotificationToasts onOpen={openFromNotification} />}
+    </div>
+  );
+}
