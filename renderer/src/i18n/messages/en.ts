@@ -1,4 +1,6 @@
 import { shellEn } from '../../app/shell-messages';
+import { composeEn } from '../../compose/messages';
+import { outboxEn } from '../../outbox/messages';
 import { inboxEn } from '../../inbox/messages';
 import { sendErrorsEn } from './send-errors';
 import { sessionEn } from '../../session/messages';
@@ -12,6 +14,8 @@ export const en = {
   ...viewerEn,
   ...sessionEn,
   ...inboxEn,
+  ...composeEn,
+  ...outboxEn,
   ...shellEn,
   ...sendErrorsEn,
   'app.name': 'Kamifax',

@@ -1,4 +1,6 @@
 import { shellJa } from '../../app/shell-messages';
+import { composeJa } from '../../compose/messages';
+import { outboxJa } from '../../outbox/messages';
 import { inboxJa } from '../../inbox/messages';
 import { sendErrorsJa } from './send-errors';
 import { sessionJa } from '../../session/messages';
@@ -10,6 +12,8 @@ export const ja: Catalogue = {
   ...viewerJa,
   ...sessionJa,
   ...inboxJa,
+  ...composeJa,
+  ...outboxJa,
   ...shellJa,
   ...sendErrorsJa,
   'app.name': 'Kamifax',
