@@ -75,7 +75,9 @@ export function digitsOf(number: string): string {
  * `+`, or any part), and without a national trunk `0` (`03-1234-5678`, `06-6222`) or an
  * international `00` prefix. Empty when fewer than 2 digits were typed.
  */
-export function numberSearchDigits(search: string): string[] {
+export function numberSearchDigits(typed: string): string[] {
+  // Full-width digits and ＋ (a Japanese input method's default) count as digits and +.
+  const search = typed.normalize('NFKC');
   const digits = digitsOf(search);
   if (digits.length < 2) return [];
   const forms = new Set([digits]);
@@ -234,7 +236,7 @@ export class InboxStore {
       notJunk: this.db.prepare('UPDATE faxes SET junk = 0 WHERE id = ? AND junk = 1 AND ? >= 0'),
       // To the Trash: `arg` is the time it went there.
       delete: this.db.prepare(
-        'UPDATE faxes SET trashed_at = ?2 WHERE id = ?1 AND trashed_at IS NULL',
+        'UPDATE faxes SET trashed_at = @arg WHERE id = @id AND trashed_at IS NULL',
       ),
       restore: this.db.prepare(
         'UPDATE faxes SET trashed_at = NULL WHERE id = ? AND trashed_at IS NOT NULL AND ? >= 0',
@@ -244,7 +246,12 @@ export class InboxStore {
     return this.db.transaction(() => {
       let changed = 0;
       for (const id of ids) {
-        const result = op === 'read' ? apply.read.run({ read: arg, id }) : apply[op].run(id, arg);
+        const result =
+          op === 'read'
+            ? apply.read.run({ read: arg, id })
+            : op === 'delete'
+              ? apply.delete.run({ arg, id })
+              : apply[op].run(id, arg);
         if (result.changes > 0) {
           add.run(id, op, arg);
           changed += 1;

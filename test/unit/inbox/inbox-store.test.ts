@@ -86,7 +86,9 @@ describe('InboxStore', () => {
     // The service has not seen the change yet and sends its older view of "a".
     store.applyChanges([fax('a', { read: false })], [], '2');
     expect(store.get('a')?.read).toBe(true);
-    expect(store.get('b')).toBeNull();
+    // Deleted means in the Trash: out of the inbox, listed under the Trash filter.
+    expect(store.query(q(), now).rows.map((r) => r.id)).toEqual(['a']);
+    expect(store.query(q({ filter: 'trash' }), now).rows.map((r) => r.id)).toEqual(['b']);
     expect(store.pending().map((p) => [p.faxId, p.op])).toEqual([
       ['a', 'read'],
       ['b', 'delete'],
@@ -102,6 +104,67 @@ describe('InboxStore', () => {
     expect(store.query(q({ offset: 0 }), now).total).toBe(2);
     store.queue(['a'], 'delete', 0);
     expect(store.query(q(), now).total).toBe(1);
+  });
+
+  it('finds a number by every form a person types (issue 14)', () => {
+    store.applyChanges(
+      [
+        fax('tokyo', { remoteNumber: '+81312345678' }),
+        fax('osaka', { remoteNumber: '+81662223333' }),
+        fax('fukuoka', { remoteNumber: '+81921234567' }),
+        fax('sf', { remoteNumber: '+14155550100' }),
+      ],
+      [],
+      '1',
+    );
+    const found = (search: string) =>
+      store
+        .query(q({ search }), now)
+        .rows.map((r) => r.id)
+        .sort();
+    for (const typed of [
+      '03-1234-5678',
+      '0312345678',
+      '03 1234 5678',
+      '(03) 1234-5678',
+      '+81 3-1234-5678',
+      '+81312345678',
+      '81312345678',
+      '0081312345678',
+      '1234-5678',
+      '０３−１２３４−５６７８',
+    ])
+      expect(found(typed), typed).toEqual(['tokyo']);
+    expect(found('06-6222')).toEqual(['osaka']);
+    expect(found('092-123-4567')).toEqual(['fukuoka']);
+    expect(found('+1 415 555 0100')).toEqual(['sf']);
+    expect(found('(415) 555-0100')).toEqual(['sf']);
+    expect(found('03-9999-9999')).toEqual([]);
+  });
+
+  it('restores from the Trash and takes back a junk report', () => {
+    store.applyChanges([fax('a'), fax('b')], [], '1');
+    store.queue(['a'], 'delete', now);
+    store.queue(['b'], 'junk', 0);
+    expect(store.query(q(), now).total).toBe(0);
+    expect(store.counts().total).toBe(0);
+    store.queue(['a'], 'restore', 0);
+    store.queue(['b'], 'notJunk', 0);
+    expect(store.query(q(), now).total).toBe(2);
+    // The service's older view (still trashed, still junk) does not undo the local change.
+    store.applyChanges([fax('a', { trashedAt: now }), fax('b', { junk: true })], [], '2');
+    expect(store.query(q(), now).total).toBe(2);
+  });
+
+  it('reads 2026/11/30, 2026-11-30 and 2026年11月30日 as the same day', () => {
+    const day = { start: new Date(2026, 10, 30).getTime(), end: new Date(2026, 11, 1).getTime() };
+    expect(localDateRange('2026/11/30')).toEqual(day);
+    expect(localDateRange('2026-11-30')).toEqual(day);
+    expect(localDateRange('2026年11月30日')).toEqual(day);
+    expect(localDateRange('2026/11')).toEqual({
+      start: new Date(2026, 10, 1).getTime(),
+      end: new Date(2026, 11, 1).getTime(),
+    });
   });
 
   it('reads YYYY-MM and YYYY-MM-DD as local-time ranges', () => {
