@@ -2,6 +2,7 @@ import { shellEn } from '../../app/shell-messages';
 import { composeEn } from '../../compose/messages';
 import { outboxEn } from '../../outbox/messages';
 import { inboxEn } from '../../inbox/messages';
+import { privacyEn } from '../../privacy/messages';
 import { sendErrorsEn } from './send-errors';
 import { sessionEn } from '../../session/messages';
 import { viewerEn } from '../../viewer/messages';
@@ -14,6 +15,7 @@ export const en = {
   ...viewerEn,
   ...sessionEn,
   ...inboxEn,
+  ...privacyEn,
   ...composeEn,
   ...outboxEn,
   ...shellEn,
