@@ -71,7 +71,7 @@ describe.skipIf(!hasChromium)('the inbox in Chromium against the embedded demo s
     await pane.waitFor();
     expect(await pane.getAttribute('data-fax-id')).toBe(fax.id);
     await page.locator('.fax-pane canvas').first().waitFor();
-    await page.getByRole('button', { name: `← ${en['inbox.close']}` }).click();
+    await page.getByRole('button', { name: en['inbox.close'] }).click();
     await expect
       .poll(() => page.getByTestId('inbox-count').textContent())
       .toBe('5 faxes · 4 unread');
@@ -83,7 +83,7 @@ describe.skipIf(!hasChromium)('the inbox in Chromium against the embedded demo s
     await expect.poll(() => rows().count()).toBe(1);
     await search.fill('');
     await expect.poll(() => rows().count()).toBe(5);
-    await page.getByLabel(en['inbox.filter']).selectOption('unread');
+    await page.getByLabel(en['inbox.filter'], { exact: true }).selectOption('unread');
     await expect.poll(() => rows().count()).toBe(4);
     const list = page.getByRole('listbox', { name: en['inbox.list'] });
     await list.focus();
@@ -91,7 +91,7 @@ describe.skipIf(!hasChromium)('the inbox in Chromium against the embedded demo s
     await page.keyboard.press('Shift+ArrowDown');
     await page.getByRole('button', { name: en['inbox.markRead'] }).click();
     await expect.poll(() => rows().count()).toBe(2);
-    await page.getByLabel(en['inbox.filter']).selectOption('all');
+    await page.getByLabel(en['inbox.filter'], { exact: true }).selectOption('all');
     await expect.poll(() => rows().count()).toBe(5);
     await list.focus();
     await page.keyboard.press('Home');
