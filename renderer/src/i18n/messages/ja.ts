@@ -2,6 +2,7 @@ import { shellJa } from '../../app/shell-messages';
 import { composeJa } from '../../compose/messages';
 import { outboxJa } from '../../outbox/messages';
 import { inboxJa } from '../../inbox/messages';
+import { privacyJa } from '../../privacy/messages';
 import { sendErrorsJa } from './send-errors';
 import { sessionJa } from '../../session/messages';
 import { viewerJa } from '../../viewer/messages';
@@ -12,6 +13,7 @@ export const ja: Catalogue = {
   ...viewerJa,
   ...sessionJa,
   ...inboxJa,
+  ...privacyJa,
   ...composeJa,
   ...outboxJa,
   ...shellJa,
