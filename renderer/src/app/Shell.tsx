@@ -7,6 +7,8 @@ import type { MessageKey } from '../i18n/messages/en';
 import { InboxScreen } from '../inbox/InboxScreen';
 import { NotificationToasts } from '../inbox/NotificationToasts';
 import { useInboxStatus } from '../inbox/useInboxStatus';
+import { isSendingScreen, SendingScreens } from '../compose/SendingScreens';
+import { useComposeRouting } from '../compose/useComposeRouting';
 import { PlaceholderScreen } from '../screens/PlaceholderScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { AccountProvider } from './account-context';
@@ -80,6 +82,11 @@ function ShellBody({
     [toasts, t, errorText],
   );
 
+  const compose = useComposeRouting(
+    setScreen,
+    useCallback((code: ErrorCode) => notify({ error: code }), [notify]),
+  );
+
   const openFromNotification = useCallback(
     (id: string | null) => {
       setScreen('inbox');
@@ -148,7 +155,13 @@ function ShellBody({
             mode={screen}
             open={openFax}
             onOpen={setOpenFax}
-            onForward={() => setScreen('compose')}
+            onForward={(draftId?: string) =>
+              draftId
+                ? compose.openDraft(draftId)
+                : openFax
+                  ? compose.forwardFax(openFax)
+                  : setScreen('compose')
+            }
           />
         ) : screen === 'settings' ? (
           <SettingsScreen
@@ -161,6 +174,14 @@ function ShellBody({
           <AccountScreen
             onPrivacy={() => setScreen('privacy')}
             onSignOut={() => detach('sign out', signOut())}
+          />
+        ) : isSendingScreen(screen) ? (
+          <SendingScreens
+            screen={screen}
+            routing={compose}
+            host={info.host}
+            onScreen={setScreen}
+            onNotice={notify}
           />
         ) : screen === 'privacy' ? (
           <PrivacyScreen host={info.host} onSession={onSession} />

@@ -47,7 +47,8 @@ export function FaxDetails({
   onFullWindow: (full: boolean) => void;
   onClose: () => void;
   onStep: (delta: 1 | -1) => void;
-  onForward: () => void;
+  /** Forward: the draft just made from this fax. */
+  onForward: (draftId?: string) => void;
   onAction: (action: FaxAction) => void;
 }) {
   const kamifax = useKamifax();
@@ -70,7 +71,7 @@ export function FaxDetails({
   };
   const forward = async () => {
     const result = await kamifax.drafts.create({ forwardFaxId: fax.id });
-    if (result.ok) onForward();
+    if (result.ok) onForward(result.value.id);
     else toasts.show({ text: errorText(result.error.code), error: true });
   };
   const saveContact = async () => {

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { AppInfo, Settings } from '../app/types';
+import { DefaultCountrySetting } from '../compose/DefaultCountrySetting';
 import { useI18n } from '../i18n/i18n';
 
 const languages = ['system', 'en', 'ja'] as const;
@@ -68,6 +69,7 @@ export function SettingsScreen({
         ))}
         <p className="muted">{t('settings.notifications.note')}</p>
       </fieldset>
+      <DefaultCountrySetting value={settings.defaultCountry} onChange={onChange} />
       <h2>{t('settings.localData')}</h2>
       <p className="muted">{t('settings.clearLocalNote')}</p>
       <button type="button" onClick={onClearLocalData}>
