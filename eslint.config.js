@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
 const nodeBuiltins = [
   'node:*',
@@ -41,8 +42,53 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.node } },
+    languageOptions: {
+      globals: { ...globals.node },
+      // Type information for the promise rules: the three projects cover every .ts/.tsx file.
+      parserOptions: {
+        project: ['./tsconfig.node.json', './tsconfig.web.json', './tsconfig.e2e.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] }),
+      ],
+    },
     rules: {
+      // Every promise is awaited or handed to detach(); `void promise` is not a way out.
+      '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }],
+      '@typescript-eslint/no-misused-promises': 'error',
+      // Folder zones by resolved path, so relative imports ('../../electron/window') count too.
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: import.meta.dirname,
+          zones: [
+            {
+              target: 'main/core',
+              from: ['main/electron', 'main/headless'],
+              message: 'main/core runs in both hosts: it never imports a host.',
+            },
+            {
+              target: 'main/headless',
+              from: 'main/electron',
+              message: 'The headless host runs without Electron.',
+            },
+            {
+              target: 'renderer',
+              from: ['main', 'service'],
+              message: 'The renderer reaches main only through the contract.',
+            },
+            {
+              target: 'service',
+              from: ['main', 'renderer', 'preload'],
+              message: 'The service stands alone.',
+            },
+          ],
+        },
+      ],
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
@@ -57,6 +103,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'import-x/no-nodejs-modules': 'error',
       'no-restricted-imports': [
         'error',
         {
@@ -114,6 +161,10 @@ export default tseslint.config(
   {
     files: ['main/electron/ipc-transport.ts', 'preload/index.ts'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    ...tseslint.configs.disableTypeChecked,
   },
   {
     files: ['test/**/*.ts', 'bench/**/*.ts'],

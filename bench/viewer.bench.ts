@@ -5,7 +5,7 @@
  * size of Chromium's renderer and GPU processes). Both pages are built here with Vite.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -71,18 +71,17 @@ async function buildPages(outDir: string): Promise<void> {
 
 /** Serves the built pages; ours under the app's CSP, as the hosts serve it. */
 function serve(root: string, fax: Uint8Array) {
-  return createServer(async (request, response) => {
+  const answer = async (request: IncomingMessage, response: ServerResponse) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
-    try {
-      const body = path === '/fax.pdf' ? fax : await readFile(join(root, normalize(path)));
-      const headers: Record<string, string> = {
-        'content-type': types[extname(path)] ?? 'application/octet-stream',
-      };
-      if (path === '/ours.html') headers['content-security-policy'] = contentSecurityPolicy();
-      response.writeHead(200, headers).end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
+    const body = path === '/fax.pdf' ? fax : await readFile(join(root, normalize(path)));
+    const headers: Record<string, string> = {
+      'content-type': types[extname(path)] ?? 'application/octet-stream',
+    };
+    if (path === '/ours.html') headers['content-security-policy'] = contentSecurityPolicy();
+    response.writeHead(200, headers).end(body);
+  };
+  return createServer((request, response) => {
+    answer(request, response).catch(() => response.writeHead(404).end());
   });
 }
 

@@ -29,6 +29,14 @@ const service = await startService({
   lineSpeed: values['line-speed'] ? Number(values['line-speed']) : undefined,
 });
 process.stdout.write(`Kamifax service listening on ${service.url}\n`);
-const stop = () => void service.close().then(() => process.exit(0));
+const stop = () => {
+  service.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`could not close cleanly: ${String(error)}\n`);
+      process.exit(1);
+    },
+  );
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -67,8 +67,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     }
   };
   await sweep();
+  // A failed sweep is logged and tried again on the next tick; it must not end the process.
   const sweeper = setInterval(
-    () => void sweep(),
+    () => {
+      sweep().catch((error: unknown) => app.log.error({ err: error }, 'deletion sweep failed'));
+    },
     Math.min(60_000, Math.max(50, options.deletionGraceMs ?? 60_000)),
   );
   sweeper.unref();

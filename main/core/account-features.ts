@@ -1,4 +1,5 @@
 import type { FaxSummary, InboxStatus } from '../../preload/contract';
+import { detach } from './async/detach';
 import { InboxService } from './inbox/inbox-service';
 import type { Logger } from './log/logger';
 import type { Notifier } from './notifications/notifier';
@@ -50,8 +51,9 @@ export class AccountFeatures {
           events.emit('inbox:changed', status);
           notifier.badge(status.unread);
         },
-        arrived: (faxes: FaxSummary[]) => void notifier.announce(faxes),
-        signedOut: () => void this.deps.session().revoked(),
+        arrived: (faxes: FaxSummary[]) =>
+          detach(log, 'announcing new faxes', notifier.announce(faxes)),
+        signedOut: () => detach(log, 'ending a revoked sign-in', this.deps.session().revoked()),
         downloading: (id, loaded, total) =>
           events.emit('inbox:downloadProgress', { id, loaded, total }),
       },

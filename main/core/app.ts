@@ -1,6 +1,7 @@
 import type { Settings } from '../../preload/contract';
 import { AccountFeatures } from './account-features';
 import { sendHandlers } from './compose/send-handlers';
+import { detach } from './async/detach';
 import type { CredentialStore } from './credentials/credential-store';
 import { fileHandlers, type FileDialogs } from './files/file-handlers';
 import { inboxHandlers } from './inbox/inbox-handlers';
@@ -66,7 +67,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = createEventBus();
   const settings = new SettingsStore(dataDir, log.child('settings'));
   const services = new ServiceDirectory(options.localService);
-  const notifier = new Notifier(host.notifications, settings, host.locale, events);
+  const notifier = new Notifier(
+    host.notifications,
+    settings,
+    host.locale,
+    events,
+    log.child('notifier'),
+  );
   const features: AccountFeatures = new AccountFeatures({
     session: () => session,
     events,
@@ -141,7 +148,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // Any channel that meets a revoked sign-in (account, inbox, later outbox and privacy)
     // ends the session, so the user lands on sign-in with the reason, nothing else lost.
     router: createRouter(handlers, log.child('rpc'), (error) => {
-      if (error.code === 'signed_out') void session.revoked();
+      if (error.code === 'signed_out') detach(log, 'ending a revoked sign-in', session.revoked());
     }),
     events,
     settings,

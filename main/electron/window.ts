@@ -1,5 +1,6 @@
 import { BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
+import { detach } from '../core/async/detach';
 import type { Logger } from '../core/log/logger';
 import { parseExternalUrl } from '../core/security/external-url';
 
@@ -45,11 +46,11 @@ export function createMainWindow(source: WindowSource, log: Logger): BrowserWind
   });
   window.webContents.setWindowOpenHandler(({ url }) => {
     const external = parseExternalUrl(url);
-    if (external) void shell.openExternal(external.href);
+    if (external) detach(log, 'opening a link', shell.openExternal(external.href));
     else log.warn('blocked window.open', { url: url.slice(0, 200) });
     return { action: 'deny' };
   });
-  void window.loadURL(source.url);
+  detach(log, 'loading the page', window.loadURL(source.url));
   return window;
 }
 

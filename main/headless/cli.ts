@@ -10,6 +10,8 @@ import { parseArgs } from 'node:util';
 import type { CredentialStore } from '../core/credentials/credential-store';
 import { KeytarCredentialStore } from '../core/credentials/keytar-store';
 import { MemoryCredentialStore } from '../core/credentials/memory-store';
+import { guardProcess } from '../core/async/process-guard';
+import { createLogger } from '../core/log/logger';
 import { startHeadlessHost } from './host';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -37,7 +39,12 @@ async function chooseCredentials(): Promise<CredentialStore> {
   }
 }
 
+const log = createLogger((line) => process.stderr.write(`${line}\n`), 'headless');
+// A background failure nobody awaited is logged; it must not end the user's session.
+guardProcess(log);
+
 const host = await startHeadlessHost({
+  log,
   credentials: await chooseCredentials(),
   dataDir: values.data ?? join(homedir(), '.kamifax-web'),
   webRoot: join(projectRoot, 'out/web'),
@@ -45,6 +52,14 @@ const host = await startHeadlessHost({
   version: pkg.version,
 });
 console.log(`Kamifax is running at ${host.url}`);
-const stop = () => void host.close().then(() => process.exit(0));
+const stop = () => {
+  host.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      log.error('could not stop cleanly', { error: String(error) });
+      process.exit(1);
+    },
+  );
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

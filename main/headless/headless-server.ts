@@ -1,11 +1,12 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo, Socket } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { decodeBridgeMessage, encodeBridgeMessage } from '../../preload/bridge-codec';
 import { contentSecurityPolicy } from '../core/security/csp';
 import { isTrustedSender } from '../core/security/sender';
 import type { Core } from '../core/app';
+import { detach } from '../core/async/detach';
 import type { Logger } from '../core/log/logger';
 import { bridgeCallSchema, bridgeMetaName, bridgePath } from './bridge-protocol';
 import { readStaticFile } from '../core/fs/static-files';
@@ -45,7 +46,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   const sockets = new Set<WebSocket>();
   const connections = new Set<Socket>();
 
-  const server: Server = createServer(async (request, response) => {
+  const serve = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', origin);
     const file = request.method === 'GET' ? await readStaticFile(webRoot, url.pathname) : null;
     if (!file) {
@@ -66,6 +67,13 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       'cache-control': 'no-store',
     });
     response.end(body);
+  };
+  const server: Server = createServer((request, response) => {
+    serve(request, response).catch((error: unknown) => {
+      log.error('could not answer a request', { error: String(error) });
+      if (!response.headersSent) response.writeHead(500).end();
+      else response.destroy();
+    });
   });
   server.on('connection', (socket) => {
     connections.add(socket);
@@ -96,7 +104,8 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       sockets.delete(ws);
       stop();
     });
-    ws.on('message', async (data) => {
+    ws.on('message', (data) => detach(log, 'answering a bridge call', answer(data)));
+    const answer = async (data: RawData) => {
       let call;
       try {
         call = bridgeCallSchema.parse(decodeBridgeMessage(data.toString()));
@@ -107,7 +116,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       }
       const result = await core.router.dispatch(call.channel, call.payload);
       if (ws.readyState === ws.OPEN) ws.send(encodeBridgeMessage({ id: call.id, result }));
-    });
+    };
   };
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));

@@ -2,6 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FaxSummary, InboxQuery, InboxStatus } from '../../../preload/contract';
 import type { AccessTokens } from '../api/http-client';
+import { detach } from '../async/detach';
 import type { Logger } from '../log/logger';
 import { AppError } from '../rpc/app-error';
 import type { ActiveAccount } from '../session/session-service';
@@ -62,7 +63,7 @@ export class InboxService {
           listener.arrived(
             ids.map((id) => this.store.get(id)).filter((f): f is FaxSummary => f !== null),
           );
-          void this.prefetch();
+          detach(log, 'prefetching new faxes', () => this.prefetch());
         },
       },
       log.child('sync'),
@@ -78,14 +79,14 @@ export class InboxService {
       tokens: options.tokens,
       log: log.child('events'),
       onEvent: (event) => {
-        if (event.event.startsWith('fax.')) void this.syncQuietly();
+        if (event.event.startsWith('fax.')) detach(log, 'sync after an event', this.syncQuietly());
       },
-      onConnected: () => void this.syncQuietly(),
+      onConnected: () => detach(log, 'sync after connecting', this.syncQuietly()),
       onSignedOut: () => listener.signedOut(),
       lastEventId: () => this.store.getState('lastEventId'),
       saveLastEventId: (id) => this.store.setState('lastEventId', id),
       pollMs: options.pollMs,
-      onPoll: () => void this.syncQuietly(),
+      onPoll: () => detach(log, 'sync on the poll', this.syncQuietly()),
     });
   }
 

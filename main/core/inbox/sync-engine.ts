@@ -1,4 +1,5 @@
 import type { InboxStatus } from '../../../preload/contract';
+import { detach } from '../async/detach';
 import type { Logger } from '../log/logger';
 import type { FaxRecord, InboxStore, PendingOp } from './inbox-store';
 
@@ -82,7 +83,7 @@ export class SyncEngine {
   /** Called after a local change was queued: show it, then try to send it. */
   changedLocally(): void {
     this.listener.status(this.status());
-    void this.sync();
+    detach(this.log, 'sync after a local change', this.sync());
   }
 
   private async runOnce(): Promise<void> {

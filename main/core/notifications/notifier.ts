@@ -1,4 +1,6 @@
 import type { FaxSummary } from '../../../preload/contract';
+import { detach } from '../async/detach';
+import type { Logger } from '../log/logger';
 import type { EventBus } from '../rpc/event-bus';
 import type { SettingsStore } from '../settings/settings-store';
 import { notificationLanguage, planNotices, type Notice } from './notification-policy';
@@ -28,6 +30,7 @@ export class Notifier {
     private readonly settings: SettingsStore,
     private readonly osLocale: string,
     private readonly events: EventBus,
+    private readonly log: Logger,
     private readonly windowMs = burstWindowMs,
   ) {}
 
@@ -61,7 +64,7 @@ export class Notifier {
       this.window = null;
       if (held.length > 0) {
         this.openWindow();
-        void this.show(held, held.length > 1);
+        detach(this.log, 'announcing held faxes', this.show(held, held.length > 1));
       }
     }, this.windowMs);
     this.window.unref?.();

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n';
 import { formatFaxNumber, homeCountry } from '../inbox/format';
 import { daysLeft } from './trial';
 import { UsageMeter } from './UsageMeter';
+import { detach } from '../app/detach';
 
 /** Plan, trial, usage against the limits, fax numbers, and sign-out. */
 export function AccountScreen({
@@ -27,13 +28,16 @@ export function AccountScreen({
 
   useEffect(() => {
     let live = true;
-    void kamifax.account.get().then((result) => {
-      if (!live) return;
-      if (result.ok) {
-        setAccount(result.value);
-        setError(null);
-      } else setError(result.error);
-    });
+    detach(
+      'loading the account',
+      kamifax.account.get().then((result) => {
+        if (!live) return;
+        if (result.ok) {
+          setAccount(result.value);
+          setError(null);
+        } else setError(result.error);
+      }),
+    );
     return () => {
       live = false;
     };
@@ -99,7 +103,7 @@ export function AccountScreen({
                 <span className="number">{formatFaxNumber(number, country)}</span>
                 <button
                   type="button"
-                  onClick={() => void copy(number)}
+                  onClick={() => detach('copying a fax number', copy(number))}
                   aria-label={t('account.copy', { number })}
                 >
                   {copied === number ? t('account.copied', { number }) : t('account.copyShort')}

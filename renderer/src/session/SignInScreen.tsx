@@ -3,6 +3,7 @@ import type { BridgeError, Result, SessionState } from '../../../preload/contrac
 import { useKamifax } from '../app/KamifaxContext';
 import { TextField } from './TextField';
 import { useI18n } from '../i18n/i18n';
+import { detach } from '../app/detach';
 
 type Mode = 'signIn' | 'signUp';
 type Remembered = Extract<SessionState, { status: 'signedOut' }>['remembered'];
@@ -46,17 +47,28 @@ export function SignInScreen({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (mode === 'signIn') void run(() => kamifax.session.signIn({ service, email, password }));
-    else void run(() => kamifax.session.signUp({ service, email, password, name, birthDate }));
+    if (mode === 'signIn')
+      detach(
+        'signing in',
+        run(() => kamifax.session.signIn({ service, email, password })),
+      );
+    else
+      detach(
+        'signing up',
+        run(() => kamifax.session.signUp({ service, email, password, name, birthDate })),
+      );
   };
 
   const demo = () =>
-    void run(() =>
-      kamifax.session.signIn({
-        service: { kind: 'local' },
-        email: 'alice@example.com',
-        password: 'kamifax-demo',
-      }),
+    detach(
+      'signing in to the demo',
+      run(() =>
+        kamifax.session.signIn({
+          service: { kind: 'local' },
+          email: 'alice@example.com',
+          password: 'kamifax-demo',
+        }),
+      ),
     );
 
   return (

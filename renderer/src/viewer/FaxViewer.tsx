@@ -15,6 +15,7 @@ import {
 import { useDocument } from './useDocument';
 import { defaultDeadlines, type ViewerDeadlines } from './watchdog';
 import './viewer.css';
+import { detach } from '../app/detach';
 
 /** What the viewer needs: the bytes, a key to remember rotation by, and optional actions. */
 export interface FaxViewerProps {
@@ -80,11 +81,12 @@ export function FaxViewer(props: FaxViewerProps) {
   const onPageTimeout = useCallback(
     (_pageNumber: number) => {
       if (!open) return;
-      void open.isAlive(pingMs).then((alive) => {
+      const probe = open.isAlive(pingMs).then((alive) => {
         if (alive || restarts.current >= maxRestarts) return;
         restarts.current += 1;
         restart();
       });
+      detach('checking the PDF worker', probe);
     },
     [open, pingMs, restart],
   );
@@ -157,7 +159,7 @@ export function FaxViewer(props: FaxViewerProps) {
           onPageTimeout={onPageTimeout}
           onPrint={startPrint}
           printing={print !== null}
-          onSave={() => void save()}
+          onSave={() => detach('saving a copy', save())}
           onForward={props.onForward}
           onClose={props.onClose}
           faxResolution={props.faxResolution}
@@ -172,7 +174,10 @@ export function FaxViewer(props: FaxViewerProps) {
           })}
         {notice?.text}
         {notice?.path && (
-          <button type="button" onClick={() => void showInFolder(notice.path ?? '')}>
+          <button
+            type="button"
+            onClick={() => detach('showing the file', showInFolder(notice.path ?? ''))}
+          >
             {t('viewer.showInFolder')}
           </button>
         )}

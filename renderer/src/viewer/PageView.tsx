@@ -51,9 +51,10 @@ export const PageView = memo(function PageView(props: PageViewProps) {
       setState('idle');
       // Like pdf.js's own viewer, drop the page's cached drawing operations once it leaves.
       if (wasActive.current)
-        void pdf
+        pdf
           .getPage(pageNumber)
           .then((page) => page.cleanup())
+          // A page that cannot be fetched has nothing cached to drop.
           .catch(() => undefined);
       wasActive.current = false;
       return;

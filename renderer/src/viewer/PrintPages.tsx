@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
+import { detach } from '../app/detach';
 
 /**
  * The print-only copy of the fax: one image per page in a container that only print media
@@ -13,7 +14,7 @@ export function PrintPages({ urls, onDone }: { urls: readonly string[]; onDone: 
   useEffect(() => {
     let live = true;
     const images = Array.from(container.current?.querySelectorAll('img') ?? []);
-    void Promise.allSettled(images.map((image) => image.decode())).then(() => {
+    const ready = Promise.allSettled(images.map((image) => image.decode())).then(() => {
       if (!live) return;
       document.documentElement.dataset.printing = 'true';
       try {
@@ -23,6 +24,7 @@ export function PrintPages({ urls, onDone }: { urls: readonly string[]; onDone: 
         onDone();
       }
     });
+    detach('preparing pages to print', ready);
     return () => {
       live = false;
       for (const url of urls) URL.revokeObjectURL(url);

@@ -51,7 +51,8 @@ export async function openPdf(bytes: Uint8Array, loadMs: number): Promise<OpenDo
   try {
     pdf = await withDeadline(task.promise, loadMs);
   } catch (error) {
-    void task.destroy().catch(() => undefined);
+    // Destroying a task that already failed may fail too; there is nothing left to free.
+    task.destroy().catch(() => undefined);
     kill();
     throw new PdfLoadError(classifyLoadError(error), String(error));
   }

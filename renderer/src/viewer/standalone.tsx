@@ -11,13 +11,14 @@ import { I18nProvider, resolveLocale, useI18n } from '../i18n/i18n';
 import { LocalPdfOpener } from './LocalPdfOpener';
 import type { ViewerDeadlines } from './watchdog';
 import '../styles.css';
+import { detach } from '../app/detach';
 
 function StandaloneViewer() {
   const kamifax = useKamifax();
   const [settings, setSettings] = useState<Settings | null>(null);
 
   useEffect(() => {
-    void kamifax.settings.get().then((result) => {
+    const loaded = kamifax.settings.get().then((result) => {
       setSettings(
         result.ok
           ? result.value
@@ -29,6 +30,7 @@ function StandaloneViewer() {
             },
       );
     });
+    detach('loading settings', loaded);
   }, [kamifax]);
 
   const locale = resolveLocale(settings?.language ?? 'system', navigator.languages);

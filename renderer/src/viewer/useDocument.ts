@@ -4,6 +4,7 @@ import type { PageSize } from './layout';
 import { classifyLoadError, type LoadFailure } from './load-errors';
 import { openPdf, PdfLoadError, type OpenDocument } from './pdf-loader';
 import { withDeadline } from './watchdog';
+import { detach } from '../app/detach';
 
 /** The document as the viewer sees it while it opens, once open, or when it cannot be. */
 export type DocumentState =
@@ -58,11 +59,14 @@ export function useDocument(
     let opened: OpenDocument | null = null;
     let ready = false;
     const setState = (next: DocumentState) => setResult({ bytes, generation, state: next });
-    void (async () => {
+    const loading = (async () => {
       try {
         const open = await openPdf(bytes, loadMs);
         opened = open;
-        if (!live) return void open.close();
+        if (!live) {
+          await open.close();
+          return;
+        }
         const first = await withDeadline(open.pdf.getPage(1), loadMs);
         const size = first.getViewport({ scale: 1 });
         const count = Math.min(open.pdf.numPages, maxPages);
@@ -105,14 +109,15 @@ export function useDocument(
       } catch (error) {
         // Once the first page is up, a later page that fails to parse only fails on its own.
         if (!live || ready) return;
-        void opened?.close();
+        if (opened) detach('closing a PDF', opened.close());
         const reason = error instanceof PdfLoadError ? error.reason : classifyLoadError(error);
         setState({ status: 'failed', reason: reason === 'unknown' ? 'invalid' : reason });
       }
     })();
+    detach('opening a PDF', loading);
     return () => {
       live = false;
-      void opened?.close();
+      if (opened) detach('closing a PDF', opened.close());
     };
   }, [bytes, loadMs, generation]);
 

@@ -297,38 +297,33 @@ export async function openEvents(session: Session, lastEventId?: number): Promis
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
-  void (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const fields = Object.fromEntries(
-            block
-              .split('\n')
-              .filter((line) => !line.startsWith(':') && line.includes(': '))
-              .map((line) => [
-                line.slice(0, line.indexOf(': ')),
-                line.slice(line.indexOf(': ') + 2),
-              ]),
-          );
-          if (fields.id === undefined) continue;
-          events.push({
-            id: Number(fields.id),
-            type: fields.event!,
-            data: JSON.parse(fields.data!),
-          });
-          for (const wake of waiters) wake();
-        }
+  (async () => {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const fields = Object.fromEntries(
+          block
+            .split('\n')
+            .filter((line) => !line.startsWith(':') && line.includes(': '))
+            .map((line) => [line.slice(0, line.indexOf(': ')), line.slice(line.indexOf(': ') + 2)]),
+        );
+        if (fields.id === undefined) continue;
+        events.push({
+          id: Number(fields.id),
+          type: fields.event!,
+          data: JSON.parse(fields.data!),
+        });
+        for (const wake of waiters) wake();
       }
-    } catch {
-      // Aborted by close().
     }
-  })();
+  })().catch(() => {
+    // Aborted by close().
+  });
   return {
     events,
     waitFor(match, timeoutMs = 20_000) {
