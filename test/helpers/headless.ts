@@ -19,9 +19,15 @@ export interface TestHost extends HeadlessHost {
 
 /** Starts a headless host for one test file. */
 export async function startTestHost(
-  options: { locale?: string; credentials?: CredentialStore; pollMs?: number } = {},
+  options: {
+    locale?: string;
+    credentials?: CredentialStore;
+    pollMs?: number;
+    /** Reuse a data folder (a restart); the caller then removes it, `stop` leaves it. */
+    dataDir?: string;
+  } = {},
 ): Promise<TestHost> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'kamifax-e2e-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'kamifax-e2e-')));
   const logLines: string[] = [];
   const host = await startHeadlessHost({
     dataDir,
@@ -38,7 +44,7 @@ export async function startTestHost(
     logLines,
     async stop() {
       await host.close();
-      await rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   });
 }
