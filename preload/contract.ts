@@ -32,6 +32,10 @@ export const settingsSchema = z.object({
   notificationLevel: notificationLevelSchema,
   /** Country national fax numbers are read in: `auto` (the account's number, then the OS locale) or ISO alpha-2. */
   defaultCountry: z.union([z.literal('auto'), z.string().regex(/^[A-Z]{2}$/)]),
+  /** Closing the window keeps Kamifax in the tray; `auto`: where the platform expects it. */
+  closeToTray: z.union([z.literal('auto'), z.boolean()]).optional(),
+  /** Start Kamifax, hidden in the tray, at login (desktop app only). */
+  startAtLogin: z.boolean().optional(),
 });
 
 /** Where an account lives: the embedded demo service, or a service at an https (or loopback) URL. */

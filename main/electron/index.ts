@@ -1,27 +1,34 @@
 /**
  * The Electron composition root: the same core as the headless host, with Electron's
- * window, IPC, dialogs and protocol as its adapters.
+ * window, IPC, dialogs and protocol as its adapters, and the desktop around it (tray,
+ * launches, start at login, updates).
  */
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, dialog, session, shell, type BrowserWindow } from 'electron';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/app';
+import { guardProcess } from '../core/async/process-guard';
 import { KeytarCredentialStore } from '../core/credentials/keytar-store';
 import { createLogger, type Logger } from '../core/log/logger';
+import { notificationLanguage } from '../core/notifications/notification-policy';
 import { embeddedService } from '../core/session/embedded-service';
 import { appOrigin, registerAppScheme, serveAppScheme } from './app-protocol';
+import { hideOnClose } from './close-to-tray';
+import { askToRestart, attachDesktop, type Desktop } from './desktop';
 import { electronDialogs } from './dialogs';
 import { attachIpcTransport, forwardEvents } from './ipc-transport';
-import { claimSingleInstance, disposeBeforeQuit, type LaunchRequest } from './lifecycle';
+import { claimSingleInstance, disposeBeforeQuit, LaunchQueue } from './lifecycle';
 import { electronNotifications } from './notifications';
 import { applyPermissionPolicy } from './permissions';
 import { rendererUrl } from './renderer-source';
 import { utilityProcessRunner } from './service-utility';
 import { createMainWindow, preloadPath } from './window';
+import trayIcon from './icons/tray.png?asset';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-async function start(log: Logger, launches: LaunchRequest[]): Promise<void> {
+async function start(log: Logger, launches: LaunchQueue): Promise<void> {
   await app.whenReady();
   const source = rendererUrl(process.env, app.isPackaged);
   const trusted = source.devOrigin ? [appOrigin, source.devOrigin] : [appOrigin];
@@ -29,6 +36,10 @@ async function start(log: Logger, launches: LaunchRequest[]): Promise<void> {
   serveAppScheme(join(here, '../renderer'));
 
   let window: BrowserWindow | null = null;
+  let desktop: Desktop | null = null;
+  let quitting = false;
+  app.on('before-quit', () => (quitting = true));
+  const notifications = electronNotifications(() => window);
   const dataDir = app.getPath('userData');
   const core = await createCore({
     dataDir,
@@ -42,45 +53,79 @@ async function start(log: Logger, launches: LaunchRequest[]): Promise<void> {
       locale: app.getLocale(),
       openExternal: (url) => shell.openExternal(url.href),
       dialogs: electronDialogs(() => window),
-      notifications: electronNotifications(() => window),
+      notifications: {
+        show: (notice, onClick) => notifications.show(notice, onClick),
+        setBadge(unread) {
+          notifications.setBadge(unread);
+          desktop?.tray?.setUnread(unread);
+        },
+      },
     },
   });
   disposeBeforeQuit(app, () => core.dispose(), log);
   attachIpcTransport(core, trusted, log.child('ipc'));
 
   const open = () => {
-    window = createMainWindow(
+    const created = createMainWindow(
       { url: source.url, preloadPath: preloadPath(here) },
       log.child('window'),
     );
-    const stop = forwardEvents(core, window.webContents);
-    window.on('closed', () => {
+    window = created;
+    hideOnClose(
+      created,
+      () => desktop?.keepInTray() ?? false,
+      () => quitting,
+    );
+    const stop = forwardEvents(core, created.webContents);
+    created.on('closed', () => {
       stop();
       window = null;
     });
   };
-  open();
-
   const show = () => {
     if (!window) open();
     if (window?.isMinimized()) window.restore();
     window?.show();
     window?.focus();
   };
-  launches.splice(0);
-  app.on('second-instance', show);
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) open();
-  });
+  desktop = attachDesktop(core, { show }, trayIcon, log.child('desktop'));
+
+  // The first launch's own arguments (a file opened with Kamifax, `--hidden` at login), then
+  // any that arrived while starting, then each later launch as it comes.
+  const hidden = launches.peek().some((request) => request.argv.includes('--hidden'));
+  if (!hidden || !desktop.keepInTray()) open();
+  launches.deliverTo((request) => desktop?.handle(request));
+
+  app.on('activate', show);
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (process.platform !== 'darwin' && !desktop?.keepInTray()) app.quit();
   });
+
+  if (app.isPackaged && existsSync(join(process.resourcesPath, 'app-update.yml'))) {
+    const { autoUpdater } = await import('electron-updater');
+    const { startUpdates } = await import('./updater');
+    const language = async () =>
+      notificationLanguage((await core.settings.get()).language, app.getLocale());
+    startUpdates({
+      updater: autoUpdater,
+      feedConfigured: true,
+      askToRestart: async (version) => askToRestart(version, await language()),
+      log: log.child('updates'),
+    });
+  }
 }
 
 registerAppScheme();
 const log = createLogger((line) => process.stderr.write(`${line}\n`), 'electron');
-const launches: LaunchRequest[] = [];
+const launches = new LaunchQueue();
+launches.push({ argv: process.argv, cwd: process.cwd() });
+// macOS hands files opened with Kamifax as events rather than arguments.
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  launches.push({ argv: [], cwd: dirname(path), files: [path] });
+});
 if (claimSingleInstance(app, (request) => launches.push(request))) {
+  guardProcess(log);
   start(log, launches).catch((error: unknown) => {
     // A missing native build or an unreadable data folder: said in a box, not a crash.
     log.error('could not start', { error: String(error) });

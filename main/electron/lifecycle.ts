@@ -5,6 +5,33 @@ import type { Logger } from '../core/log/logger';
 export interface LaunchRequest {
   argv: string[];
   cwd: string;
+  /** Files handed over directly (macOS `open-file`), not on a command line. */
+  files?: string[];
+}
+
+/**
+ * Holds launches that arrive while the app is starting (its own arguments, a second
+ * instance, a macOS `open-file`), then hands each to the handler once there is one.
+ */
+export class LaunchQueue {
+  private pending: LaunchRequest[] = [];
+  private handler: ((request: LaunchRequest) => void) | null = null;
+
+  push(request: LaunchRequest): void {
+    if (this.handler) this.handler(request);
+    else this.pending.push(request);
+  }
+
+  /** What arrived so far, without delivering it (to decide how to start). */
+  peek(): readonly LaunchRequest[] {
+    return this.pending;
+  }
+
+  /** From now on, every launch goes to `handler`, starting with those held. */
+  deliverTo(handler: (request: LaunchRequest) => void): void {
+    this.handler = handler;
+    for (const request of this.pending.splice(0)) handler(request);
+  }
 }
 
 /**

@@ -10,6 +10,8 @@ export const defaultSettings: Settings = {
   theme: 'system',
   notificationLevel: 'details',
   defaultCountry: 'auto',
+  closeToTray: 'auto',
+  startAtLogin: false,
 };
 
 /** Keeps the user's local preferences in `settings.json` in the data folder. */
