@@ -9,7 +9,7 @@ import {
 import { TokenService } from './auth/tokens';
 import type { ServiceContext } from './context';
 import type { Carrier } from './delivery/carrier';
-import { Delivery } from './delivery/delivery';
+import { Delivery, type DeliveryProbe } from './delivery/delivery';
 import { ApiError } from './errors';
 import { EventHub } from './events/event-hub';
 import { inspectionLimits } from './pdf/inspect';
@@ -40,6 +40,8 @@ export interface AppDeps {
   openapi?: boolean;
   /** Password throttle settings (tests lower the per-address limit to save scrypt time). */
   throttle?: Partial<ThrottleSettings>;
+  /** Observes delivery steps (the crash tests kill the process at one). */
+  deliveryProbe?: DeliveryProbe;
 }
 
 /** The built service: the Fastify app, its context, and what to stop at close. */
@@ -76,7 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   const ctx: ServiceContext = {
     storage,
     hub,
-    delivery: new Delivery(storage, hub, deps.carrier, now),
+    delivery: new Delivery(storage, hub, deps.carrier, now, app.log, deps.deliveryProbe),
     tokens: new TokenService(storage, now),
     inspector: new PdfInspector({ ...deps.inspection, limits: inspectionLimits }),
     now,

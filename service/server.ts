@@ -26,6 +26,8 @@ export interface ServiceOptions {
   inspection?: AppDeps['inspection'];
   /** Password throttle settings (tests lower the per-address limit). */
   throttle?: AppDeps['throttle'];
+  /** Observes delivery steps (the crash tests kill the process at one). */
+  deliveryProbe?: AppDeps['deliveryProbe'];
   /** better-sqlite3's native build to load (the desktop app's, for Electron's ABI). */
   sqliteBinding?: string;
   /** Serve the OpenAPI document (default on). */
@@ -53,8 +55,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     deletionGraceMs: options.deletionGraceMs,
     logger: options.logger,
     inspection: options.inspection,
-    openapi: options.openapi,
     throttle: options.throttle,
+    deliveryProbe: options.deliveryProbe,
+    openapi: options.openapi,
   });
   ctx.inspector.warm();
   ctx.delivery.resume();

@@ -4,6 +4,19 @@ import type { FaxRow, Storage } from '../storage/storage';
 import type { Carrier } from './carrier';
 import { abortableSleep } from './abortable-sleep';
 
+/** Where delivery reports what went wrong (the service's pino logger). */
+export interface DeliveryLog {
+  error(fields: object, message: string): void;
+}
+
+/** The points of a delivery that a probe may observe (tests kill the process at one). */
+export type DeliveryStep = 'sending' | 'recipient-written' | 'internal-committed';
+
+/** Observes delivery steps; the crash tests use it to die at an exact point. */
+export type DeliveryProbe = (step: DeliveryStep, fax: FaxRow) => void;
+
+const silent: DeliveryLog = { error: () => undefined };
+
 /** What the service does with a fax that arrives for one of its numbers. */
 export interface InboundFax {
   to: string;
@@ -50,6 +63,8 @@ export class Delivery {
     private readonly hub: EventHub,
     private readonly carrier: Carrier,
     private readonly now: () => number,
+    private readonly log: DeliveryLog = silent,
+    private readonly probe: DeliveryProbe = () => undefined,
   ) {}
 
   /** Resumes whatever was queued or sending. */
@@ -68,7 +83,12 @@ export class Delivery {
     this.running.set(faxId, controller);
     const line = (this.lines.get(fax.accountId) ?? Promise.resolve())
       .then(() => this.deliver(faxId, controller.signal))
-      .catch(() => undefined)
+      .catch((error: unknown) => {
+        // A stop or a cancel is not a failure; anything else is, and stays queued for the
+        // next start (no retry loop here, so a broken fax cannot spin).
+        if (controller.signal.aborted) return;
+        this.log.error({ err: error, faxId }, 'delivery failed; it is retried at the next start');
+      })
       .finally(() => {
         this.running.delete(faxId);
         if (this.lines.get(fax.accountId) === line) this.lines.delete(fax.accountId);
@@ -90,15 +110,23 @@ export class Delivery {
   async stop(): Promise<void> {
     this.stopped = true;
     for (const controller of this.running.values()) controller.abort(new Error('stopping'));
-    while (this.running.size > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    // Each line's tail settles after everything queued before it.
+    await Promise.allSettled([...this.lines.values()]);
   }
 
   /** Puts a fax into the inbox of the account owning `to`; false when dropped (blocked sender). */
   receive(inbound: InboundFax): FaxRow | null {
+    const now = this.now();
+    const fax = this.storage.transaction(() => this.writeInbound(inbound, now));
+    if (fax) this.hub.publish(fax.accountId, 'fax.received', faxView(fax));
+    return fax;
+  }
+
+  /** Inserts a received fax and counts its pages; null when dropped. Call inside a transaction. */
+  private writeInbound(inbound: InboundFax, now: number): FaxRow | null {
     const account = this.storage.accounts.byNumber(inbound.to);
     if (!account) return null;
     if (this.storage.accounts.isBlocked(account.id, inbound.from)) return null;
-    const now = this.now();
     const fax: FaxRow = {
       id: randomUUID(),
       accountId: account.id,
@@ -116,12 +144,47 @@ export class Delivery {
       pagesSent: 0,
       documentId: inbound.documentId,
     };
-    this.storage.transaction(() => {
-      this.storage.faxes.insert(fax);
-      this.storage.faxes.recordUsage(account.id, fax.id, 'received', fax.pages, now);
-    });
-    this.hub.publish(account.id, 'fax.received', faxView(fax));
+    this.storage.faxes.insert(fax);
+    this.storage.faxes.recordUsage(account.id, fax.id, 'received', fax.pages, now);
     return fax;
+  }
+
+  /**
+   * Delivers to an account on this service in ONE transaction: the recipient's copy and the
+   * sender's `delivered` commit together or not at all, so a crash at any point delivers
+   * exactly once (a fax found still `sending` at the next start has no copy yet).
+   */
+  private deliverInternal(fax: FaxRow): void {
+    const now = this.now();
+    const outcome = this.storage.transaction(() => {
+      const current = this.storage.faxes.byId(fax.id);
+      // Cancelled, erased or finished meanwhile: nothing to deliver.
+      if (!current || current.status !== 'sending') return null;
+      const copy = this.writeInbound(
+        {
+          to: fax.to,
+          from: fax.from,
+          pages: fax.pages,
+          subject: fax.subject,
+          documentId: fax.documentId,
+        },
+        now,
+      );
+      this.probe('recipient-written', fax);
+      const done = this.writeFinish(
+        fax,
+        copy
+          ? { outcome: 'delivered', pagesSent: fax.pages }
+          : { outcome: 'failed', reason: 'rejected', pagesSent: 0 },
+        now,
+      );
+      return { copy, done };
+    });
+    this.probe('internal-committed', fax);
+    if (!outcome) return;
+    if (outcome.copy)
+      this.hub.publish(outcome.copy.accountId, 'fax.received', faxView(outcome.copy));
+    this.hub.publish(fax.accountId, 'fax.status', faxView(outcome.done));
   }
 
   private async deliver(faxId: string, signal: AbortSignal): Promise<void> {
@@ -130,23 +193,8 @@ export class Delivery {
     // A moment in the queue, so that a cancel right after sending can still win.
     await abortableSleep(20, signal);
     fax = this.setStatus(fax, { status: 'sending' });
-    const internal = this.storage.accounts.byNumber(fax.to);
-    if (internal) {
-      const delivered = this.receive({
-        to: fax.to,
-        from: fax.from,
-        pages: fax.pages,
-        subject: fax.subject,
-        documentId: fax.documentId,
-      });
-      this.finish(
-        fax,
-        delivered
-          ? { outcome: 'delivered', pagesSent: fax.pages }
-          : { outcome: 'failed', reason: 'rejected', pagesSent: 0 },
-      );
-      return;
-    }
+    this.probe('sending', fax);
+    if (this.storage.accounts.byNumber(fax.to)) return this.deliverInternal(fax);
     const result = await this.carrier.transmit({ to: fax.to, pages: fax.pages }, signal);
     this.finish(fax, result);
   }
@@ -158,22 +206,31 @@ export class Delivery {
       | { outcome: 'failed'; reason: string; pagesSent: number },
   ): void {
     const now = this.now();
-    const done = this.storage.transaction(() => {
-      const row = this.storage.faxes.update(
-        fax.id,
-        {
-          status: result.outcome,
-          failureReason: result.outcome === 'failed' ? result.reason : null,
-          pagesSent: result.pagesSent,
-        },
-        now,
-      );
-      // Failed pages never count toward the plan.
-      if (result.outcome === 'delivered')
-        this.storage.faxes.recordUsage(fax.accountId, fax.id, 'sent', result.pagesSent, now);
-      return row;
-    });
+    const done = this.storage.transaction(() => this.writeFinish(fax, result, now));
     this.hub.publish(fax.accountId, 'fax.status', faxView(done));
+  }
+
+  /** Marks an outbound fax finished and counts delivered pages. Call inside a transaction. */
+  private writeFinish(
+    fax: FaxRow,
+    result:
+      | { outcome: 'delivered'; pagesSent: number }
+      | { outcome: 'failed'; reason: string; pagesSent: number },
+    now: number,
+  ): FaxRow {
+    const row = this.storage.faxes.update(
+      fax.id,
+      {
+        status: result.outcome,
+        failureReason: result.outcome === 'failed' ? result.reason : null,
+        pagesSent: result.pagesSent,
+      },
+      now,
+    );
+    // Failed pages never count toward the plan.
+    if (result.outcome === 'delivered')
+      this.storage.faxes.recordUsage(fax.accountId, fax.id, 'sent', result.pagesSent, now);
+    return row;
   }
 
   private setStatus(fax: FaxRow, patch: Partial<FaxRow>): FaxRow {
