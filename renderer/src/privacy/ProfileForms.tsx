@@ -31,7 +31,7 @@ export function DemographicsForm({ profile, report }: { profile: Profile; report
       }}
     >
       {fields.map((field) => (
-        <div className="field field-row" key={field}>
+        <div className="field-row" key={field}>
           <label htmlFor={`demo-${field}`}>{t(`privacy.profile.${field}`)}</label>
           <input
             id={`demo-${field}`}
@@ -45,7 +45,7 @@ export function DemographicsForm({ profile, report }: { profile: Profile; report
             disabled={!profile.demographics[field]}
             onClick={() => detach('clearing a demographic', save({ [field]: null }))}
           >
-            {t('privacy.profile.clear', { field: t(`privacy.profile.${field}`) })}
+            {t(`privacy.profile.clear.${field}`)}
           </button>
         </div>
       ))}
