@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { AppInfo, Settings } from '../app/types';
 import { DefaultCountrySetting } from '../compose/DefaultCountrySetting';
 import { useI18n } from '../i18n/i18n';
+import { DesktopSettings } from '../desktop/DesktopSettings';
 
 const languages = ['system', 'en', 'ja'] as const;
 const themes = ['system', 'light', 'dark'] as const;
@@ -69,6 +70,7 @@ export function SettingsScreen({
         ))}
         <p className="muted">{t('settings.notifications.note')}</p>
       </fieldset>
+      <DesktopSettings settings={settings} info={info} onChange={onChange} />
       <DefaultCountrySetting value={settings.defaultCountry} onChange={onChange} />
       <h2>{t('settings.localData')}</h2>
       <p className="muted">{t('settings.clearLocalNote')}</p>

@@ -6,6 +6,7 @@ import { privacyEn } from '../../privacy/messages';
 import { sendErrorsEn } from './send-errors';
 import { sessionEn } from '../../session/messages';
 import { viewerEn } from '../../viewer/messages';
+import { desktopEn } from '../../desktop/messages';
 
 /**
  * English messages: the reference catalogue. Every other language must have the same keys
@@ -13,6 +14,7 @@ import { viewerEn } from '../../viewer/messages';
  */
 export const en = {
   ...viewerEn,
+  ...desktopEn,
   ...sessionEn,
   ...inboxEn,
   ...privacyEn,

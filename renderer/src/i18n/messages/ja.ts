@@ -6,11 +6,13 @@ import { privacyJa } from '../../privacy/messages';
 import { sendErrorsJa } from './send-errors';
 import { sessionJa } from '../../session/messages';
 import { viewerJa } from '../../viewer/messages';
+import { desktopJa } from '../../desktop/messages';
 import type { Catalogue } from './en';
 
 /** 日本語のメッセージ。キーは英語のカタログと同じでなければならない。 */
 export const ja: Catalogue = {
   ...viewerJa,
+  ...desktopJa,
   ...sessionJa,
   ...inboxJa,
   ...privacyJa,
