@@ -162,10 +162,8 @@ export function ComposeScreen({
         <form
           className="compose-form"
           aria-labelledby="screen-title"
-          onSubmit={(event) => {
-            event.preventDefault();
-            detach('sending the fax', send());
-          }}
+          // Enter in a field never sends the fax by surprise: only the Send button does.
+          onSubmit={(event) => event.preventDefault()}
         >
           <RecipientField
             recipients={draft.recipients}
@@ -179,10 +177,6 @@ export function ComposeScreen({
               value={draft.subject}
               maxLength={200}
               onChange={(event) => edit({ subject: event.target.value })}
-              // Enter in a one-line field must not send the fax by surprise.
-              onKeyDown={(event) => {
-                if (event.key === 'Enter') event.preventDefault();
-              }}
             />
           </div>
           <fieldset className="documents">
@@ -272,11 +266,12 @@ export function ComposeScreen({
           </div>
           <div className="compose-actions">
             <button
-              type="submit"
+              type="button"
               className="primary"
               aria-disabled={why !== null || sending}
               aria-describedby={`${id}-why`}
               data-testid="send"
+              onClick={() => detach('sending the fax', send())}
             >
               {sending ? t('compose.sending') : t('compose.send')}
             </button>

@@ -119,7 +119,7 @@ export function OutboxPane({
         </p>
         {row.status === 'failed' && (
           <p className="error" role="alert" data-testid="failure-explain">
-            {t(`outbox.explain.${row.failureReason ?? 'other'}`)}
+            {t(`send.failure.${row.failureReason ?? 'other'}`)}
           </p>
         )}
         <div className="pane-actions" role="toolbar" aria-label={t('outbox.openFax')}>

@@ -31,19 +31,6 @@ export const outboxEn = {
   'outbox.reason.blocked_number': 'blocked number',
   'outbox.reason.refused': 'refused',
   'outbox.reason.other': 'error',
-  'outbox.explain.busy':
-    'The number was busy. Kamifax will not retry by itself: Resend when you are ready.',
-  'outbox.explain.no_answer': 'Nobody answered. Check that it is a fax number, then Resend.',
-  'outbox.explain.rejected':
-    'The receiving machine hung up during the fax. Resend, or ask the recipient to check their machine.',
-  'outbox.explain.invalid_number':
-    'The number is not in service. Check it, then send again to the right number.',
-  'outbox.explain.quota_exceeded':
-    'Your plan’s sent pages are used up for this month. Upgrade your plan or wait for next month.',
-  'outbox.explain.own_number': 'You cannot fax your own number.',
-  'outbox.explain.blocked_number': 'You blocked this number. Unblock it to send to it.',
-  'outbox.explain.refused': 'The service refused this fax. Check the document and Resend.',
-  'outbox.explain.other': 'The fax did not go through. Resend to try again.',
   'outbox.cancel': 'Cancel',
   'outbox.resend': 'Resend',
   'outbox.forward': 'Forward',
@@ -91,22 +78,6 @@ export const outboxJa: Record<keyof typeof outboxEn, string> = {
   'outbox.reason.blocked_number': 'ブロック中の番号',
   'outbox.reason.refused': '受付不可',
   'outbox.reason.other': 'エラー',
-  'outbox.explain.busy':
-    '相手の番号が話し中でした。自動では再送しませんので、準備ができたら「再送」を押してください。',
-  'outbox.explain.no_answer':
-    '相手が応答しませんでした。FAX 番号であることを確認してから再送してください。',
-  'outbox.explain.rejected':
-    '受信側の機器が途中で回線を切りました。再送するか、相手に機器の確認をお願いしてください。',
-  'outbox.explain.invalid_number':
-    'この番号は現在使われていません。番号を確認し、正しい番号に送り直してください。',
-  'outbox.explain.quota_exceeded':
-    '今月の送信可能ページを使い切りました。プランを変更するか、来月までお待ちください。',
-  'outbox.explain.own_number': 'ご自分の番号には送信できません。',
-  'outbox.explain.blocked_number':
-    'この番号はブロックしています。送信するにはブロックを解除してください。',
-  'outbox.explain.refused':
-    'サービスがこの FAX を受け付けませんでした。書類を確認して再送してください。',
-  'outbox.explain.other': 'FAX を送信できませんでした。再送してもう一度お試しください。',
   'outbox.cancel': '取り消し',
   'outbox.resend': '再送',
   'outbox.forward': '転送',
