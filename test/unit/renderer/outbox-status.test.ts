@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { OutboxRow } from '../../../preload/send-contract';
+import { format } from '../../../renderer/src/i18n/i18n';
+import { en } from '../../../renderer/src/i18n/messages/en';
+import { ja } from '../../../renderer/src/i18n/messages/ja';
+import { statusText } from '../../../renderer/src/outbox/status';
+
+const row: OutboxRow = {
+  id: 'r1',
+  sendId: 's1',
+  faxId: null,
+  to: '+81312345678',
+  contactName: null,
+  subject: 'Order',
+  pages: 12,
+  pagesSent: 0,
+  status: 'queued',
+  failureReason: null,
+  progress: null,
+  queuedAt: 0,
+  updatedAt: 0,
+  finishedAt: null,
+  canCancel: true,
+  canResend: false,
+};
+
+const tEn = (key: keyof typeof en, values?: Record<string, string | number>) =>
+  format(en[key], values);
+const tJa = (key: keyof typeof en, values?: Record<string, string | number>) =>
+  format(ja[key], values);
+
+describe('the status chip of an outbox row', () => {
+  it('says where the fax is in plain words', () => {
+    expect(statusText(row, tEn)).toBe('Queued');
+    expect(statusText({ ...row, status: 'uploading', progress: 0.4 }, tEn)).toBe('Uploading 40 %');
+    expect(statusText({ ...row, status: 'uploading' }, tEn, 0.75)).toBe('Uploading 75 %');
+    expect(statusText({ ...row, status: 'sending' }, tEn)).toBe('Sending');
+    expect(statusText({ ...row, status: 'sending', pagesSent: 3 }, tEn)).toBe('Sending 3/12');
+    expect(statusText({ ...row, status: 'delivered' }, tEn)).toBe('Delivered');
+    expect(statusText({ ...row, status: 'failed', failureReason: 'busy' }, tEn)).toBe(
+      'Failed · busy',
+    );
+    expect(statusText({ ...row, status: 'failed', failureReason: 'no_answer' }, tEn)).toBe(
+      'Failed · no answer',
+    );
+    expect(statusText({ ...row, status: 'failed' }, tEn)).toBe('Failed');
+  });
+
+  it('in Japanese too', () => {
+    expect(statusText({ ...row, status: 'sending', pagesSent: 3 }, tJa)).toBe('送信中 3/12');
+    expect(statusText({ ...row, status: 'failed', failureReason: 'busy' }, tJa)).toBe(
+      '送信失敗 · 話し中',
+    );
+    expect(statusText({ ...row, status: 'delivered' }, tJa)).toBe('送信完了');
+  });
+});
