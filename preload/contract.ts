@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { sendChannels, sendErrorCodes, sendEvents } from './send-contract';
+import { printerChannels, printerErrorCodes, printerEvents } from './printer-contract';
 import { privacyChannels, privacyErrorCodes, privacyEvents } from './privacy-contract';
 
 const empty = z.object({}).strict();
@@ -208,6 +209,7 @@ export const channels = {
   'settings:get': { request: empty, response: settingsSchema },
   'settings:update': { request: settingsSchema.partial().strict(), response: settingsSchema },
   ...sendChannels,
+  ...printerChannels,
   ...privacyChannels,
 } as const;
 
@@ -228,6 +230,7 @@ export const events = {
     faxId: z.string().nullable(),
   }),
   ...sendEvents,
+  ...printerEvents,
   ...privacyEvents,
 } as const;
 
@@ -259,6 +262,7 @@ export const errorCodes = [
   'keychain_unavailable',
   'internal',
   ...sendErrorCodes,
+  ...printerErrorCodes,
   ...privacyErrorCodes,
 ] as const;
 

@@ -7,6 +7,7 @@ import { fileHandlers, type FileDialogs } from './files/file-handlers';
 import { inboxHandlers } from './inbox/inbox-handlers';
 import type { Logger } from './log/logger';
 import { Notifier, type NotificationHost } from './notifications/notifier';
+import { createPrinting, type Printing, type PrintingOptions } from './printer/printing';
 import { PrivacyFeature } from './privacy/privacy-feature';
 import { privacyHandlers } from './privacy/privacy-handlers';
 import { AppError } from './rpc/app-error';
@@ -43,6 +44,8 @@ export interface Core {
   features: AccountFeatures;
   /** The signed-in account's privacy settings, policy and data requests. */
   privacy: PrivacyFeature;
+  /** Office conversion and the Kamifax printer (issue 12). */
+  printing: Printing;
   /** Resolves when the start-up sign-in (from the keychain) has finished. */
   restored: Promise<void>;
   dispose(): Promise<void>;
@@ -59,6 +62,8 @@ export interface CoreOptions {
   localService: LocalServiceLauncher;
   /** The inbox's safety-net poll interval (tests shorten it). */
   pollMs?: number;
+  /** The Kamifax printer: whether it starts with the app, its port, its registration. */
+  printing?: PrintingOptions;
 }
 
 /** The composition root both hosts share: builds every service and the channel handlers. */
@@ -80,6 +85,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     notifier,
     log,
     pollMs: options.pollMs,
+  });
+  const printing = createPrinting({
+    dataDir,
+    locale: host.locale,
+    platform: host.platform as NodeJS.Platform,
+    log,
+    events,
+    // Print jobs wait in memory until drafts are wired here (issue 11's SendFeatures).
+    sink: () => null,
+    options: options.printing,
   });
   const privacy = new PrivacyFeature({
     events,
@@ -122,6 +137,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...sessionHandlers(session),
     ...inboxHandlers(() => features.inbox()),
     ...sendHandlers(),
+    ...printing.handlers,
     ...privacyHandlers({
       current: () => privacy.current(),
       session,
@@ -143,6 +159,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       log.error('could not restore the session', { error: String(error) });
     },
   );
+  await printing.start();
 
   return {
     // Any channel that meets a revoked sign-in (account, inbox, later outbox and privacy)
@@ -155,11 +172,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     session,
     features,
     privacy,
+    printing,
     restored,
     async dispose() {
       await restored;
       await features.switchTo(null);
       await privacy.switchTo(null);
+      await printing.dispose();
       await services.stop();
     },
   };

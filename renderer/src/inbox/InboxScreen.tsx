@@ -142,7 +142,11 @@ export function InboxScreen({
             mode={mode}
             total={total}
             criteria={criteria}
-            unread={mode === 'inbox' && criteria.filter === 'all' ? (status?.unread ?? 0) : 0}
+            unread={
+              mode === 'inbox' && criteria.filter === 'all' && !criteria.search.trim()
+                ? (status?.unread ?? 0)
+                : 0
+            }
           />
           {selection.selected.size > 0 && (
             <SelectionBar

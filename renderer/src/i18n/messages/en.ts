@@ -4,6 +4,7 @@ import { outboxEn } from '../../outbox/messages';
 import { inboxEn } from '../../inbox/messages';
 import { privacyEn } from '../../privacy/messages';
 import { sendErrorsEn } from './send-errors';
+import { printerEn } from '../../printer/messages';
 import { sessionEn } from '../../session/messages';
 import { viewerEn } from '../../viewer/messages';
 import { desktopEn } from '../../desktop/messages';
@@ -22,6 +23,7 @@ export const en = {
   ...outboxEn,
   ...shellEn,
   ...sendErrorsEn,
+  ...printerEn,
   'app.name': 'Kamifax',
   'app.loading': 'Starting Kamifax…',
   'app.startFailed': 'Kamifax could not start: {reason}',

@@ -4,6 +4,7 @@ import { outboxJa } from '../../outbox/messages';
 import { inboxJa } from '../../inbox/messages';
 import { privacyJa } from '../../privacy/messages';
 import { sendErrorsJa } from './send-errors';
+import { printerJa } from '../../printer/messages';
 import { sessionJa } from '../../session/messages';
 import { viewerJa } from '../../viewer/messages';
 import { desktopJa } from '../../desktop/messages';
@@ -20,6 +21,7 @@ export const ja: Catalogue = {
   ...outboxJa,
   ...shellJa,
   ...sendErrorsJa,
+  ...printerJa,
   'app.name': 'Kamifax',
   'app.loading': 'Kamifax を起動しています…',
   'app.startFailed': 'Kamifax を起動できませんでした: {reason}',

@@ -1,0 +1,399 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import ipp from 'ipp-encoder';
+import type { Logger } from '../log/logger';
+import { printerAttributes, selectAttributes, supportedOperations } from './ipp-attributes';
+import { JobState, JobTable, jobAttributes, selectJobAttributes, type PrintJob } from './ipp-jobs';
+import { C, type IppAttribute } from './ipp-values';
+import { printFormats, PrintDocumentError, toPdf } from './print-documents';
+
+/** A finished print job handed to the app (it becomes a new draft). */
+export interface ReceivedJob {
+  jobId: number;
+  name: string;
+  user: string;
+  pdf: Uint8Array;
+  pages: number;
+}
+
+/** Options of the endpoint. */
+export interface IppServerOptions {
+  log: Logger;
+  /** Fixed, so the registered printer's URL stays valid across launches; 0 picks one (tests). */
+  port: number;
+  paper: 'a4' | 'letter';
+  /** Largest job accepted (bigger gets client-error-request-entity-too-large). */
+  maxBytes?: number;
+  /** Where each job's PDF goes; a rejection aborts the job. */
+  onJob(job: ReceivedJob): Promise<void>;
+  /** Called when the job list changes (for the status bar's counters). */
+  onChange?(): void;
+}
+
+/** The path the printer lives at; CUPS and Windows are registered with it. */
+export const printerPath = '/ipp/print';
+
+interface Request {
+  version: { major: number; minor: number };
+  operationId: number;
+  requestId: number;
+  groups: { tag: number; attributes: { tag: number; name: string; value: unknown[] }[] }[];
+}
+
+class IppFailure extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly unsupported: IppAttribute[] = [],
+  ) {
+    super(message);
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * The Kamifax printer: an IPP Everywhere endpoint on 127.0.0.1 that CUPS (`-m everywhere`)
+ * and the Windows IPP class driver print to without a driver of ours. ipp-encoder decodes
+ * and encodes the messages; every request, however malformed, gets an IPP answer.
+ */
+export class IppServer {
+  private server: Server | null = null;
+  private readonly jobs = new JobTable();
+  private readonly uuid = randomUUID();
+  private upSince = Date.now();
+  private stateChangedAt = Date.now();
+  private boundPort = 0;
+  /** Jobs handed to the app since start. */
+  delivered = 0;
+
+  constructor(private readonly options: IppServerOptions) {}
+
+  /** The printer URI (`ipp://127.0.0.1:PORT/ipp/print`). */
+  get url(): string {
+    return `ipp://127.0.0.1:${this.boundPort || this.options.port}${printerPath}`;
+  }
+
+  get listening(): boolean {
+    return this.server?.listening ?? false;
+  }
+
+  /** Starts listening on loopback only. */
+  async start(): Promise<void> {
+    if (this.server) return;
+    const server = createServer((req, res) => this.handle(req, res));
+    server.on('clientError', (_error, socket) => socket.destroy());
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.options.port, '127.0.0.1', () => resolve());
+    });
+    this.server = server;
+    this.boundPort = (server.address() as AddressInfo).port;
+    this.upSince = Date.now();
+    this.stateChangedAt = this.upSince;
+  }
+
+  /** Stops listening; CUPS keeps later jobs queued until the printer answers again. */
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (req.method !== 'POST') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('Kamifax printer\n');
+      return;
+    }
+    const max = this.options.maxBytes ?? 64 * 1024 * 1024;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) over = true;
+      else chunks.push(chunk);
+    });
+    req.on('error', () => res.destroy());
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      this.answer(body, over)
+        .then((reply) => {
+          res.writeHead(200, { 'content-type': 'application/ipp', 'content-length': reply.length });
+          res.end(reply);
+        })
+        .catch((error: unknown) => {
+          this.options.log.error('printer request failed', { error: String(error) });
+          res.destroy();
+        });
+    });
+  }
+
+  private async answer(body: Buffer, tooLarge: boolean): Promise<Buffer> {
+    const requestId = body.length >= 8 ? body.readInt32BE(4) : 0;
+    const version = { major: body[0] === 2 ? 2 : 1, minor: body[0] === 2 ? 0 : 1 };
+    let request: Request;
+    try {
+      if (body.length < 9) throw new IppFailure(C.CLIENT_ERROR_BAD_REQUEST, 'request too short');
+      request = ipp.request.decode(body) as unknown as Request;
+    } catch (error) {
+      const failure =
+        error instanceof IppFailure
+          ? error
+          : new IppFailure(C.CLIENT_ERROR_BAD_REQUEST, 'malformed IPP request');
+      return this.encode(version, requestId, failure.status, failure.message, []);
+    }
+    const data = body.subarray(ipp.request.decode.bytes);
+    try {
+      if (tooLarge)
+        throw new IppFailure(C.CLIENT_ERROR_REQUEST_ENTITY_TOO_LARGE, 'the job is too large');
+      const groups = await this.operate(request, data);
+      return this.encode(
+        request.version,
+        request.requestId,
+        C.SUCCESSFUL_OK,
+        'successful-ok',
+        groups,
+      );
+    } catch (error) {
+      const failure =
+        error instanceof IppFailure
+          ? error
+          : new IppFailure(C.SERVER_ERROR_INTERNAL_ERROR, 'internal error');
+      if (!(error instanceof IppFailure))
+        this.options.log.error('printer operation failed', { error: String(error) });
+      const unsupported = failure.unsupported.length
+        ? [{ tag: C.UNSUPPORTED_ATTRIBUTES_TAG, attributes: failure.unsupported }]
+        : [];
+      return this.encode(
+        request.version,
+        request.requestId,
+        failure.status,
+        failure.message,
+        unsupported,
+      );
+    }
+  }
+
+  private encode(
+    version: { major: number; minor: number },
+    requestId: number,
+    statusCode: number,
+    message: string,
+    groups: { tag: number; attributes: IppAttribute[] }[],
+  ): Buffer {
+    const operation = {
+      tag: C.OPERATION_ATTRIBUTES_TAG,
+      attributes: [
+        { tag: C.CHARSET, name: 'attributes-charset', value: 'utf-8' },
+        { tag: C.NATURAL_LANG, name: 'attributes-natural-language', value: 'en' },
+        { tag: C.TEXT_WITHOUT_LANG, name: 'status-message', value: message },
+      ],
+    };
+    const v = version.major === 2 ? { major: 2, minor: version.minor } : { major: 1, minor: 1 };
+    return ipp.response.encode({
+      version: v,
+      statusCode,
+      requestId,
+      groups: [operation, ...groups],
+    });
+  }
+
+  private async operate(
+    request: Request,
+    data: Buffer,
+  ): Promise<{ tag: number; attributes: IppAttribute[] }[]> {
+    const { version, operationId, requestId } = request;
+    if (version.major !== 1 && version.major !== 2)
+      throw new IppFailure(C.SERVER_ERROR_VERSION_NOT_SUPPORTED, 'IPP version not supported');
+    if (requestId <= 0) throw new IppFailure(C.CLIENT_ERROR_BAD_REQUEST, 'bad request-id');
+    const op = request.groups[0];
+    if (!op || op.tag !== C.OPERATION_ATTRIBUTES_TAG)
+      throw new IppFailure(C.CLIENT_ERROR_BAD_REQUEST, 'no operation attributes');
+    if (
+      op.attributes[0]?.name !== 'attributes-charset' ||
+      op.attributes[1]?.name !== 'attributes-natural-language'
+    )
+      throw new IppFailure(
+        C.CLIENT_ERROR_BAD_REQUEST,
+        'attributes-charset and attributes-natural-language must come first',
+      );
+    const charset = String(op.attributes[0].value[0]).toLowerCase();
+    if (charset !== 'utf-8' && charset !== 'us-ascii')
+      throw new IppFailure(C.CLIENT_ERROR_CHARSET_NOT_SUPPORTED, 'charset not supported');
+    const attr = (name: string): unknown[] | undefined =>
+      op.attributes.find((a) => a.name === name)?.value;
+    const one = (name: string): unknown => attr(name)?.[0];
+    if (!supportedOperations.includes(operationId))
+      throw new IppFailure(C.SERVER_ERROR_OPERATION_NOT_SUPPORTED, 'operation not supported');
+    if (typeof one('printer-uri') !== 'string' && typeof one('job-uri') !== 'string')
+      throw new IppFailure(C.CLIENT_ERROR_BAD_REQUEST, 'printer-uri missing');
+    const requested = (attr('requested-attributes') ?? []).map(String);
+    const now = Date.now();
+    const user = String(one('requesting-user-name') ?? 'anonymous');
+
+    const checkFormat = (): string => {
+      const format = String(one('document-format') ?? 'application/octet-stream');
+      if (!(printFormats as readonly string[]).includes(format))
+        throw new IppFailure(
+          C.CLIENT_ERROR_DOCUMENT_FORMAT_NOT_SUPPORTED,
+          `${format} is not supported`,
+          [{ tag: C.MIME_MEDIA_TYPE, name: 'document-format', value: format }],
+        );
+      const compression = String(one('compression') ?? 'none');
+      if (compression !== 'none')
+        throw new IppFailure(
+          C.CLIENT_ERROR_COMPRESSION_NOT_SUPPORTED,
+          `${compression} is not supported`,
+          [{ tag: C.KEYWORD, name: 'compression', value: compression }],
+        );
+      return format;
+    };
+    const findJob = (): PrintJob => {
+      const fromUri = /\/(\d+)$/.exec(String(one('job-uri') ?? ''))?.[1];
+      const id = Number(one('job-id') ?? fromUri);
+      if (!Number.isInteger(id)) throw new IppFailure(C.CLIENT_ERROR_BAD_REQUEST, 'job-id missing');
+      const job = this.jobs.get(id);
+      if (!job) throw new IppFailure(C.CLIENT_ERROR_NOT_FOUND, 'no such job');
+      return job;
+    };
+    const jobGroup = (job: PrintJob, names: string[]) => ({
+      tag: C.JOB_ATTRIBUTES_TAG,
+      attributes: selectJobAttributes(jobAttributes(job, this.url, this.upSince), names),
+    });
+    const answerJob = (job: PrintJob) =>
+      jobGroup(job, ['job-id', 'job-uri', 'job-state', 'job-state-reasons', 'job-state-message']);
+
+    switch (operationId) {
+      case C.GET_PRINTER_ATTRIBUTES: {
+        const format = one('document-format');
+        if (format !== undefined) checkFormat();
+        const all = printerAttributes(this.facts(), now);
+        return [{ tag: C.PRINTER_ATTRIBUTES_TAG, attributes: selectAttributes(all, requested) }];
+      }
+      case C.VALIDATE_JOB:
+        checkFormat();
+        return [];
+      case C.PRINT_JOB: {
+        const format = checkFormat();
+        const job = this.jobs.create(
+          { name: jobName(one('job-name')), user, format, awaitingDocument: false },
+          now,
+        );
+        this.receive(job, data);
+        return [answerJob(job)];
+      }
+      case C.CREATE_JOB: {
+        const job = this.jobs.create(
+          {
+            name: jobName(one('job-name')),
+            user,
+            format: 'application/octet-stream',
+            awaitingDocument: true,
+          },
+          now,
+        );
+        this.options.onChange?.();
+        return [answerJob(job)];
+      }
+      case C.SEND_DOCUMENT: {
+        const job = findJob();
+        if (!job.awaitingDocument)
+          throw new IppFailure(C.CLIENT_ERROR_NOT_POSSIBLE, 'the job already has its document');
+        if (one('last-document') !== true)
+          throw new IppFailure(
+            C.SERVER_ERROR_MULTIPLE_DOCUMENT_JOBS_NOT_SUPPORTED,
+            'one document per job',
+          );
+        job.format = checkFormat();
+        job.awaitingDocument = false;
+        this.receive(job, data);
+        return [answerJob(job)];
+      }
+      case C.CANCEL_JOB: {
+        const job = findJob();
+        if (job.state >= JobState.canceled)
+          throw new IppFailure(C.CLIENT_ERROR_NOT_POSSIBLE, 'the job has already finished');
+        this.jobs.finish(job, JobState.canceled, 'job-canceled-by-user', now);
+        this.options.onChange?.();
+        return [];
+      }
+      case C.GET_JOB_ATTRIBUTES:
+        return [jobGroup(findJob(), requested.length ? requested : ['all'])];
+      case C.GET_JOBS: {
+        const which = String(one('which-jobs') ?? 'not-completed');
+        if (!['completed', 'not-completed', 'all'].includes(which))
+          throw new IppFailure(C.CLIENT_ERROR_ATTRIBUTES_OR_VALUES_NOT_SUPPORTED, 'which-jobs', [
+            { tag: C.KEYWORD, name: 'which-jobs', value: which },
+          ]);
+        const limit = Number(one('limit') ?? Infinity);
+        const names = requested.length ? requested : ['job-id', 'job-uri'];
+        return this.jobs
+          .list(which as 'completed')
+          .slice(0, limit)
+          .map((job) => jobGroup(job, names));
+      }
+      default:
+        throw new IppFailure(C.SERVER_ERROR_OPERATION_NOT_SUPPORTED, 'operation not supported');
+    }
+  }
+
+  /** Takes the job's document: converts it to PDF and hands it over, after the IPP answer. */
+  private receive(job: PrintJob, data: Buffer): void {
+    job.octets = data.length;
+    job.state = JobState.processing;
+    job.reasons = ['job-printing'];
+    job.processingAt = Date.now();
+    this.options.onChange?.();
+    const work = async () => {
+      if (data.length === 0) throw new PrintDocumentError('the job has no document');
+      const { pdf, pages } = await toPdf(job.format, new Uint8Array(data), this.options.paper);
+      job.pages = pages;
+      if (job.state !== JobState.processing) return; // cancelled meanwhile
+      await this.options.onJob({ jobId: job.id, name: job.name, user: job.user, pdf, pages });
+      this.delivered += 1;
+      this.jobs.finish(job, JobState.completed, 'job-completed-successfully', Date.now());
+    };
+    work()
+      .catch((error: unknown) => {
+        const reason =
+          error instanceof PrintDocumentError ? 'document-format-error' : 'aborted-by-system';
+        this.options.log.warn('print job not delivered', {
+          job: job.id,
+          reason,
+          error: String(error),
+        });
+        if (job.state === JobState.processing)
+          this.jobs.finish(job, JobState.aborted, reason, Date.now(), String(error));
+      })
+      .finally(() => this.options.onChange?.());
+  }
+
+  private facts() {
+    return {
+      url: this.url,
+      uuid: this.uuid,
+      paper: this.options.paper,
+      accepting: true,
+      queued: this.jobs.active(),
+      upSince: this.upSince,
+      stateChangedAt: this.stateChangedAt,
+    };
+  }
+}
+
+function jobName(value: unknown): string {
+  const raw =
+    typeof value === 'object' && value !== null && 'value' in value
+      ? (value as { value: unknown }).value
+      : value;
+  const name = typeof raw === 'string' ? raw.trim() : '';
+  return name.slice(0, 200) || 'Printed document';
+}
