@@ -12,6 +12,7 @@ import type { Carrier } from './delivery/carrier';
 import { Delivery, type DeliveryProbe } from './delivery/delivery';
 import { ApiError } from './errors';
 import { EventHub } from './events/event-hub';
+import { loggerSettings, logRequests, type ServiceLogOptions } from './logging';
 import { inspectionLimits } from './pdf/inspect';
 import { PdfInspector, type InspectorOptions } from './pdf/inspector';
 import { initialPolicy } from './privacy/rules';
@@ -33,7 +34,8 @@ export interface AppDeps {
   now?: () => number;
   adminToken?: string | null;
   deletionGraceMs?: number;
-  logger?: boolean;
+  /** Logging: false (silent, the default), true (info to stdout), or where and how much. */
+  logger?: boolean | ServiceLogOptions;
   /** Budgets of the PDF inspection workers (tests shorten the time budget). */
   inspection?: Omit<InspectorOptions, 'limits'>;
   /** The OpenAPI document (default on); the desktop app's demo leaves it and its import out. */
@@ -63,8 +65,10 @@ export const apiVersion = '1.0.0';
  */
 export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   const now = deps.now ?? Date.now;
+  const logging = loggerSettings(deps.logger);
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger: logging.logger,
+    disableRequestLogging: true,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     trustProxy: false,
@@ -92,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     },
   };
   const streams: StreamRegistry = new Set();
+  logRequests(app, logging.file);
   app.addHook('onClose', () => ctx.inspector.close());
 
   const openapi = deps.openapi !== false;
@@ -160,7 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
         .code(error.statusCode)
         .send({ error: { code: 'invalid_request', message: error.message } });
     }
-    request.log.error(error);
+    request.log.error({ err: error }, 'unhandled error');
     return reply
       .code(500)
       .send({ error: { code: 'internal', message: 'Something went wrong on the service' } });

@@ -1,6 +1,7 @@
 /**
  * `npm run service -- --port <n|0> --data <dir> [--demo] [--admin-token <t>] [--line-speed <x>] [--host <h>]`
- * Prints exactly one line on stdout when ready: `Kamifax service listening on <url>`.
+ * `[--log-level info|warn|error|silent|debug]`. Logs JSON lines (pino) on stdout, and prints
+ * `Kamifax service listening on <url>` on a line of its own when ready.
  */
 import { parseArgs } from 'node:util';
 import { startService } from './server';
@@ -13,6 +14,7 @@ const { values } = parseArgs({
     'admin-token': { type: 'string' },
     'line-speed': { type: 'string' },
     host: { type: 'string', default: '127.0.0.1' },
+    'log-level': { type: 'string', default: 'info' },
   },
 });
 
@@ -27,6 +29,8 @@ const service = await startService({
   demo: values.demo,
   adminToken: values['admin-token'],
   lineSpeed: values['line-speed'] ? Number(values['line-speed']) : undefined,
+  // JSON lines on stdout: one per request at info, errors with their stack, secrets redacted.
+  logger: { level: values['log-level'] as 'info', stdout: true },
 });
 process.stdout.write(`Kamifax service listening on ${service.url}\n`);
 const stop = () => {

@@ -20,7 +20,8 @@ export interface ServiceOptions {
   lineSpeed?: number;
   /** How long deletion requests wait (default seven days). */
   deletionGraceMs?: number;
-  logger?: boolean;
+  /** Logging: false (silent, the default), true (info to stdout), or where and how much. */
+  logger?: AppDeps['logger'];
   now?: () => number;
   /** Budgets of the PDF inspection workers. */
   inspection?: AppDeps['inspection'];

@@ -15,6 +15,8 @@ export interface EmbeddedServiceConfig {
   dataDir: string;
   adminToken: string;
   lineSpeed?: number;
+  /** The service's log file (rotated by the service), in the app's log folder. */
+  logFile?: string;
 }
 
 /** A started service, wherever it runs. */
@@ -45,12 +47,14 @@ export const inProcessRunner: ServiceRunner = async (config) => {
     lineSpeed: config.lineSpeed,
     sqliteBinding: sqliteBindingHere(),
     openapi: false,
+    logger: config.logFile ? { file: config.logFile, stdout: false } : false,
   });
 };
 
 /**
  * The reference service on loopback with demo data, so a new user sees a working app at
- * once. It starts on first use; its data lives in `<data>/local-service/`.
+ * once. It starts on first use; its data lives in `<data>/local-service/`, its log (one line
+ * per request, errors with their stack, rotated) in `<data>/logs/local-service.log`.
  */
 export function embeddedService(
   dataDir: string,
@@ -67,6 +71,7 @@ export function embeddedService(
         dataDir: join(dataDir, 'local-service'),
         adminToken,
         lineSpeed: options.lineSpeed,
+        logFile: join(dataDir, 'logs', 'local-service.log'),
       });
       return running.url;
     },
