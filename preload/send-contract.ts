@@ -161,7 +161,8 @@ export const outboxRowSchema = z.object({
   progress: z.number().nullable(),
   queuedAt: z.number(),
   updatedAt: z.number(),
-  /** Epoch ms the line time started and ended, when known (for the report). */
+  /** Epoch ms the call started and ended, when known (for the report). */
+  startedAt: z.number().nullable(),
   finishedAt: z.number().nullable(),
   canCancel: z.boolean(),
   canResend: z.boolean(),
@@ -298,6 +299,8 @@ export const sendEvents = {
   'outbox:changed': outboxCountsSchema,
   /** Upload progress of one send. */
   'outbox:progress': z.object({ sendId: z.string(), loaded: z.number(), total: z.number() }),
+  /** A notification about a sent fax was clicked: show this outbox or sent row. */
+  'outbox:open': z.object({ id: z.string(), view: z.enum(['outbox', 'sent']) }),
   /** Main asks the UI to show a draft (printer jobs, Open with, Forward from elsewhere). */
   'compose:open': z.object({ draftId: z.string() }),
 } as const;

@@ -1,6 +1,8 @@
 import type { Settings } from '../../preload/contract';
 import { AccountFeatures } from './account-features';
 import { sendHandlers } from './compose/send-handlers';
+import type { ConvertOffice } from './compose/documents';
+import { SendFeatures } from './outbox/send-features';
 import { detach } from './async/detach';
 import type { CredentialStore } from './credentials/credential-store';
 import { fileHandlers, type FileDialogs } from './files/file-handlers';
@@ -42,6 +44,8 @@ export interface Core {
   settings: SettingsStore;
   session: SessionService;
   features: AccountFeatures;
+  /** The signed-in account's drafts, outbox and address book. */
+  send: SendFeatures;
   /** The signed-in account's privacy settings, policy and data requests. */
   privacy: PrivacyFeature;
   /** Office conversion and the Kamifax printer (issue 12). */
@@ -62,6 +66,8 @@ export interface CoreOptions {
   localService: LocalServiceLauncher;
   /** The inbox's safety-net poll interval (tests shorten it). */
   pollMs?: number;
+  /** Office files to PDF (core/convert, issue 12); until given, Compose refuses them clearly. */
+  convertOffice?: ConvertOffice;
   /** The Kamifax printer: whether it starts with the app, its port, its registration. */
   printing?: PrintingOptions;
 }
@@ -86,16 +92,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     pollMs: options.pollMs,
   });
-  const printing = createPrinting({
-    dataDir,
-    locale: host.locale,
-    platform: host.platform as NodeJS.Platform,
-    log,
-    events,
-    // Print jobs wait in memory until drafts are wired here (issue 11's SendFeatures).
-    sink: () => null,
-    options: options.printing,
-  });
   const privacy = new PrivacyFeature({
     events,
     notifications: host.notifications,
@@ -103,6 +99,31 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     osLocale: host.locale,
     log,
     revoked: () => session.revoked(),
+    pollMs: options.pollMs,
+  });
+  const printing = createPrinting({
+    dataDir,
+    locale: host.locale,
+    platform: host.platform as NodeJS.Platform,
+    log,
+    events,
+    sink: () => sendFeatures.current()?.drafts ?? null,
+    options: options.printing,
+  });
+  const sendFeatures = new SendFeatures({
+    settings,
+    events,
+    notifications: host.notifications,
+    hostLocale: host.locale,
+    log,
+    dataKey: () => session.dataKey(),
+    signedOut: () => detach(log, 'ending a revoked sign-in', session.revoked()),
+    forwardDocument: async (faxId) => {
+      const inbox = features.inbox();
+      if (!inbox) throw new AppError('signed_out', 'Not signed in');
+      return inbox.document(faxId);
+    },
+    convertOffice: options.convertOffice ?? printing.convertOffice,
     pollMs: options.pollMs,
   });
   const session: SessionService = new SessionService({
@@ -114,6 +135,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log: log.child('session'),
     onAccountChange: async (account) => {
       await features.switchTo(account);
+      await sendFeatures.switchTo(account);
+      detach(log, 'print jobs that waited for a sign-in', printing.printer.flush());
       await privacy.switchTo(account);
     },
   });
@@ -136,7 +159,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...fileHandlers(host.dialogs),
     ...sessionHandlers(session),
     ...inboxHandlers(() => features.inbox()),
-    ...sendHandlers(),
+    ...sendHandlers(() => sendFeatures.current(), host.dialogs),
     ...printing.handlers,
     ...privacyHandlers({
       current: () => privacy.current(),
@@ -171,12 +194,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings,
     session,
     features,
+    send: sendFeatures,
     privacy,
     printing,
     restored,
     async dispose() {
       await restored;
       await features.switchTo(null);
+      await sendFeatures.switchTo(null);
       await privacy.switchTo(null);
       await printing.dispose();
       await services.stop();

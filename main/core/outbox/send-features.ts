@@ -1,0 +1,200 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Database as Db } from 'better-sqlite3';
+import {
+  countryOfLocale,
+  defaultCountry,
+  formatFaxNumber,
+  paperFor,
+} from '../../../preload/fax-numbers';
+import { fetchAccount } from '../api/account-api';
+import { detach } from '../async/detach';
+import { toServiceError } from '../api/service-error';
+import { ContactsStore } from '../contacts/contacts-store';
+import type { ConvertOffice, IncomingFile } from '../compose/documents';
+import { DraftService, type SendContext } from '../compose/draft-service';
+import { FontSource } from '../compose/fonts';
+import type { Logger } from '../log/logger';
+import { notificationLanguage } from '../notifications/notification-policy';
+import type { NotificationHost } from '../notifications/notifier';
+import { AppError } from '../rpc/app-error';
+import type { EventBus } from '../rpc/event-bus';
+import type { ActiveAccount } from '../session/session-service';
+import type { SettingsStore } from '../settings/settings-store';
+import { Outbox } from './outbox';
+import { OutboxApi } from './outbox-api';
+import { SealedFiles } from './sealed-files';
+import { openSendDatabase } from './send-database';
+import { sentNotice } from './send-notices';
+import { transmissionReport } from './transmission-report';
+
+/** The sending features of one signed-in account. */
+export interface SendAccount {
+  drafts: DraftService;
+  outbox: Outbox;
+  contacts: ContactsStore;
+  context(): Promise<SendContext>;
+  report(id: string): Promise<{ name: string; bytes: Uint8Array }>;
+}
+
+/** What the sending features need from the app. */
+export interface SendFeaturesDeps {
+  settings: SettingsStore;
+  events: EventBus;
+  notifications: NotificationHost;
+  hostLocale: string;
+  log: Logger;
+  dataKey: () => Promise<Buffer>;
+  signedOut: () => void;
+  forwardDocument?: (faxId: string) => Promise<IncomingFile>;
+  convertOffice?: ConvertOffice;
+  pollMs?: number;
+  /** False for a command-line run that only reads (`kamifax status`). */
+  startOutbox?: boolean;
+}
+
+/**
+ * Opens drafts, the outbox and the address book for the signed-in account (in its database
+ * and folder) and closes them at sign-out, like `AccountFeatures` does for the inbox.
+ */
+export class SendFeatures {
+  private active: { account: SendAccount; close(): Promise<void> } | null = null;
+  private readonly fonts = new FontSource();
+
+  constructor(private readonly deps: SendFeaturesDeps) {}
+
+  /** The open account's sending features, if signed in. */
+  current(): SendAccount | null {
+    return this.active?.account ?? null;
+  }
+
+  /** Follows the session. */
+  async switchTo(account: ActiveAccount | null): Promise<void> {
+    const previous = this.active;
+    this.active = null;
+    await previous?.close();
+    if (account) this.active = await this.open(account);
+  }
+
+  private async open(
+    account: ActiveAccount,
+  ): Promise<{ account: SendAccount; close(): Promise<void> }> {
+    const { deps } = this;
+    const log = deps.log.child('send');
+    await mkdir(account.dataDir, { recursive: true });
+    const db: Db = openSendDatabase(join(account.dataDir, 'inbox.sqlite'));
+    const key = await deps.dataKey();
+    const api = new OutboxApi(account.http);
+    let known: {
+      own: string[];
+      blocked: string[];
+      sent: SendContext['sentPages'];
+      at: number;
+    } | null = null;
+    const language = async () =>
+      notificationLanguage((await deps.settings.get()).language, deps.hostLocale);
+    const context = async (): Promise<SendContext> => {
+      if (!known || Date.now() - known.at > 30_000) {
+        try {
+          const [info, blocked] = await Promise.all([fetchAccount(account.http), api.blocked()]);
+          known = { own: info.faxNumbers, blocked, sent: info.usage.sentPages, at: Date.now() };
+        } catch (error: unknown) {
+          // Offline: the last known lists (the service checks again at upload).
+          log.debug('account facts unavailable', { code: toServiceError(error).code });
+          known ??= { own: [], blocked: [], sent: { used: 0, limit: null }, at: 0 };
+        }
+      }
+      const settings = await deps.settings.get();
+      const country = defaultCountry(settings.defaultCountry, known.own, deps.hostLocale);
+      return {
+        country,
+        paper: paperFor(countryOfLocale(deps.hostLocale) ?? country),
+        language: await language(),
+        ownNumbers: known.own,
+        blockedNumbers: known.blocked,
+        sentPages: known.sent,
+      };
+    };
+    const outbox = new Outbox({
+      db,
+      files: new SealedFiles(join(account.dataDir, 'outbox'), key),
+      http: account.http,
+      baseUrl: account.baseUrl,
+      tokens: account.tokens,
+      log: log.child('outbox'),
+      pollMs: deps.pollMs,
+      listener: {
+        changed: (counts) => deps.events.emit('outbox:changed', counts),
+        progress: (sendId, loaded, total) =>
+          deps.events.emit('outbox:progress', { sendId, loaded, total }),
+        finished: (row) => {
+          known = null;
+          detach(log, 'notifying a finished fax', this.notify(row, context));
+        },
+        signedOut: () => deps.signedOut(),
+      },
+    });
+    const drafts = new DraftService({
+      db,
+      files: new SealedFiles(join(account.dataDir, 'drafts'), key),
+      fonts: this.fonts,
+      outbox,
+      context,
+      log: log.child('drafts'),
+      forwardDocument: deps.forwardDocument,
+      convertOffice: deps.convertOffice,
+      listener: {
+        changed: (count, id) => deps.events.emit('drafts:changed', { count, id }),
+        open: (draftId) => deps.events.emit('compose:open', { draftId }),
+      },
+    });
+    const contacts = new ContactsStore(db);
+    if (deps.startOutbox !== false) outbox.start();
+    const sendAccount: SendAccount = {
+      drafts,
+      outbox,
+      contacts,
+      context,
+      report: async (id) => {
+        const row = outbox.store.find(id);
+        if (!row) throw new AppError('not_found', 'No such sent fax');
+        const ctx = await context();
+        const number = formatFaxNumber(row.to, ctx.country);
+        const fax = await outbox.document(row.sendId).catch(() => null);
+        const bytes = await transmissionReport({
+          row,
+          recipient: row.contactName ? `${row.contactName} (${number})` : number,
+          fax,
+          language: ctx.language,
+          paper: ctx.paper,
+          fonts: this.fonts,
+        });
+        const day = new Date(row.updatedAt).toISOString().slice(0, 10);
+        return { name: `Transmission report ${day} ${row.to}.pdf`, bytes };
+      },
+    };
+    return {
+      account: sendAccount,
+      async close() {
+        await outbox.close();
+        db.close();
+      },
+    };
+  }
+
+  private async notify(
+    row: Parameters<typeof sentNotice>[0],
+    context: () => Promise<SendContext>,
+  ): Promise<void> {
+    const settings = await this.deps.settings.get();
+    const ctx = await context();
+    const who = row.contactName ?? formatFaxNumber(row.to, ctx.country);
+    const notice = sentNotice(row, who, settings.notificationLevel, ctx.language);
+    if (!notice) return;
+    const view = row.status === 'delivered' ? 'sent' : 'outbox';
+    this.deps.notifications.show(notice, () =>
+      this.deps.events.emit('outbox:open', { id: row.id, view }),
+    );
+    this.deps.events.emit('notification:shown', notice);
+  }
+}
