@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import {
   PasswordThrottle,
@@ -12,6 +12,7 @@ import type { Carrier } from './delivery/carrier';
 import { Delivery, type DeliveryProbe } from './delivery/delivery';
 import { ApiError } from './errors';
 import { EventHub } from './events/event-hub';
+import { clientErrorHandler, frameworkErrors } from './framework-errors';
 import { loggerSettings, logRequests, type ServiceLogOptions } from './logging';
 import { inspectionLimits } from './pdf/inspect';
 import { PdfInspector, type InspectorOptions } from './pdf/inspector';
@@ -68,7 +69,11 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   const logging = loggerSettings(deps.logger);
   const app = Fastify({
     logger: logging.logger,
-    disableRequestLogging: true,
+    // One line per request is written by logRequests (Fastify's own would write two).
+    logController: new LogController({ disableRequestLogging: true }),
+    // Errors met before a route runs get the service's one error shape too.
+    frameworkErrors,
+    clientErrorHandler,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     trustProxy: false,
