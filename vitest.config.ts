@@ -26,6 +26,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           fileParallelism: false,
           globalSetup: ['test/helpers/build-web.ts'],
+          // Fails a test when a page it drove logged an error (test/helpers/page-errors.ts).
+          setupFiles: ['test/helpers/e2e-setup.ts'],
         },
       },
     ],

@@ -229,6 +229,11 @@ export const events = {
     body: z.string(),
     faxId: z.string().nullable(),
   }),
+  /**
+   * Raised by the page's own bridge, never by main: the headless host stopped answering
+   * (its socket closed or its heartbeat went silent). The Electron host never raises it.
+   */
+  'host:connection': z.object({ state: z.enum(['connected', 'lost']) }),
   ...sendEvents,
   ...printerEvents,
   ...privacyEvents,

@@ -17,5 +17,8 @@ export type BridgeCall = z.infer<typeof bridgeCallSchema>;
 /** The path the bridge's WebSocket listens on. */
 export const bridgePath = '/bridge';
 
-/** The name of the meta tag that tells the page where the bridge is and its token. */
+/** The name of the meta tag that tells the page where the bridge is. */
 export const bridgeMetaName = 'kamifax-bridge';
+
+/** The meta tag's attribute with the heartbeat interval in milliseconds. */
+export const heartbeatAttribute = 'data-heartbeat-ms';

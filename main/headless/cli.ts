@@ -1,6 +1,7 @@
 /**
  * `npm run start:web`: runs Kamifax without Electron and prints the URL to open in a browser.
- * Options: --port <n> (default: a free port), --data <dir> (default: ~/.kamifax-web).
+ * Options: --port <n> (default: a free port), --data <dir> (default: ~/.kamifax-web),
+ * --web <dir> (the built renderer; default: out/web).
  */
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -16,7 +17,7 @@ import { startHeadlessHost } from './host';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({
-  options: { port: { type: 'string' }, data: { type: 'string' } },
+  options: { port: { type: 'string' }, data: { type: 'string' }, web: { type: 'string' } },
 });
 const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
   version: string;
@@ -47,11 +48,13 @@ const host = await startHeadlessHost({
   log,
   credentials: await chooseCredentials(),
   dataDir: values.data ?? join(homedir(), '.kamifax-web'),
-  webRoot: join(projectRoot, 'out/web'),
+  webRoot: values.web ?? join(projectRoot, 'out/web'),
   port: values.port ? Number(values.port) : 0,
   version: pkg.version,
 });
-console.log(`Kamifax is running at ${host.url}`);
+console.log(
+  `Kamifax is running. Open this link in your browser (it works once, for this run):\n${host.url}`,
+);
 const stop = () => {
   host.close().then(
     () => process.exit(0),

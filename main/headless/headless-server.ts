@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { decodeBridgeMessage, encodeBridgeMessage } from '../../preload/bridge-codec';
 import { contentSecurityPolicy } from '../core/security/csp';
@@ -8,7 +8,13 @@ import { isTrustedSender } from '../core/security/sender';
 import type { Core } from '../core/app';
 import { detach } from '../core/async/detach';
 import type { Logger } from '../core/log/logger';
-import { bridgeCallSchema, bridgeMetaName, bridgePath } from './bridge-protocol';
+import { HostAccess, parseTarget, secretParam } from './access';
+import {
+  bridgeCallSchema,
+  bridgeMetaName,
+  bridgePath,
+  heartbeatAttribute,
+} from './bridge-protocol';
 import { readStaticFile } from '../core/fs/static-files';
 
 /** Options of the headless host's web server. */
@@ -18,62 +24,112 @@ export interface HeadlessServerOptions {
   webRoot: string;
   log: Logger;
   port?: number;
+  /** How often the bridge says it is alive (the page gives up after three missed beats). */
+  heartbeatMs?: number;
 }
 
-/** A running headless host: its page URL, its token, and how to stop it. */
+/** A running headless host: the link to open it, and how to stop it. */
 export interface HeadlessServer {
+  /** The link printed at start: this origin with a one-time secret. */
   url: string;
-  token: string;
+  /** `http://127.0.0.1:<port>`, which refuses everyone without the session cookie. */
+  origin: string;
+  /** A fresh one-time link to `path` (tests open several pages; a lost cookie needs one). */
+  launchUrl(path?: string): string;
   close(): Promise<void>;
 }
 
-function sameToken(given: string | null, expected: string): boolean {
-  if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+/** The bridge's default heartbeat interval. */
+export const defaultHeartbeatMs = 1500;
+
+const refusal = {
+  badRequest: 'Bad request',
+  misdirected: 'This address is not the Kamifax host.',
+  usedLink:
+    'This Kamifax link was already used or is not valid. Open the link printed when Kamifax started, or restart it for a new one.',
+  noSession: 'Open Kamifax with the link printed when it started (npm run start:web).',
+} as const;
+
+function refuse(response: ServerResponse, status: number, text: string): void {
+  response
+    .writeHead(status, {
+      'content-type': 'text/plain; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'close',
+    })
+    .end(text);
+}
+
+function refuseUpgrade(socket: Duplex, status: string): void {
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
 /**
- * Serves the built renderer on 127.0.0.1 and carries the contract over a WebSocket. A
- * connection must present this launch's random token and come from this server's own
- * origin; every call then goes through the same router as Electron's IPC.
+ * Serves the built renderer on 127.0.0.1 and carries the contract over a WebSocket. Only the
+ * person who started the host gets in (see `HostAccess`); a request no parser accepts gets a
+ * 400 and the host goes on; a heartbeat lets the page notice within seconds that the host
+ * has gone. Every call then goes through the same router as Electron's IPC.
  */
 export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
   const { core, webRoot, log } = options;
-  const token = randomBytes(24).toString('base64url');
+  const heartbeatMs = options.heartbeatMs ?? defaultHeartbeatMs;
+  const access = new HostAccess();
   let origin = '';
   const sockets = new Set<WebSocket>();
   const connections = new Set<Socket>();
 
   const serve = async (request: IncomingMessage, response: ServerResponse) => {
-    const url = new URL(request.url ?? '/', origin);
-    const file = request.method === 'GET' ? await readStaticFile(webRoot, url.pathname) : null;
-    if (!file) {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    const url = parseTarget(request.url);
+    if (!url) return refuse(response, 400, refusal.badRequest);
+    const host = request.headers.host;
+    if (!access.hostAllowed(host)) return refuse(response, 421, refusal.misdirected);
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return refuse(response, 405, refusal.badRequest);
+    const secret = url.searchParams.get(secretParam);
+    if (secret !== null) {
+      if (!access.redeem(secret)) return refuse(response, 403, refusal.usedLink);
+      url.searchParams.delete(secretParam);
+      // The secret leaves the address bar and history at once; the cookie stays.
+      response
+        .writeHead(303, {
+          location: `${url.pathname}${url.search}`,
+          'set-cookie': access.sessionCookieHeader(),
+          'cache-control': 'no-store',
+          'referrer-policy': 'no-referrer',
+        })
+        .end();
       return;
     }
+    if (!access.hasSession(request.headers.cookie)) return refuse(response, 403, refusal.noSession);
+    const file = await readStaticFile(webRoot, url.pathname);
+    if (!file) return refuse(response, 404, 'Not found');
+    const bridgeOrigin = `ws://${host}`;
     let body: Buffer | string = file.body;
     if (file.contentType.startsWith('text/html')) {
-      const wsUrl = `${origin.replace('http:', 'ws:')}${bridgePath}?token=${token}`;
-      body = file.body
-        .toString('utf8')
-        .replace('<head>', `<head><meta name="${bridgeMetaName}" content="${wsUrl}">`);
+      const meta = `<meta name="${bridgeMetaName}" content="${bridgeOrigin}${bridgePath}" ${heartbeatAttribute}="${heartbeatMs}">`;
+      body = file.body.toString('utf8').replace('<head>', `<head>${meta}`);
     }
     response.writeHead(200, {
       'content-type': file.contentType,
-      'content-security-policy': contentSecurityPolicy([origin.replace('http:', 'ws:')]),
+      'content-security-policy': contentSecurityPolicy([bridgeOrigin]),
       'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
       'cache-control': 'no-store',
     });
-    response.end(body);
+    response.end(request.method === 'HEAD' ? undefined : body);
   };
+
   const server: Server = createServer((request, response) => {
     serve(request, response).catch((error: unknown) => {
       log.error('could not answer a request', { error: String(error) });
-      if (!response.headersSent) response.writeHead(500).end();
+      if (!response.headersSent) refuse(response, 500, 'Internal error');
       else response.destroy();
     });
+  });
+  // A request line Node's parser refuses: answer 400 and drop that connection only.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
   server.on('connection', (socket) => {
     connections.add(socket);
@@ -81,30 +137,36 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
-  server.on('upgrade', (request: IncomingMessage, socket, head) => {
-    const url = new URL(request.url ?? '/', origin);
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const url = parseTarget(request.url);
+    if (!url) return refuseUpgrade(socket, '400 Bad Request');
+    const host = request.headers.host;
     const trusted =
       url.pathname === bridgePath &&
-      sameToken(url.searchParams.get('token'), token) &&
-      isTrustedSender({ url: request.headers.origin ?? '', isMainFrame: true }, [origin]);
+      access.hostAllowed(host) &&
+      access.hasSession(request.headers.cookie) &&
+      isTrustedSender({ url: request.headers.origin ?? '', isMainFrame: true }, [`http://${host}`]);
     if (!trusted) {
       log.warn('rejected bridge connection', { origin: String(request.headers.origin ?? '') });
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      return;
+      return refuseUpgrade(socket, '403 Forbidden');
     }
     wss.handleUpgrade(request, socket, head, (ws) => attach(ws));
   });
 
+  const alive = new WeakMap<WebSocket, boolean>();
   const attach = (ws: WebSocket) => {
     sockets.add(ws);
+    alive.set(ws, true);
     const stop = core.events.listen((event, payload) => {
       ws.send(encodeBridgeMessage({ event, payload }));
     });
+    ws.on('pong', () => alive.set(ws, true));
+    ws.on('error', (error) => log.warn('bridge socket error', { error: String(error) }));
     ws.on('close', () => {
       sockets.delete(ws);
       stop();
     });
-    ws.on('message', (data) => detach(log, 'answering a bridge call', answer(data)));
     const answer = async (data: RawData) => {
       let call;
       try {
@@ -117,15 +179,40 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       const result = await core.router.dispatch(call.channel, call.payload);
       if (ws.readyState === ws.OPEN) ws.send(encodeBridgeMessage({ id: call.id, result }));
     };
+    ws.on('message', (data) => detach(log, 'answering a bridge call', answer(data)));
   };
 
+  // Both directions: the page hears a beat (and gives up on a silent host); a page that
+  // stopped answering pings is dropped here.
+  const heartbeat = setInterval(() => {
+    for (const ws of sockets) {
+      if (!alive.get(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+      ws.send(encodeBridgeMessage({ heartbeat: Date.now() }));
+    }
+  }, heartbeatMs);
+  heartbeat.unref();
+
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  access.listening(port);
+  origin = `http://127.0.0.1:${port}`;
+  const launchUrl = (path = '/') => {
+    const url = new URL(path, `${origin}/`);
+    url.searchParams.set(secretParam, access.issueSecret());
+    return url.href;
+  };
 
   return {
-    url: `${origin}/`,
-    token,
+    url: launchUrl(),
+    origin,
+    launchUrl,
     async close() {
+      clearInterval(heartbeat);
       for (const ws of sockets) ws.terminate();
       wss.close();
       for (const socket of connections) socket.destroy();

@@ -28,11 +28,18 @@ export interface HeadlessHostOptions {
   pollMs?: number;
   /** Where the demo service runs: a child process by default, off this event loop. */
   serviceRunner?: ServiceRunner;
+  /** The bridge's heartbeat interval (tests shorten it). */
+  heartbeatMs?: number;
 }
 
 /** A running headless host. */
 export interface HeadlessHost {
+  /** The link to open, with a one-time secret (printed at start). */
   url: string;
+  /** The host's origin; without the session cookie it refuses every request. */
+  origin: string;
+  /** Another one-time link, to `path` (tests open several pages). */
+  launchUrl(path?: string): string;
   core: Core;
   /** External links the page asked to open; the page itself opens them in a new tab. */
   openedLinks: readonly string[];
@@ -79,13 +86,21 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
   });
   let server: HeadlessServer;
   try {
-    server = await startHeadlessServer({ core, webRoot: options.webRoot, log, port: options.port });
+    server = await startHeadlessServer({
+      core,
+      webRoot: options.webRoot,
+      log,
+      port: options.port,
+      heartbeatMs: options.heartbeatMs,
+    });
   } catch (error) {
     await core.dispose();
     throw error;
   }
   return {
     url: server.url,
+    origin: server.origin,
+    launchUrl: (path) => server.launchUrl(path),
     core,
     openedLinks,
     notifications,

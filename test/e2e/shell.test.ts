@@ -90,22 +90,26 @@ describe.skipIf(!hasChromium)('the shell in real Chromium through the headless h
     await page.getByLabel(ja['settings.theme']).selectOption('system');
   });
 
-  it('refuses a bridge connection with a foreign token or origin', async () => {
-    const url = new URL(host.url);
-    const attempt = (path: string, origin: string) =>
+  it('refuses a bridge connection without the session cookie or from a foreign origin', async () => {
+    const url = new URL(host.origin);
+    const attempt = (origin: string, cookie?: string) =>
       new Promise<string>((resolve) => {
-        const ws = new WebSocket(`ws://${url.host}${path}`, { origin });
-        ws.on('open', () => resolve('open'));
+        const headers = cookie ? { cookie } : undefined;
+        const ws = new WebSocket(`ws://${url.host}/bridge`, { origin, headers });
+        ws.on('open', () => {
+          ws.close();
+          resolve('open');
+        });
         ws.on('unexpected-response', (_req, res) => resolve(String(res.statusCode)));
         ws.on('error', () => resolve('error'));
       });
-    const token = await page.evaluate(() =>
-      new URL(
-        document.querySelector<HTMLMetaElement>('meta[name="kamifax-bridge"]')!.content,
-      ).searchParams.get('token'),
-    );
-    expect(await attempt('/bridge?token=wrong', url.origin)).toBe('403');
-    expect(await attempt(`/bridge?token=${token}`, 'http://evil.example')).toBe('403');
-    expect(await attempt(`/bridge?token=${token}`, url.origin)).toBe('open');
+    // The page's own cookie (HttpOnly: the page's script cannot read it, the test can).
+    const [session] = await page.context().cookies(host.origin);
+    const cookie = `${session!.name}=${session!.value}`;
+    expect(session!.httpOnly).toBe(true);
+    expect(session!.sameSite).toBe('Strict');
+    expect(await attempt(url.origin)).toBe('403');
+    expect(await attempt('http://evil.example', cookie)).toBe('403');
+    expect(await attempt(url.origin, cookie)).toBe('open');
   });
 });

@@ -15,7 +15,7 @@ export async function openViewerPage(
   page.on('pageerror', (error) => console.error('page error:', error.message));
   if (process.env.KAMIFAX_VIEWER_CONSOLE)
     page.on('console', (message) => console.log(`console ${message.type()}: ${message.text()}`));
-  await page.goto(`${host.url}viewer.html${options.query ?? ''}`);
+  await page.goto(host.launchUrl(`viewer.html${options.query ?? ''}`));
   await page.waitForSelector('html[data-ready="true"]');
   await page.locator('.viewer-opener button').first().click();
   await page.waitForSelector('.viewer-opener input[type="file"]');

@@ -10,7 +10,12 @@ import type { CredentialStore } from '../../main/core/credentials/credential-sto
 export const webRoot =
   process.env.KAMIFAX_WEB_OUT ?? fileURLToPath(new URL('../../out/web', import.meta.url));
 
-/** A headless host on its own temporary data folder, with its log lines kept for assertions. */
+/**
+ * A headless host on its own temporary data folder, with its log lines kept for assertions.
+ * Reading `url` mints a fresh one-time link (the host refuses a link used before), so every
+ * `openApp(browser, host.url)` opens the app the way a person does; `origin` is the bare
+ * address, which refuses anyone without the session cookie.
+ */
 export interface TestHost extends HeadlessHost {
   dataDir: string;
   logLines: string[];
@@ -23,6 +28,7 @@ export async function startTestHost(
     locale?: string;
     credentials?: CredentialStore;
     pollMs?: number;
+    heartbeatMs?: number;
     /** Reuse a data folder (a restart); the caller then removes it, `stop` leaves it. */
     dataDir?: string;
   } = {},
@@ -36,10 +42,11 @@ export async function startTestHost(
     credentials: options.credentials,
     lineSpeed: 1000,
     pollMs: options.pollMs,
+    heartbeatMs: options.heartbeatMs,
     version: '0.0.0-test',
     log: createLogger((line) => logLines.push(line), 'test'),
   });
-  return Object.assign(host, {
+  const testHost: TestHost = Object.assign(host, {
     dataDir,
     logLines,
     async stop() {
@@ -47,4 +54,6 @@ export async function startTestHost(
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   });
+  Object.defineProperty(testHost, 'url', { get: () => host.launchUrl(), enumerable: true });
+  return testHost;
 }

@@ -1,49 +1,57 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { BridgeError, SessionState } from '../../../preload/contract';
 import { SignInScreen } from '../session/SignInScreen';
 import { I18nProvider, resolveLocale, useI18n } from '../i18n/i18n';
+import { nextBoot, type Boot, type BootPatch } from './boot';
+import { detach } from './detach';
 import { useKamifax } from './KamifaxContext';
 import { Shell } from './Shell';
-import type { AppInfo, Settings } from './types';
-
-type Boot =
-  | { state: 'loading' }
-  | { state: 'failed'; error: BridgeError }
-  | { state: 'ready'; info: AppInfo; settings: Settings; session: SessionState };
+import type { Settings } from './types';
+import { useHostConnection } from './useHostConnection';
 
 /** Loads what the shell needs from main, then shows it in the chosen language and theme. */
 export function App() {
   const kamifax = useKamifax();
   const [boot, setBoot] = useState<Boot>({ state: 'loading' });
+  const connection = useHostConnection();
 
   useEffect(() => {
     let live = true;
-    void Promise.all([kamifax.app.info(), kamifax.settings.get(), kamifax.session.get()]).then(
-      ([info, settings, session]) => {
-        if (!live) return;
-        if (!info.ok) setBoot({ state: 'failed', error: info.error });
-        else if (!settings.ok) setBoot({ state: 'failed', error: settings.error });
-        else if (!session.ok) setBoot({ state: 'failed', error: session.error });
-        else
-          setBoot({
-            state: 'ready',
-            info: info.value,
-            settings: settings.value,
-            session: session.value,
-          });
-      },
-    );
-    const update = (patch: Partial<Extract<Boot, { state: 'ready' }>>) =>
-      setBoot((current) => (current.state === 'ready' ? { ...current, ...patch } : current));
+    // Every answer and event goes through one functional update, in arrival order: an
+    // event during loading is kept, and nothing is computed from a stale `boot`.
+    const learn = (patch: BootPatch) => {
+      if (live) setBoot((current) => nextBoot(current, patch));
+    };
     const stops = [
-      kamifax.on('settings:changed', (settings) => update({ settings })),
-      kamifax.on('session:changed', (session) => update({ session })),
+      kamifax.on('settings:changed', (settings) => learn({ settings })),
+      kamifax.on('session:changed', (session) => learn({ session })),
     ];
+    detach('loading the app', async () => {
+      await Promise.all([
+        kamifax.app.info().then((r) => learn(r.ok ? { info: r.value } : { error: r.error })),
+        kamifax.settings
+          .get()
+          .then((r) => learn(r.ok ? { settings: r.value } : { error: r.error })),
+        kamifax.session.get().then((r) => learn(r.ok ? { session: r.value } : { error: r.error })),
+      ]);
+    });
     return () => {
       live = false;
       for (const stop of stops) stop();
     };
   }, [kamifax]);
+  const onSession = useCallback(
+    (session: SessionState) => setBoot((current) => nextBoot(current, { session })),
+    [],
+  );
+  const onSettings = useCallback(
+    (settings: Settings) => setBoot((current) => nextBoot(current, { settings })),
+    [],
+  );
+
+  useEffect(() => {
+    document.documentElement.dataset.hostConnection = connection;
+  }, [connection]);
 
   const locale = resolveLocale(
     boot.state === 'ready' ? boot.settings.language : 'system',
@@ -66,19 +74,23 @@ export function App() {
       {(boot.state === 'loading' ||
         (boot.state === 'ready' && boot.session.status === 'restoring')) && <Splash />}
       {boot.state === 'failed' && <StartFailed error={boot.error} />}
+      {connection === 'lost' && !(boot.state === 'ready' && boot.session.status === 'signedIn') && (
+        <HostStopped />
+      )}
       {boot.state === 'ready' && boot.session.status === 'signedOut' && (
         <SignInScreen
           remembered={boot.session.remembered}
           revoked={boot.session.reason === 'revoked'}
-          onSession={(session) => setBoot({ ...boot, session })}
+          onSession={onSession}
         />
       )}
       {boot.state === 'ready' && boot.session.status === 'signedIn' && (
         <Shell
           info={boot.info}
           settings={boot.settings}
-          onSettings={(settings) => setBoot({ ...boot, settings })}
-          onSession={(session) => setBoot({ ...boot, session })}
+          onSettings={onSettings}
+          onSession={onSession}
+          stopped={connection === 'lost'}
         />
       )}
     </I18nProvider>
@@ -90,6 +102,16 @@ function Splash() {
   return (
     <p className="splash" role="status">
       {t('app.loading')}
+    </p>
+  );
+}
+
+/** Before the shell is up (it says so in its status bar): the host went away. */
+function HostStopped() {
+  const { t } = useI18n();
+  return (
+    <p className="splash" role="alert">
+      {t('shell.status.stopped')}
     </p>
   );
 }

@@ -17,5 +17,6 @@ export function connectKamifax(): KamifaxApi {
   const meta = document.querySelector<HTMLMetaElement>('meta[name="kamifax-bridge"]');
   if (!meta)
     throw new Error('No Kamifax host: open this page through Electron or npm run start:web');
-  return createWebBridge(meta.content);
+  const heartbeatMs = Number(meta.getAttribute('data-heartbeat-ms'));
+  return createWebBridge(meta.content, heartbeatMs > 0 ? heartbeatMs : undefined);
 }
