@@ -102,10 +102,7 @@ describe.skipIf(!hasChromium).each([
       .click();
     await expect.poll(async () => (await asAlice('/v1/account')).name).toBe('Alice Tanaka');
     await page.getByLabel(L['privacy.profile.occupation']).fill('Pilot');
-    await page
-      .locator('form', { has: page.locator('#demo-occupation') })
-      .getByRole('button', { name: L['privacy.profile.save'] })
-      .click();
+    await page.getByRole('button', { name: L['privacy.profile.saveDemographics'] }).click();
     await expect
       .poll(async () => (await asAlice('/v1/account')).demographics.occupation)
       .toBe('Pilot');

@@ -50,7 +50,7 @@ export function DemographicsForm({ profile, report }: { profile: Profile; report
         </div>
       ))}
       <div className="actions-row">
-        <button type="submit">{t('privacy.profile.save')}</button>
+        <button type="submit">{t('privacy.profile.saveDemographics')}</button>
         <button
           type="button"
           onClick={() =>
