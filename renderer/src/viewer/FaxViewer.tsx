@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useHost } from '../app/host-context';
 import { useKamifax } from '../app/KamifaxContext';
 import { useI18n } from '../i18n/i18n';
 import { DocumentView } from './DocumentView';
@@ -50,6 +51,7 @@ const maxRestarts = 2;
 export function FaxViewer(props: FaxViewerProps) {
   const { documentBytes, documentKey, fileName } = props;
   const kamifax = useKamifax();
+  const host = useHost();
   const { t, errorText } = useI18n();
   const loadMs = props.deadlines?.loadMs ?? defaultDeadlines.loadMs;
   const renderMs = props.deadlines?.renderMs ?? defaultDeadlines.renderMs;
@@ -92,6 +94,8 @@ export function FaxViewer(props: FaxViewerProps) {
   );
 
   const save = async () => {
+    // The browser host saves through the browser, so the user chooses where it goes.
+    if (host === 'headless') return downloadInBrowser(documentBytes, fileName);
     const result = await kamifax.files.savePdf({ suggestedName: fileName, bytes: documentBytes });
     if (!result.ok)
       setNotice({
@@ -185,4 +189,14 @@ export function FaxViewer(props: FaxViewerProps) {
       {print?.urls && <PrintPages urls={print.urls} onDone={endPrint} />}
     </section>
   );
+}
+
+/** Hands the bytes to the browser as a download (the browser host has no save dialog of ours). */
+function downloadInBrowser(bytes: Uint8Array, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

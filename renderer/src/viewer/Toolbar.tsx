@@ -1,3 +1,17 @@
+import {
+  ChevronDown,
+  ChevronUp,
+  Download,
+  Forward,
+  PanelLeft,
+  Printer,
+  RotateCcw,
+  RotateCw,
+  RotateCwSquare,
+  X,
+  ZoomIn,
+  ZoomOut,
+} from 'lucide-react';
 import { useId, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { clampZoom, parsePageInput, stepZoom, type ZoomMode } from './layout';
@@ -52,7 +66,7 @@ export function Toolbar(props: ToolbarProps) {
         title={t('viewer.thumbnails.toggle')}
         onClick={props.onToggleThumbnails}
       >
-        ▤
+        <PanelLeft aria-hidden="true" size={16} />
       </button>
       <span className="viewer-toolbar-group">
         <button
@@ -62,7 +76,7 @@ export function Toolbar(props: ToolbarProps) {
           disabled={props.pageIndex <= 0}
           onClick={() => props.onGoTo(props.pageIndex - 1)}
         >
-          ↑
+          <ChevronUp aria-hidden="true" size={16} />
         </button>
         <button
           type="button"
@@ -71,7 +85,7 @@ export function Toolbar(props: ToolbarProps) {
           disabled={props.pageIndex >= props.pageCount - 1}
           onClick={() => props.onGoTo(props.pageIndex + 1)}
         >
-          ↓
+          <ChevronDown aria-hidden="true" size={16} />
         </button>
         <label htmlFor={pageInputId} className="visually-hidden">
           {t('viewer.page.input')}
@@ -98,7 +112,7 @@ export function Toolbar(props: ToolbarProps) {
           title={t('viewer.zoom.out')}
           onClick={() => props.onZoom({ kind: 'custom', zoom: stepZoom(props.zoom, -1) })}
         >
-          −
+          <ZoomOut aria-hidden="true" size={16} />
         </button>
         <label htmlFor={zoomId} className="visually-hidden">
           {t('viewer.zoom.label')}
@@ -129,7 +143,7 @@ export function Toolbar(props: ToolbarProps) {
           title={t('viewer.zoom.in')}
           onClick={() => props.onZoom({ kind: 'custom', zoom: stepZoom(props.zoom, 1) })}
         >
-          +
+          <ZoomIn aria-hidden="true" size={16} />
         </button>
       </span>
       <span className="viewer-toolbar-group">
@@ -139,7 +153,7 @@ export function Toolbar(props: ToolbarProps) {
           title={t('viewer.rotate.page')}
           onClick={props.onRotatePage}
         >
-          ⟳
+          <RotateCwSquare aria-hidden="true" size={16} />
         </button>
         <button
           type="button"
@@ -147,7 +161,7 @@ export function Toolbar(props: ToolbarProps) {
           title={t('viewer.rotate.documentLeft')}
           onClick={() => props.onRotateDocument(-90)}
         >
-          ⤺
+          <RotateCcw aria-hidden="true" size={16} />
         </button>
         <button
           type="button"
@@ -155,19 +169,27 @@ export function Toolbar(props: ToolbarProps) {
           title={t('viewer.rotate.documentRight')}
           onClick={() => props.onRotateDocument(90)}
         >
-          ⤻
+          <RotateCw aria-hidden="true" size={16} />
         </button>
       </span>
       <span className="viewer-toolbar-group viewer-toolbar-actions">
-        <button type="button" onClick={props.onPrint} disabled={props.printing}>
-          {t('viewer.print')}
+        <button
+          type="button"
+          onClick={props.onPrint}
+          disabled={props.printing}
+          title={t('viewer.print')}
+        >
+          <Printer aria-hidden="true" size={16} />
+          <span className="button-label">{t('viewer.print')}</span>
         </button>
-        <button type="button" onClick={props.onSave}>
-          {t('viewer.save')}
+        <button type="button" onClick={props.onSave} title={t('viewer.save')}>
+          <Download aria-hidden="true" size={16} />
+          <span className="button-label">{t('viewer.save')}</span>
         </button>
         {props.onForward && (
-          <button type="button" onClick={props.onForward}>
-            {t('viewer.forward')}
+          <button type="button" onClick={props.onForward} title={t('viewer.forward')}>
+            <Forward aria-hidden="true" size={16} />
+            <span className="button-label">{t('viewer.forward')}</span>
           </button>
         )}
         {props.onClose && (
@@ -177,7 +199,7 @@ export function Toolbar(props: ToolbarProps) {
             title={t('viewer.close')}
             onClick={props.onClose}
           >
-            ✕
+            <X aria-hidden="true" size={16} />
           </button>
         )}
       </span>
