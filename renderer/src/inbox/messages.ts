@@ -90,6 +90,12 @@ export const inboxEn = {
     'This fax is not saved on this computer, so it cannot be shown offline. Kamifax will open it when the service is back.',
   'inbox.keysFull': 'Arrows or J and K move, Enter opens, Space selects, Delete deletes.',
   'inbox.viewerKeys': 'J and K open the next and previous fax; Escape returns to the list.',
+  'inbox.settings.reading': 'Reading faxes',
+  'inbox.settings.paneRight': 'Reading pane on the right of the list',
+  'inbox.settings.paneBottom': 'Reading pane below the list',
+  'inbox.settings.paneNote': 'In a narrow window the pane goes below the list anyway.',
+  'inbox.settings.darken': 'Darken fax pages in the dark theme',
+  'inbox.settings.darkenNote': 'Pages stay paper-white unless you turn this on.',
 } as const;
 
 /** Inbox messages in Japanese. */
@@ -186,4 +192,10 @@ export const inboxJa: Record<keyof typeof inboxEn, string> = {
   'inbox.keysFull':
     '矢印キーまたは J と K で移動、Enter で開く、Space で選択、Delete で削除します。',
   'inbox.viewerKeys': 'J と K で次と前の FAX を開き、Escape で一覧に戻ります。',
+  'inbox.settings.reading': 'FAX の閲覧',
+  'inbox.settings.paneRight': '閲覧ウィンドウを一覧の右に表示',
+  'inbox.settings.paneBottom': '閲覧ウィンドウを一覧の下に表示',
+  'inbox.settings.paneNote': 'ウィンドウの幅が狭いときは、常に一覧の下に表示します。',
+  'inbox.settings.darken': 'ダークテーマで FAX のページを暗く表示する',
+  'inbox.settings.darkenNote': 'オンにしない限り、ページは白い紙のまま表示します。',
 };

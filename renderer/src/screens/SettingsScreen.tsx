@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { AppInfo, Settings } from '../app/types';
 import { DefaultCountrySetting } from '../compose/DefaultCountrySetting';
+import { ReadingSettings } from '../inbox/ReadingSettings';
 import { useI18n } from '../i18n/i18n';
 import { DesktopSettings } from '../desktop/DesktopSettings';
 
@@ -72,6 +73,7 @@ export function SettingsScreen({
       </fieldset>
       <DesktopSettings settings={settings} info={info} onChange={onChange} />
       <DefaultCountrySetting value={settings.defaultCountry} onChange={onChange} />
+      <ReadingSettings />
       <h2>{t('settings.localData')}</h2>
       <p className="muted">{t('settings.clearLocalNote')}</p>
       <button type="button" onClick={onClearLocalData}>
