@@ -4,6 +4,7 @@ import { DefaultCountrySetting } from '../compose/DefaultCountrySetting';
 import { ReadingSettings } from '../inbox/ReadingSettings';
 import { useI18n } from '../i18n/i18n';
 import { DesktopSettings } from '../desktop/DesktopSettings';
+import { PrinterSettings } from '../printer/PrinterSettings';
 
 const languages = ['system', 'en', 'ja'] as const;
 const themes = ['system', 'light', 'dark'] as const;
@@ -74,6 +75,7 @@ export function SettingsScreen({
       <DesktopSettings settings={settings} info={info} onChange={onChange} />
       <DefaultCountrySetting value={settings.defaultCountry} onChange={onChange} />
       <ReadingSettings />
+      <PrinterSettings />
       <h2>{t('settings.localData')}</h2>
       <p className="muted">{t('settings.clearLocalNote')}</p>
       <button type="button" onClick={onClearLocalData}>
