@@ -33,6 +33,7 @@ export const serviceErrorCodes = [
   'policy_version_mismatch',
   'request_not_ready',
   'admin_only',
+  'consent_exists',
   'internal',
 ] as const;
 

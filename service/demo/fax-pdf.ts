@@ -1,4 +1,5 @@
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { embedJapaneseFont, needsUnicodeFont } from './japanese-font';
 
 /** What a generated fax says on its header line. */
 export interface FaxPdfOptions {
@@ -16,7 +17,11 @@ export interface FaxPdfOptions {
 export async function makeFaxPdf(options: FaxPdfOptions): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Courier);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  const title = options.title ?? 'Facsimile';
+  // A subject in Japanese (or any script beyond WinAnsi) needs a font that has its glyphs.
+  const bold = needsUnicodeFont(title)
+    ? await embedJapaneseFont(pdf)
+    : await pdf.embedFont(StandardFonts.HelveticaBold);
   const stamp = options.date.toISOString().replace('T', ' ').slice(0, 16);
   for (let n = 1; n <= options.pages; n += 1) {
     const page = pdf.addPage([595.28, 841.89]);
@@ -26,7 +31,7 @@ export async function makeFaxPdf(options: FaxPdfOptions): Promise<Uint8Array> {
       size: 8,
       font,
     });
-    page.drawText(options.title ?? 'Facsimile', { x: 60, y: 740, size: 24, font: bold });
+    page.drawText(title, { x: 60, y: 740, size: 24, font: bold });
     for (let line = 0; line < 24; line += 1) {
       page.drawText(
         `Line ${line + 1} of page ${n}. This is sample fax text for the Kamifax demo.`,

@@ -190,12 +190,19 @@ export function adminRoutes(app: FastifyInstance, ctx: ServiceContext): void {
             required: ['version'],
             properties: { version: { type: 'integer' } },
           },
-          ...errors(400, 403),
+          ...errors(400, 403, 409),
         },
       },
     },
     async (request) => {
       requireAdmin(ctx, request);
+      const consent = request.body.consent;
+      if (consent && ctx.storage.policies.purposes().some((purpose) => purpose.id === consent.id))
+        throw new ApiError(
+          409,
+          'consent_exists',
+          `A use of data with the id ${consent.id} exists; give the new one another id`,
+        );
       const version = ctx.storage.policies.current().version + 1;
       ctx.storage.transaction(() => {
         ctx.storage.policies.publish({

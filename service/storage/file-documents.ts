@@ -1,13 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocumentStore } from './storage';
 
-/** Documents as files: written to a temporary name, fsynced, then renamed into place. */
+/**
+ * Documents as files: written to a temporary name, fsynced, then renamed into place. A
+ * temporary file left by a crash is never renamed, so each start removes them.
+ */
 export class FileDocuments implements DocumentStore {
   constructor(private readonly folder: string) {
     mkdirSync(folder, { recursive: true });
+    for (const name of readdirSync(folder))
+      if (/^\.[0-9a-f-]{36}\.tmp$/.test(name)) rmSync(join(folder, name), { force: true });
   }
 
   async put(bytes: Uint8Array): Promise<string> {
