@@ -106,6 +106,10 @@ export const inboxStatusSchema = z.object({
   connection: z.enum(['online', 'offline', 'syncing']),
   lastSyncAt: z.number().nullable(),
   pendingChanges: z.number().int(),
+  /** Offline changes the service refused again and again, set aside (the user is told). */
+  parkedChanges: z.number().int(),
+  /** Moves only when rows changed: the list re-reads its rows on a new revision only. */
+  revision: z.number().int(),
   unread: z.number().int(),
   total: z.number().int(),
 });

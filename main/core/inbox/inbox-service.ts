@@ -46,6 +46,8 @@ export class InboxService {
   private readonly cache: DocumentCache;
   private readonly live: LiveUpdates;
   private readonly downloads = new Map<string, Promise<Buffer>>();
+  private closed = false;
+  private prefetching: Promise<void> | null = null;
 
   private constructor(
     private readonly options: InboxServiceOptions,
@@ -63,7 +65,12 @@ export class InboxService {
           listener.arrived(
             ids.map((id) => this.store.get(id)).filter((f): f is FaxSummary => f !== null),
           );
-          detach(log, 'prefetching new faxes', () => this.prefetch());
+          if (!this.closed && !this.prefetching) {
+            this.prefetching = this.prefetch().finally(() => {
+              this.prefetching = null;
+            });
+            detach(log, 'prefetching new faxes', this.prefetching);
+          }
         },
       },
       log.child('sync'),
@@ -169,7 +176,11 @@ export class InboxService {
 
   /** Stops live updates and closes the store. */
   async close(): Promise<void> {
+    this.closed = true;
     await this.live.stop();
+    // A sync still running would write to a closed database: let it finish first.
+    await this.engine.stop();
+    await this.prefetching?.catch(() => undefined);
     await Promise.allSettled(this.downloads.values());
     this.store.close();
   }
@@ -220,6 +231,7 @@ export class InboxService {
       Date.now(),
     );
     for (const fax of newest.rows) {
+      if (this.closed) return;
       if (!(await this.cache.has(fax.id))) await this.download(fax.id).catch(() => undefined);
     }
   }

@@ -16,6 +16,8 @@ export interface PendingOp {
   op: 'read' | 'delete' | 'junk' | 'restore' | 'notJunk';
   /** read: 1 read / 0 unread; junk: 1 block the sender / 0 not. */
   arg: number;
+  /** How often the service refused it so far (the sync engine parks it after a few). */
+  attempts: number;
 }
 
 interface Row {
@@ -118,7 +120,7 @@ export class InboxStore {
     );
     const remove = this.db.prepare('DELETE FROM faxes WHERE id = ?');
     const pendingFor = this.db.prepare(
-      'SELECT op, arg FROM pending_ops WHERE fax_id = ? ORDER BY seq',
+      'SELECT op, arg FROM pending_ops WHERE fax_id = ? AND parked = 0 ORDER BY seq',
     );
     this.counted = null;
     this.db.transaction(() => {
@@ -264,8 +266,35 @@ export class InboxStore {
   /** Offline changes in the order they were made. */
   pending(): PendingOp[] {
     return this.db
-      .prepare('SELECT seq, fax_id AS faxId, op, arg FROM pending_ops ORDER BY seq')
+      .prepare(
+        'SELECT seq, fax_id AS faxId, op, arg, attempts FROM pending_ops WHERE parked = 0 ORDER BY seq',
+      )
       .all() as PendingOp[];
+  }
+
+  /** Counts one refusal of a change by the service; returns the attempts so far. */
+  failedAttempt(seq: number): number {
+    const row = this.db
+      .prepare('UPDATE pending_ops SET attempts = attempts + 1 WHERE seq = ? RETURNING attempts')
+      .get(seq) as { attempts: number } | undefined;
+    return row?.attempts ?? 0;
+  }
+
+  /**
+   * Sets a change aside that the service keeps refusing: no longer sent, and no longer
+   * kept over the service's copy (so the next pull shows the service's truth).
+   */
+  park(seq: number): void {
+    this.counted = null;
+    this.db.prepare('UPDATE pending_ops SET parked = 1 WHERE seq = ?').run(seq);
+  }
+
+  /** How many changes were parked (the status tells the user). */
+  parkedCount(): number {
+    const row = this.db.prepare('SELECT count(*) AS n FROM pending_ops WHERE parked = 1').get() as {
+      n: number;
+    };
+    return row.n;
   }
 
   /** Forgets a change the service has confirmed (or refused for good). */

@@ -35,6 +35,9 @@ const steps: readonly string[] = [
    );`,
   // The Trash: deleted faxes stay (trashed_at set) until the service purges them.
   `ALTER TABLE faxes ADD COLUMN trashed_at INTEGER;`,
+  // Offline changes the service refuses are counted, and parked after a few.
+  `ALTER TABLE pending_ops ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE pending_ops ADD COLUMN parked INTEGER NOT NULL DEFAULT 0;`,
 ];
 /** Brings a database up to the newest schema inside one transaction per step. */
 export function migrate(db: Database): number {

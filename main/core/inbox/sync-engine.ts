@@ -32,17 +32,27 @@ export interface SyncListener {
 const pageSize = 500;
 const statusEveryMs = 300;
 const offlineCodes = new Set(['offline', 'service_unreachable']);
+/** Statuses that mean the service will never take this change: drop it. */
+const goneStatuses = new Set([404, 409, 422]);
+/** A change the service refused this many times is parked: kept aside, the user told. */
+export const maxAttempts = 5;
 
 /**
  * Keeps the local store in step with the service: first replays changes made offline, then
  * pulls the change feed page by page. Each page and its cursor commit together, so a restart
  * mid-sync resumes without duplicates or gaps. Runs are single-flight; a request during a run
- * schedules exactly one more.
+ * schedules exactly one more. A change the service keeps refusing (400, 403, 5xx) is counted
+ * per attempt and parked after `maxAttempts`; it never blocks the pull or later changes.
+ * Status goes out only when it changed; `revision` moves only when rows did.
  */
 export class SyncEngine {
   private running: Promise<void> | null = null;
   private again = false;
+  private stopped = false;
   private connection: InboxStatus['connection'] = 'offline';
+  private revision = 0;
+  private counts: { revision: number; unread: number; total: number } | null = null;
+  private lastSent = '';
 
   constructor(
     private readonly store: InboxStore,
@@ -52,19 +62,25 @@ export class SyncEngine {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The current status. */
+  /** The current status. Counts are a scan: they are reused until the rows change. */
   status(): InboxStatus {
     const last = this.store.getState('lastSyncAt');
+    if (this.counts?.revision !== this.revision)
+      this.counts = { revision: this.revision, ...this.store.counts() };
     return {
       connection: this.connection,
       lastSyncAt: last ? Number(last) : null,
       pendingChanges: this.store.pending().length,
-      ...this.store.counts(),
+      parkedChanges: this.store.parkedCount(),
+      revision: this.revision,
+      unread: this.counts.unread,
+      total: this.counts.total,
     };
   }
 
-  /** Runs a sync now, or once more after the one in progress. */
+  /** Runs a sync now, or once more after the one in progress. Nothing after `stop()`. */
   sync(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     if (this.running) {
       this.again = true;
       return this.running;
@@ -73,21 +89,29 @@ export class SyncEngine {
       do {
         this.again = false;
         await this.runOnce();
-      } while (this.again);
+      } while (this.again && !this.stopped);
     })().finally(() => {
       this.running = null;
     });
     return this.running;
   }
 
+  /** Starts no more runs and waits for the one in progress (before the store closes). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.running?.catch(() => undefined);
+  }
+
   /** Called after a local change was queued: show it, then try to send it. */
   changedLocally(): void {
-    this.listener.status(this.status());
+    this.rowsChanged();
+    this.publish();
     detach(this.log, 'sync after a local change', this.sync());
   }
 
   private async runOnce(): Promise<void> {
-    this.setConnection('syncing');
+    // "Syncing" is shown only for a run that takes a while: a quick idle poll says nothing.
+    const slow = setTimeout(() => this.setConnection('syncing'), statusEveryMs);
     try {
       await this.replay();
       await this.pull();
@@ -98,21 +122,37 @@ export class SyncEngine {
       this.log.warn('sync stopped', { code });
       this.setConnection(offlineCodes.has(code) ? 'offline' : 'online');
       if (!offlineCodes.has(code)) throw error;
+    } finally {
+      clearTimeout(slow);
     }
   }
 
   private async replay(): Promise<void> {
     for (const op of this.store.pending()) {
+      if (this.stopped) return;
       try {
         await this.send(op);
+        this.store.done(op.seq);
       } catch (error: unknown) {
-        const status = (error as { status?: number }).status;
-        // Gone or refused for good: drop it, the next pull shows the service's truth.
-        if (status === 404 || status === 409 || status === 422)
+        const { code, status } = error as { code?: string; status?: number };
+        // Offline: the rest would fail the same way; the pull will say so.
+        if (code && offlineCodes.has(code)) return;
+        if (status !== undefined && goneStatuses.has(status)) {
+          // Gone or refused for good: drop it, the pull shows the service's truth.
           this.log.warn('dropped a change', { op: op.op, status });
-        else throw error;
+          this.store.done(op.seq);
+          this.rowsChanged();
+          continue;
+        }
+        const attempts = this.store.failedAttempt(op.seq);
+        this.log.warn('the service refused a change', { op: op.op, status, code, attempts });
+        if (attempts >= maxAttempts) {
+          // Parked: no longer sent, no longer shown over the service's copy; the status
+          // tells the user how many of their changes did not reach the service.
+          this.store.park(op.seq);
+          this.rowsChanged();
+        }
       }
-      this.store.done(op.seq);
     }
   }
 
@@ -129,9 +169,9 @@ export class SyncEngine {
     // when that first sync was cut off and is finishing now.
     const catchingUp = this.store.getState('initialSyncDone') !== '1';
     const arrived: string[] = [];
-    let changed = false;
     let lastStatusAt = this.now();
     for (;;) {
+      if (this.stopped) return;
       const page = await this.api.changes(this.store.cursor(), pageSize);
       if (!catchingUp) {
         for (const fax of page.upserts) {
@@ -141,26 +181,38 @@ export class SyncEngine {
       }
       this.store.applyChanges(page.upserts, page.deletes, page.next);
       if (page.upserts.length > 0 || page.deletes.length > 0) {
-        changed = true;
+        this.rowsChanged();
         // Counting is a scan of the table: during a long first sync, tell the UI a few
         // times a second, not after every page.
         if (this.now() - lastStatusAt >= statusEveryMs) {
           lastStatusAt = this.now();
-          changed = false;
-          this.listener.status(this.status());
+          this.publish();
         }
       }
       if (!page.hasMore) break;
     }
     this.store.setState('initialSyncDone', '1');
-    if (changed) this.listener.status(this.status());
+    this.publish();
     // One call per run, so a burst becomes one summary notification.
     if (arrived.length > 0) this.listener.arrived(arrived);
   }
 
+  private rowsChanged(): void {
+    this.revision += 1;
+  }
+
   private setConnection(connection: InboxStatus['connection']): void {
-    if (connection === this.connection) return;
     this.connection = connection;
-    this.listener.status(this.status());
+    this.publish();
+  }
+
+  /** Sends the status when anything in it differs from what was sent last. */
+  private publish(): void {
+    const status = this.status();
+    const { lastSyncAt: _time, ...shown } = status;
+    const key = JSON.stringify(shown);
+    if (key === this.lastSent) return;
+    this.lastSent = key;
+    this.listener.status(status);
   }
 }

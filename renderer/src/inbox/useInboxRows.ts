@@ -80,7 +80,15 @@ export function useInboxRows(criteria: Criteria) {
     reload(false);
   }, [reload]);
 
-  useEffect(() => kamifax.on('inbox:changed', () => reload(true)), [kamifax, reload]);
+  // Rows are read again only when they changed (a new revision), not on every status.
+  useEffect(() => {
+    let seen: number | null = null;
+    return kamifax.on('inbox:changed', ({ revision }) => {
+      if (revision === seen) return;
+      seen = revision;
+      reload(true);
+    });
+  }, [kamifax, reload]);
 
   /** The row at an index, if its window has arrived. */
   const rowAt = (index: number): FaxSummary | undefined => {

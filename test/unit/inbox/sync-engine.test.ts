@@ -1,0 +1,226 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { InboxStatus } from '../../../preload/contract';
+import { ServiceError } from '../../../main/core/api/service-error';
+import { createLogger } from '../../../main/core/log/logger';
+import { InboxStore, type FaxRecord } from '../../../main/core/inbox/inbox-store';
+import {
+  maxAttempts,
+  SyncEngine,
+  type ChangePage,
+  type SyncApi,
+} from '../../../main/core/inbox/sync-engine';
+
+function fax(id: string, overrides: Partial<FaxRecord> = {}): FaxRecord {
+  return {
+    id,
+    direction: 'inbound',
+    remoteNumber: '+81 3-1234-5678',
+    localNumber: '+81 50-0000-0001',
+    subject: null,
+    pages: 1,
+    at: Date.UTC(2026, 10, 1) + Number(id.replace(/\D/g, '') || 0),
+    read: false,
+    junk: false,
+    status: 'received',
+    ...overrides,
+  };
+}
+
+/**
+ * The service side of sync, in memory: a change feed over a map of faxes, and write calls
+ * that can be told to fail. (The real service is exercised in test/integration/client.)
+ */
+class ScriptedService implements SyncApi {
+  readonly faxes = new Map<string, FaxRecord>();
+  private log: Array<{ seq: number; id: string; gone: boolean }> = [];
+  private seq = 0;
+  /** When set, every write answers with this error. */
+  refuse: Error | null = null;
+  /** When set, the change feed answers with this error. */
+  feedDown: Error | null = null;
+  writes = 0;
+
+  put(record: FaxRecord): void {
+    this.faxes.set(record.id, record);
+    this.log.push({ seq: ++this.seq, id: record.id, gone: false });
+  }
+
+  async changes(since: string | null, limit: number): Promise<ChangePage> {
+    if (this.feedDown) throw this.feedDown;
+    const after = Number(since ?? 0);
+    const entries = this.log.filter((e) => e.seq > after).slice(0, limit);
+    const last = entries.at(-1)?.seq ?? after;
+    return {
+      upserts: entries.filter((e) => !e.gone).map((e) => ({ ...this.faxes.get(e.id)! })),
+      deletes: entries.filter((e) => e.gone).map((e) => e.id),
+      next: String(last),
+      hasMore: this.log.some((e) => e.seq > last),
+    };
+  }
+
+  private async write(id: string, change: Partial<FaxRecord>): Promise<void> {
+    this.writes += 1;
+    if (this.refuse) throw this.refuse;
+    this.put({ ...this.faxes.get(id)!, ...change });
+  }
+  markRead(id: string, read: boolean) {
+    return this.write(id, { read });
+  }
+  remove(id: string) {
+    return this.write(id, { trashedAt: 1 });
+  }
+  reportJunk(id: string) {
+    return this.write(id, { junk: true });
+  }
+  restore(id: string) {
+    return this.write(id, { trashedAt: null });
+  }
+  notJunk(id: string) {
+    return this.write(id, { junk: false });
+  }
+}
+
+describe('SyncEngine', () => {
+  let folder: string;
+  let store: InboxStore;
+  let service: ScriptedService;
+  let engine: SyncEngine;
+  let statuses: InboxStatus[];
+  let arrived: string[][];
+
+  beforeEach(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'kamifax-sync-'));
+    store = new InboxStore(join(folder, 'inbox.sqlite'));
+    service = new ScriptedService();
+    statuses = [];
+    arrived = [];
+    engine = new SyncEngine(
+      store,
+      service,
+      { status: (s) => statuses.push(s), arrived: (ids) => arrived.push(ids) },
+      createLogger(() => undefined, 'test'),
+    );
+  });
+
+  afterEach(async () => {
+    await engine.stop();
+    store.close();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('pulls the feed, and announces only faxes that arrive after the first sync', async () => {
+    service.put(fax('f1'));
+    await engine.sync();
+    expect(engine.status()).toMatchObject({ total: 1, unread: 1, connection: 'online' });
+    expect(arrived).toEqual([]);
+    service.put(fax('f2'));
+    await engine.sync();
+    expect(arrived).toEqual([['f2']]);
+  });
+
+  it('parks a change the service keeps refusing, and still pulls (403 every time)', async () => {
+    service.put(fax('f1'));
+    await engine.sync();
+    store.queue(['f1'], 'read', 1);
+    service.refuse = new ServiceError('request_refused', 'Forbidden', 403);
+    service.put(fax('f2'));
+    await engine.sync();
+    // The refused change did not block the pull: the new fax is here.
+    expect(store.get('f2')).not.toBeNull();
+    expect(engine.status()).toMatchObject({ pendingChanges: 1, parkedChanges: 0 });
+    for (let i = 1; i < maxAttempts; i += 1) await engine.sync();
+    expect(service.writes).toBe(maxAttempts);
+    expect(engine.status()).toMatchObject({ pendingChanges: 0, parkedChanges: 1 });
+    await engine.sync();
+    expect(service.writes).toBe(maxAttempts);
+    expect(statuses.at(-1)?.parkedChanges).toBe(1);
+  });
+
+  it('shows the service copy once a change is parked, not the refused local one', async () => {
+    service.put(fax('f1'));
+    await engine.sync();
+    store.queue(['f1'], 'read', 1);
+    service.refuse = new ServiceError('server_error', 'Internal', 500);
+    for (let i = 0; i < maxAttempts; i += 1) await engine.sync();
+    service.put({ ...service.faxes.get('f1')!, subject: 'touched' });
+    await engine.sync();
+    expect(store.get('f1')).toMatchObject({ read: false, subject: 'touched' });
+  });
+
+  it('drops a change the service says is gone (404) and goes on', async () => {
+    service.put(fax('f1'));
+    await engine.sync();
+    store.queue(['f1'], 'read', 1);
+    service.refuse = new ServiceError('not_found', 'Gone', 404);
+    await engine.sync();
+    expect(engine.status()).toMatchObject({ pendingChanges: 0, parkedChanges: 0 });
+  });
+
+  it('keeps changes queued while offline, without counting attempts, then sends them', async () => {
+    service.put(fax('f1'));
+    await engine.sync();
+    store.queue(['f1'], 'read', 1);
+    const offline = new ServiceError('offline', 'No network');
+    service.refuse = offline;
+    service.feedDown = offline;
+    for (let i = 0; i < maxAttempts + 2; i += 1) await engine.sync();
+    expect(engine.status()).toMatchObject({ connection: 'offline', pendingChanges: 1 });
+    expect(store.pending()[0]!.attempts).toBe(0);
+    service.refuse = null;
+    service.feedDown = null;
+    await engine.sync();
+    expect(engine.status()).toMatchObject({ connection: 'online', pendingChanges: 0 });
+    expect(service.faxes.get('f1')!.read).toBe(true);
+  });
+
+  it('keeps a pending local delete over the service copy until the service has it', async () => {
+    service.put(fax('f1'));
+    await engine.sync();
+    store.queue(['f1'], 'delete', 123);
+    service.refuse = new ServiceError('server_error', 'Internal', 500);
+    service.put({ ...service.faxes.get('f1')!, subject: 'changed on the service' });
+    await engine.sync();
+    // The service's newer copy arrived, but the fax stays in the Trash here.
+    expect(store.get('f1')).toMatchObject({ subject: 'changed on the service' });
+    expect(engine.status().total).toBe(0);
+  });
+
+  it('sends a status only when it changed; the revision moves only with the rows', async () => {
+    service.put(fax('f1'));
+    await engine.sync();
+    const before = statuses.length;
+    await engine.sync(); // an idle poll
+    await engine.sync();
+    expect(statuses.length).toBe(before);
+    const revision = engine.status().revision;
+    store.queue(['f1'], 'read', 1);
+    engine.changedLocally();
+    await engine.sync();
+    const after = statuses.slice(before);
+    // The change shown at once, then confirmed: two statuses, not four.
+    expect(after.map((s) => [s.pendingChanges, s.unread])).toEqual([
+      [1, 0],
+      [0, 0],
+    ]);
+    expect(after[0]!.revision).toBeGreaterThan(revision);
+  });
+
+  it('stop() waits for a running sync and starts no other', async () => {
+    for (let i = 0; i < 1200; i += 1) service.put(fax(`f${i}`));
+    let ended = false;
+    const running = engine.sync().then(() => {
+      ended = true;
+    });
+    await engine.stop();
+    // The database can close now: the run has ended.
+    expect(ended).toBe(true);
+    await running;
+    await engine.sync();
+    expect(service.writes).toBe(0);
+    store.close();
+    store = new InboxStore(join(folder, 'inbox.sqlite'));
+  });
+});
