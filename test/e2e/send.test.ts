@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,11 +71,10 @@ describe.skipIf(!hasChromium)('sending faxes in Chromium against the embedded de
   let dir: string;
   const credentials = new MemoryCredentialStore();
 
-  const nav = (label: string) =>
-    page.getByRole('navigation').getByRole('button', { name: new RegExp(`^${label}`) });
+  const nav = (screen: string) => page.getByRole('navigation').locator(`[data-screen="${screen}"]`);
   const toBox = () => page.getByRole('combobox', { name: en['compose.to'] });
   const compose = async () => {
-    await nav(en['nav.compose']).click();
+    await nav('compose').click();
     await page.locator('.compose[data-draft-id]').waitFor();
   };
   const addFiles = async (files: { name: string; mimeType: string; buffer: Buffer }[]) => {
@@ -190,7 +190,7 @@ describe.skipIf(!hasChromium)('sending faxes in Chromium against the embedded de
       expect(text).toContain('Quarterly figures page 2');
     }
 
-    await nav(en['nav.sent']).click();
+    await nav('sent').click();
     const row = page.locator('.outbox-row[data-status="delivered"]').first();
     await row.waitFor({ timeout: 30_000 });
     expect(await row.textContent()).toContain(en['outbox.status.delivered']);
@@ -233,12 +233,14 @@ describe.skipIf(!hasChromium)('sending faxes in Chromium against the embedded de
     const draftId = await page.locator('.compose').getAttribute('data-draft-id');
 
     await page.close();
+    const stopping = Date.now();
     await host.stop();
+    console.log(`host stopped in ${Date.now() - stopping} ms`);
     host = await startTestHost({ credentials, dataDir: dir });
     page = await openApp(browser, host.url);
     await page.setViewportSize({ width: 1200, height: 760 });
     await page.getByRole('navigation').waitFor();
-    await nav(en['nav.drafts']).click();
+    await nav('drafts').click();
     await page.locator(`.draft-row[data-draft-id="${draftId}"]`).click();
     await page.locator(`.compose[data-draft-id="${draftId}"]`).waitFor();
     expect(await page.getByLabel(en['compose.subject']).inputValue()).toBe('Survives a restart');
@@ -289,10 +291,10 @@ describe.skipIf(!hasChromium)('sending faxes in Chromium against the embedded de
   });
 
   it('speaks Japanese: reasons, statuses and the preview line', async () => {
-    await nav(en['nav.settings']).click();
+    await nav('settings').click();
     await page.getByLabel(en['settings.language']).selectOption('ja');
     await page.locator('html[lang="ja"]').waitFor();
-    await nav(ja['nav.compose']).click();
+    await nav('compose').click();
     const box = page.getByRole('combobox', { name: ja['compose.to'] });
     await box.fill('119');
     await box.press('Enter');
@@ -300,12 +302,68 @@ describe.skipIf(!hasChromium)('sending faxes in Chromium against the embedded de
       ja['errors.number_emergency'],
     );
     await box.press('Backspace');
-    await nav(ja['nav.outbox']).click();
+    await nav('outbox').click();
     const failed = page.locator('.outbox-row[data-failure="busy"]').first();
     await failed.waitFor();
     expect(await failed.textContent()).toContain('送信失敗 · 話し中');
-    await nav(ja['nav.settings']).click();
+    await nav('settings').click();
     await page.getByLabel(ja['settings.language']).selectOption('en');
     await page.locator('html[lang="en"]').waitFor();
   });
+  it('writes screenshots of Compose, Outbox, Sent and Drafts at 1200×760 and 800×600, en/ja, light/dark', async () => {
+    const shots = fileURLToPath(new URL('../output/screenshots/', import.meta.url));
+    await mkdir(shots, { recursive: true });
+    // A draft with documents and a Japanese cover page, so the preview has something to show.
+    await compose();
+    await toBox().fill('050-3333-4444');
+    await toBox().press('Enter');
+    await toBox().fill('110');
+    await toBox().press('Enter');
+    await page.getByLabel(en['compose.subject']).fill('見積書の送付');
+    await addFiles([
+      { name: 'figures.pdf', mimeType: 'application/pdf', buffer: await reportPdf() },
+      await png(),
+    ]);
+    await page.getByRole('combobox', { name: en['compose.cover'] }).selectOption('classic');
+    await page.getByLabel(en['compose.cover.company']).fill('田中商事株式会社');
+    await page.getByLabel(en['compose.cover.message']).fill(coverMessage);
+    await page.locator('.fax-preview canvas.fax-raster').first().waitFor({ timeout: 30_000 });
+    for (const language of ['en', 'ja'] as const) {
+      await nav('settings').click();
+      await page.locator('.content[data-screen="settings"] select').first().selectOption(language);
+      await page.locator(`html[lang="${language}"]`).waitFor();
+      for (const theme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: theme });
+        for (const [width, height] of [
+          [1200, 760],
+          [800, 600],
+        ] as const) {
+          await page.setViewportSize({ width, height });
+          for (const screen of ['drafts', 'compose', 'outbox', 'sent'] as const) {
+            if (screen === 'compose') {
+              await nav('drafts').click();
+              await page.locator('.draft-row').first().click();
+              await page
+                .locator('.fax-preview canvas.fax-raster')
+                .first()
+                .waitFor({ timeout: 30_000 });
+            } else {
+              await nav(screen).click();
+              await page.locator(`.content[data-screen="${screen}"]`).waitFor();
+            }
+            if (screen === 'sent' || screen === 'outbox') {
+              const row = page.locator('.outbox-row[data-row-id]').first();
+              await row.click();
+              await page.locator('.outbox-pane .viewer[data-viewer-state="ready"]').waitFor();
+            }
+            await page.screenshot({
+              path: `${shots}send-${screen}-${width}x${height}-${language}-${theme}.png`,
+            });
+          }
+        }
+      }
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 1200, height: 760 });
+  }, 300_000);
 });

@@ -12,6 +12,7 @@ import { useComposeRouting } from '../compose/useComposeRouting';
 import { PlaceholderScreen } from '../screens/PlaceholderScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { AccountProvider } from './account-context';
+import { ConfirmDialog } from './ConfirmDialog';
 import { detach } from './detach';
 import { HostContext } from './host-context';
 import { useKamifax } from './KamifaxContext';
@@ -109,12 +110,19 @@ function ShellBody({
       const target = screens[index];
       if (target) setScreen(target);
     }, []),
-    useCallback(() => setScreen('compose'), []),
+    useCallback(() => {
+      compose.closeDraft();
+      setScreen('compose');
+    }, [compose]),
   );
 
   useEffect(() => {
     document.title = `${unread > 0 ? `(${unread}) ` : ''}${t(`nav.${screen}`)} — ${t('app.name')}`;
   }, [screen, t, unread]);
+  // Signed out, the title says nothing of the account.
+  useEffect(() => () => void (document.title = t('app.name')), [t]);
+
+  const [askSignOut, setAskSignOut] = useState(false);
 
   const changeSettings = async (patch: Partial<Settings>) => {
     const result = await kamifax.settings.update(patch);
@@ -130,9 +138,13 @@ function ShellBody({
   };
 
   const signOut = async () => {
+    setAskSignOut(false);
     const result = await kamifax.session.signOut();
-    if (result.ok) onSession(result.value);
-    else notify({ error: result.error.code });
+    if (!result.ok) return notify({ error: result.error.code });
+    // Nothing of the account stays in this page's storage (remembered page rotations).
+    for (const key of Object.keys(window.localStorage))
+      if (key.startsWith('kamifax.viewer.rotation.')) window.localStorage.removeItem(key);
+    onSession(result.value);
   };
 
   const skipToList = () => {
@@ -147,7 +159,15 @@ function ShellBody({
       <button type="button" className="skip-link" onClick={skipToList}>
         {t('shell.skipToList')}
       </button>
-      <Navigation current={screen} onSelect={setScreen} counts={counts} />
+      <Navigation
+        current={screen}
+        // "New fax" starts a new draft; unfinished ones wait under Drafts.
+        onSelect={(next) => {
+          if (next === 'compose') compose.closeDraft();
+          setScreen(next);
+        }}
+        counts={counts}
+      />
       <main className="content" data-screen={screen}>
         {screen === 'inbox' || screen === 'trash' ? (
           <InboxScreen
@@ -173,7 +193,7 @@ function ShellBody({
         ) : screen === 'account' ? (
           <AccountScreen
             onPrivacy={() => setScreen('privacy')}
-            onSignOut={() => detach('sign out', signOut())}
+            onSignOut={() => setAskSignOut(true)}
           />
         ) : isSendingScreen(screen) ? (
           <SendingScreens
@@ -189,6 +209,16 @@ function ShellBody({
           <PlaceholderScreen key={screen} title={screenTitle(screen)} />
         )}
       </main>
+      {askSignOut && (
+        <ConfirmDialog
+          title={t('shell.signOut.title')}
+          body={t('shell.signOut.body')}
+          confirm={t('shell.signOut.confirm')}
+          cancel={t('shell.signOut.cancel')}
+          onConfirm={() => detach('sign out', signOut())}
+          onCancel={() => setAskSignOut(false)}
+        />
+      )}
       <StatusBar status={inboxStatus} stopped={stopped} extra={statusExtra} />
       {info.host === 'headless' && <NotificationToasts onOpen={openFromNotification} />}
     </div>

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useCallback, useId, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { DraftDocument } from '../../../preload/send-contract';
 import { useI18n } from '../i18n/i18n';
 import { DocumentThumbnail } from './DocumentThumbnail';
@@ -28,6 +28,13 @@ export function DocumentStrip({
   const items = useRef(new Map<string, HTMLLIElement>());
   // After a keyboard move the list re-renders; focus follows the moved document.
   const refocus = useRef<string | null>(null);
+  // Thumbnails are drawn one after another, so ten documents never start ten workers at once.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const schedule = useCallback((work: () => Promise<void>) => {
+    const next = queue.current.then(work);
+    queue.current = next;
+    return next;
+  }, []);
 
   const pagesText = (pages: number) =>
     pages === 1
@@ -119,7 +126,7 @@ export function DocumentStrip({
               }}
               onDrop={(event) => onDrop(event, index)}
             >
-              <DocumentThumbnail draftId={draftId} documentId={document.id} />
+              <DocumentThumbnail draftId={draftId} documentId={document.id} schedule={schedule} />
               <span className="document-name" title={document.name}>
                 {document.name}
               </span>
