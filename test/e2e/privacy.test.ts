@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -165,5 +166,34 @@ describe.skipIf(!hasChromium).each([
     expect(account.policy).toEqual({ currentVersion: 2, acceptedVersion: 2 });
     const consents = await asAlice('/v1/privacy/consents');
     expect(consents.consents[0].answer.granted).toBe(false);
+  });
+
+  it('on a paid plan may opt out of partner promotions again', async () => {
+    await admin('plan', { email: 'alice@example.com', plan: 'paid' });
+    await expect.poll(() => toggle('privacy.label.partnerPromotions').isDisabled()).toBe(false);
+    expect(await page.locator('#privacy-partnerPromotions-lock').count()).toBe(0);
+    await toggle('privacy.label.partnerPromotions').click();
+    await synced();
+    expect((await asAlice('/v1/privacy')).settings.partnerPromotions).toBe(false);
+  });
+
+  it('exports her data as a readable download, after her password', async () => {
+    const password = page.locator('#export-password');
+    const start = page.getByRole('button', { name: L['privacy.export.start'] });
+    await password.fill('not her password');
+    await start.click();
+    await expect
+      .poll(() => page.getByTestId('privacy-note').textContent())
+      .toBe(L['errors.password_incorrect']);
+    await password.fill('kamifax-demo');
+    const [download] = await Promise.all([page.waitForEvent('download'), start.click()]);
+    const text = readFileSync(await download.path(), 'utf8');
+    expect(text.split('\n').length).toBeGreaterThan(20);
+    const exported = JSON.parse(text) as { account: { name: string; email: string } };
+    expect(exported.account).toMatchObject({ name: 'Alice Tanaka', email: 'alice@example.com' });
+    expect(download.suggestedFilename()).toMatch(/^Kamifax data export .*\.json$/);
+    await expect
+      .poll(() => page.getByTestId('export-status').textContent())
+      .toContain(download.suggestedFilename());
   });
 });

@@ -3,7 +3,8 @@ import type { EventBus } from '../rpc/event-bus';
 import { AppError } from '../rpc/app-error';
 import type { Handlers } from '../rpc/router';
 import type { SessionService } from '../session/session-service';
-import { isTransient, type PrivacyService } from './privacy-service';
+import type { PrivacyService } from './privacy-service';
+import { isTransient } from './privacy-state';
 import { describeLocalData } from './local-data';
 
 type PrivacyChannels = Extract<

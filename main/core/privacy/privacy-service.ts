@@ -1,10 +1,5 @@
 import { join } from 'node:path';
-import {
-  lockReasonSchema,
-  privacySettingNames,
-  type PrivacySettingName,
-  type PrivacyView,
-} from '../../../preload/privacy-contract';
+import type { PrivacySettingName, PrivacyView } from '../../../preload/privacy-contract';
 import type { AccessTokens } from '../api/http-client';
 import { ServiceError } from '../api/service-error';
 import { detach } from '../async/detach';
@@ -12,8 +7,16 @@ import { LiveUpdates } from '../inbox/live-updates';
 import type { Logger } from '../log/logger';
 import { AppError } from '../rpc/app-error';
 import type { ActiveAccount } from '../session/session-service';
-import { PrivacyApi, type WirePrivacy, type WireProfilePatch } from './privacy-api';
-import { differing, loadPrivacy, PrivacyFile, viewOf, type StoredPrivacy } from './privacy-state';
+import { PrivacyApi, type WireProfilePatch } from './privacy-api';
+import {
+  differing,
+  isTransient,
+  loadPrivacy,
+  PrivacyFile,
+  serverOf,
+  viewOf,
+  type StoredPrivacy,
+} from './privacy-state';
 
 /** What the privacy feature tells the rest of the app. */
 export interface PrivacyListener {
@@ -35,31 +38,6 @@ export interface PrivacyServiceOptions {
 }
 
 type Settings = Record<PrivacySettingName, boolean>;
-
-function serverOf(wire: WirePrivacy, plan: 'trial' | 'free' | 'paid' | null) {
-  const rules = Object.fromEntries(
-    privacySettingNames.map((name) => {
-      const rule = wire.rules[name];
-      const reason = lockReasonSchema.safeParse(rule?.reason);
-      return [
-        name,
-        { editable: rule?.editable ?? false, reason: reason.success ? reason.data : null },
-      ];
-    }),
-  ) as PrivacyView['rules'];
-  return { version: wire.version, settings: { ...wire.settings } as Settings, rules, plan };
-}
-
-/** A network failure (keep the edit and retry) rather than a refusal. */
-export function isTransient(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  return (
-    code === 'offline' ||
-    code === 'service_unreachable' ||
-    code === 'server_error' ||
-    code === 'rate_limited'
-  );
-}
 
 /**
  * One account's privacy choices. Edits apply here at once and are kept in `privacy.json`;

@@ -9,6 +9,7 @@ import {
   type PrivacySettingName,
   type PrivacyView,
 } from '../../../preload/privacy-contract';
+import type { WirePrivacy } from './privacy-api';
 import { writeFileAtomic } from '../fs/atomic-write';
 
 const settings = z.record(privacySettingSchema, z.boolean());
@@ -153,4 +154,35 @@ export function viewOf(state: StoredPrivacy, offline: boolean): PrivacyView {
     consents: state.consents,
     lastSyncAt: state.lastSyncAt,
   };
+}
+
+/** The service's privacy answer as it is kept here. */
+export function serverOf(wire: WirePrivacy, plan: 'trial' | 'free' | 'paid' | null) {
+  const rules = Object.fromEntries(
+    privacySettingNames.map((name) => {
+      const rule = wire.rules[name];
+      const reason = lockReasonSchema.safeParse(rule?.reason);
+      return [
+        name,
+        { editable: rule?.editable ?? false, reason: reason.success ? reason.data : null },
+      ];
+    }),
+  ) as PrivacyView['rules'];
+  return {
+    version: wire.version,
+    settings: { ...wire.settings } as Record<PrivacySettingName, boolean>,
+    rules,
+    plan,
+  };
+}
+
+/** A network failure (keep the edit and retry) rather than a refusal. */
+export function isTransient(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return (
+    code === 'offline' ||
+    code === 'service_unreachable' ||
+    code === 'server_error' ||
+    code === 'rate_limited'
+  );
 }
