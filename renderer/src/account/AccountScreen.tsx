@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { Account, BridgeError } from '../../../preload/contract';
 import { useKamifax } from '../app/KamifaxContext';
 import { useI18n } from '../i18n/i18n';
-import { formatFaxNumber, homeCountry } from '../inbox/format';
+import { useAccountView } from '../app/account-context';
+import { formatFaxNumber } from '../inbox/format';
 import { daysLeft } from './trial';
 import { UsageMeter } from './UsageMeter';
 import { detach } from '../app/detach';
@@ -17,12 +18,14 @@ export function AccountScreen({
 }) {
   const kamifax = useKamifax();
   const { t, errorText, locale } = useI18n();
-  const [account, setAccount] = useState<Account | null>(null);
+  const [fresh, setFresh] = useState<Account | null>(null);
+  // Offline, the last account the service described stays in view (and so does Sign out).
+  const { account: lastKnown, country } = useAccountView();
+  const account = fresh ?? lastKnown;
   const [error, setError] = useState<BridgeError | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
 
   const [now] = useState(() => Date.now());
-  const country = homeCountry(locale);
 
   const [attempt, setAttempt] = useState(0);
 
@@ -33,7 +36,7 @@ export function AccountScreen({
       kamifax.account.get().then((result) => {
         if (!live) return;
         if (result.ok) {
-          setAccount(result.value);
+          setFresh(result.value);
           setError(null);
         } else setError(result.error);
       }),
@@ -103,10 +106,14 @@ export function AccountScreen({
                 <span className="number">{formatFaxNumber(number, country)}</span>
                 <button
                   type="button"
-                  onClick={() => detach('copying a fax number', copy(number))}
-                  aria-label={t('account.copy', { number })}
+                  onClick={() =>
+                    detach('copying a fax number', copy(formatFaxNumber(number, country)))
+                  }
+                  aria-label={t('account.copy', { number: formatFaxNumber(number, country) })}
                 >
-                  {copied === number ? t('account.copied', { number }) : t('account.copyShort')}
+                  {copied === formatFaxNumber(number, country)
+                    ? t('account.copied', { number: formatFaxNumber(number, country) })
+                    : t('account.copyShort')}
                 </button>
               </li>
             ))}
@@ -116,6 +123,10 @@ export function AccountScreen({
               {t('account.privacyLink')}
             </button>
           </p>
+        </>
+      )}
+      {(account || error) && (
+        <>
           <p className="muted">{t('account.signOutNote')}</p>
           <button type="button" className="danger" onClick={onSignOut}>
             {t('account.signOut')}

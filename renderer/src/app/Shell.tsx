@@ -120,7 +120,12 @@ function ShellBody({
     document.title = `${unread > 0 ? `(${unread}) ` : ''}${t(`nav.${screen}`)} — ${t('app.name')}`;
   }, [screen, t, unread]);
   // Signed out, the title says nothing of the account.
-  useEffect(() => () => void (document.title = t('app.name')), [t]);
+  useEffect(
+    () => () => {
+      document.title = t('app.name');
+    },
+    [t],
+  );
 
   const [askSignOut, setAskSignOut] = useState(false);
 

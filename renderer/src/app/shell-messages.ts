@@ -22,6 +22,11 @@ export const shellEn = {
   'shell.undo': 'Undo',
   'shell.dismiss': 'Dismiss',
   'shell.undone': 'Undone',
+  'shell.signOut.title': 'Sign out of Kamifax?',
+  'shell.signOut.body':
+    'Faxes and settings of this account are removed from this computer. They stay on the service; sign in again to see them.',
+  'shell.signOut.confirm': 'Sign out',
+  'shell.signOut.cancel': 'Stay signed in',
 } as const;
 
 /** The shell's words in Japanese. */
@@ -48,4 +53,9 @@ export const shellJa: Record<keyof typeof shellEn, string> = {
   'shell.undo': '元に戻す',
   'shell.dismiss': '閉じる',
   'shell.undone': '元に戻しました',
+  'shell.signOut.title': 'Kamifax からサインアウトしますか?',
+  'shell.signOut.body':
+    'このアカウントの FAX と設定をこのコンピューターから削除します。サービスには残るので、もう一度サインインすれば表示できます。',
+  'shell.signOut.confirm': 'サインアウト',
+  'shell.signOut.cancel': 'サインインしたままにする',
 };
