@@ -51,8 +51,12 @@ export const sessionStateSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('restoring') }),
   z.object({
     status: z.literal('signedOut'),
-    /** `revoked`: the service no longer accepts the saved sign-in. */
-    reason: z.enum(['revoked']).nullable(),
+    /**
+     * `revoked`: the service no longer accepts the saved sign-in. `keychain_unavailable`,
+     * `restore_failed`: the saved sign-in could not be read or restored at start (retry with
+     * `session:retryRestore`).
+     */
+    reason: z.enum(['revoked', 'keychain_unavailable', 'restore_failed']).nullable(),
     remembered: z.object({ service: serviceLocationSchema, email: z.string() }).nullable(),
   }),
   z.object({ status: z.literal('signedIn'), service: serviceLocationSchema, email: z.string() }),
@@ -166,6 +170,7 @@ export const channels = {
     response: sessionStateSchema,
   },
   'session:signOut': { request: empty, response: sessionStateSchema },
+  'session:retryRestore': { request: empty, response: sessionStateSchema },
   'account:get': { request: empty, response: accountSchema },
   'inbox:query': {
     request: inboxQuerySchema,

@@ -3,7 +3,12 @@ import type { SessionService } from './session-service';
 import { fetchAccount } from '../api/account-api';
 
 type SessionChannels =
-  'session:get' | 'session:signIn' | 'session:signUp' | 'session:signOut' | 'account:get';
+  | 'session:get'
+  | 'session:signIn'
+  | 'session:signUp'
+  | 'session:signOut'
+  | 'session:retryRestore'
+  | 'account:get';
 
 /** The sign-in and account channels. */
 export function sessionHandlers(session: SessionService): Pick<Handlers, SessionChannels> {
@@ -12,6 +17,7 @@ export function sessionHandlers(session: SessionService): Pick<Handlers, Session
     'session:signIn': ({ service, email, password }) => session.signIn(service, email, password),
     'session:signUp': ({ service, ...details }) => session.signUp(service, details),
     'session:signOut': () => session.signOut(),
+    'session:retryRestore': () => session.retryRestore(),
     'account:get': () => fetchAccount(session.requireAccount().http),
   };
 }

@@ -56,6 +56,8 @@ export function accountFolder(dataDir: string, scope: CredentialScope): string {
 export class SessionService {
   private active: ActiveAccount | null = null;
   private state: SessionState = { status: 'restoring' };
+  /** Transitions run one after another: a sign-out never interleaves with a sign-in's set-up. */
+  private transitions: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: SessionDeps) {}
 
@@ -70,9 +72,40 @@ export class SessionService {
     return this.active;
   }
 
-  /** At start: signs in silently when the keychain still holds a valid refresh token. */
-  async restore(): Promise<SessionState> {
-    const remembered = await this.deps.prefs.lastAccount();
+  /**
+   * At start: signs in silently when the keychain still holds a valid refresh token. Total:
+   * it always ends signed in or signed out, with a reason when something failed
+   * (`keychain_unavailable`, `restore_failed`) that the sign-in screen offers to retry.
+   */
+  restore(): Promise<SessionState> {
+    return this.serially(() => this.restoreNow());
+  }
+
+  /** The sign-in screen's "Try again" after a failed restore; otherwise the current state. */
+  retryRestore(): Promise<SessionState> {
+    return this.serially(async () => {
+      const state = this.state;
+      const failed =
+        state.status === 'signedOut' &&
+        (state.reason === 'keychain_unavailable' || state.reason === 'restore_failed');
+      return failed ? this.restoreNow() : state;
+    });
+  }
+
+  private async restoreNow(): Promise<SessionState> {
+    let remembered: RememberedAccount | null = null;
+    try {
+      remembered = await this.deps.prefs.lastAccount();
+      return await this.restoreAccount(remembered);
+    } catch (error: unknown) {
+      const code = (error as { code?: string }).code;
+      const reason = code === 'keychain_unavailable' ? code : 'restore_failed';
+      this.deps.log.error('could not restore the session', { reason, error: String(error) });
+      return this.setState({ status: 'signedOut', reason, remembered });
+    }
+  }
+
+  private async restoreAccount(remembered: RememberedAccount | null): Promise<SessionState> {
     if (!remembered) return this.setState({ status: 'signedOut', reason: null, remembered: null });
     const scope = this.scopeOf(remembered);
     const token = await this.deps.credentials.get(scope, 'refresh-token');
@@ -87,7 +120,15 @@ export class SessionService {
   }
 
   /** Signs in with e-mail and password. */
-  async signIn(service: ServiceLocation, email: string, password: string): Promise<SessionState> {
+  signIn(service: ServiceLocation, email: string, password: string): Promise<SessionState> {
+    return this.serially(() => this.signInNow(service, email, password));
+  }
+
+  private async signInNow(
+    service: ServiceLocation,
+    email: string,
+    password: string,
+  ): Promise<SessionState> {
     const account = { service, email: email.trim().toLowerCase() };
     const active = await this.activate(account);
     const pair = await active.auth.login(account.email, password);
@@ -97,18 +138,24 @@ export class SessionService {
   }
 
   /** Creates a trial account, then signs in to it. */
-  async signUp(
+  signUp(
     service: ServiceLocation,
     details: { name: string; email: string; password: string; birthDate: string },
   ): Promise<SessionState> {
-    const baseUrl = await this.deps.services.baseUrl(service);
-    const http = new HttpClient({ baseUrl, log: this.deps.log.child('http') });
-    await new AuthApi(http).signUp({ ...details, email: details.email.trim().toLowerCase() });
-    return this.signIn(service, details.email, details.password);
+    return this.serially(async () => {
+      const baseUrl = await this.deps.services.baseUrl(service);
+      const http = new HttpClient({ baseUrl, log: this.deps.log.child('http') });
+      await new AuthApi(http).signUp({ ...details, email: details.email.trim().toLowerCase() });
+      return this.signInNow(service, details.email, details.password);
+    });
   }
 
   /** Signs out: revokes on the service when reachable, removes keychain entries and the cache. */
-  async signOut(reason: 'signedOut' | 'revoked' = 'signedOut'): Promise<SessionState> {
+  signOut(reason: 'signedOut' | 'revoked' = 'signedOut'): Promise<SessionState> {
+    return this.serially(() => this.signOutNow(reason));
+  }
+
+  private async signOutNow(reason: 'signedOut' | 'revoked'): Promise<SessionState> {
     const active = this.active;
     const remembered =
       active?.account ?? (this.state.status === 'signedOut' ? this.state.remembered : null);
@@ -144,7 +191,9 @@ export class SessionService {
 
   /** A feature saw `signed_out` from the service: the sign-in was revoked elsewhere. */
   async revoked(): Promise<void> {
-    if (this.active) await this.signOut('revoked');
+    await this.serially(async () => {
+      if (this.active) await this.signOutNow('revoked');
+    });
   }
 
   /** The account's data key for the encrypted cache, created on first use. */
@@ -187,7 +236,14 @@ export class SessionService {
   private async enter(active: ActiveAccount): Promise<SessionState> {
     const { account, http, dataDir, scope, baseUrl, tokens } = active;
     this.active = { account, http, dataDir, scope, baseUrl, tokens };
-    await this.deps.onAccountChange?.(this.active);
+    try {
+      await this.deps.onAccountChange?.(this.active);
+    } catch (error: unknown) {
+      // Half-way is not a state: without its features the account is not signed in.
+      this.active = null;
+      await this.deps.onAccountChange?.(null).catch(() => undefined);
+      throw error;
+    }
     return this.setState({
       status: 'signedIn',
       service: active.account.service,
@@ -204,6 +260,12 @@ export class SessionService {
     // Offline or the service is down: stay signed in with what is cached; calls retry later.
     this.deps.log.warn('signed in offline', { code });
     return this.enter(active);
+  }
+
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.transitions.then(work, work);
+    this.transitions = next.catch(() => undefined);
+    return next;
   }
 
   private setState(state: SessionState): SessionState {

@@ -81,6 +81,12 @@ export function App() {
         <SignInScreen
           remembered={boot.session.remembered}
           revoked={boot.session.reason === 'revoked'}
+          restoreProblem={
+            boot.session.reason === 'keychain_unavailable' ||
+            boot.session.reason === 'restore_failed'
+              ? boot.session.reason
+              : null
+          }
           onSession={onSession}
         />
       )}

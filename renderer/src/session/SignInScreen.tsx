@@ -12,10 +12,13 @@ type Remembered = Extract<SessionState, { status: 'signedOut' }>['remembered'];
 export function SignInScreen({
   remembered,
   revoked,
+  restoreProblem = null,
   onSession,
 }: {
   remembered: Remembered;
   revoked: boolean;
+  /** Why the saved sign-in could not be restored at start; the banner offers a retry. */
+  restoreProblem?: 'keychain_unavailable' | 'restore_failed' | null;
   onSession: (state: SessionState) => void;
 }) {
   const kamifax = useKamifax();
@@ -79,6 +82,23 @@ export function SignInScreen({
         {revoked && !error && (
           <p className="banner" role="alert">
             {t('signIn.revoked')}
+          </p>
+        )}
+        {restoreProblem && !error && (
+          <p className="banner" role="alert">
+            {t(`signIn.restore.${restoreProblem}`)}{' '}
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() =>
+                detach(
+                  'retrying the restore',
+                  run(() => kamifax.session.retryRestore()),
+                )
+              }
+            >
+              {t('signIn.restore.retry')}
+            </button>
           </p>
         )}
         <fieldset className="field">

@@ -16,6 +16,11 @@ export const sessionEn = {
   'signIn.toSignUp': 'Create an account',
   'signIn.revoked':
     'You were signed out because the service no longer accepts your saved sign-in. Please sign in again.',
+  'signIn.restore.keychain_unavailable':
+    'Kamifax could not read your saved sign-in from the system keychain (it may be locked). Unlock it and try again, or sign in below.',
+  'signIn.restore.restore_failed':
+    'Kamifax could not restore your saved sign-in. Try again, or sign in below.',
+  'signIn.restore.retry': 'Try again',
   'signUp.title': 'Create a Kamifax account',
   'signUp.lead': 'A new account starts a 30-day trial: 100 received and 50 sent pages.',
   'signUp.name': 'Your name',
@@ -72,6 +77,11 @@ export const sessionJa: Record<keyof typeof sessionEn, string> = {
   'signIn.toSignUp': 'アカウントを作成',
   'signIn.revoked':
     '保存されたサインインがサービスで無効になったため、サインアウトしました。もう一度サインインしてください。',
+  'signIn.restore.keychain_unavailable':
+    'システムのキーチェーンから保存されたサインインを読み取れませんでした（ロックされている可能性があります）。ロックを解除してもう一度お試しいただくか、下からサインインしてください。',
+  'signIn.restore.restore_failed':
+    '保存されたサインインを復元できませんでした。もう一度お試しいただくか、下からサインインしてください。',
+  'signIn.restore.retry': 'もう一度試す',
   'signUp.title': 'Kamifax アカウントの作成',
   'signUp.lead':
     '新しいアカウントは 30 日間の無料トライアル (受信 100 ページ、送信 50 ページ) から始まります。',
