@@ -1,5 +1,6 @@
 /**
- * 50 concurrent sends (a small generated one-page PDF each, multipart, with an Idempotency-Key)
+ * 50 concurrent sends (a realistic ~300 kB two-page PDF each, text and a scanned picture;
+ * multipart, with an Idempotency-Key; every one inspected by the worker pool)
  * and their p50/p95 latency, beside 50 concurrent `GET /v1/account` as the reference for what
  * any authenticated request costs. The send's latency is the POST's answer (202, queued); the
  * simulated line is fast, and the time until all 50 are delivered is shown apart.
@@ -7,7 +8,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeFaxPdf } from '../service/demo/fax-pdf';
+import { realisticPdf } from './realistic-pdf';
 import { startService } from '../service/server';
 
 const concurrency = 50;
@@ -57,13 +58,7 @@ async function main(): Promise<void> {
     });
     const { accessToken } = (await login.json()) as { accessToken: string };
     const authorization = `Bearer ${accessToken}`;
-    const pdf = await makeFaxPdf({
-      from: '+815011112222',
-      to: '+81312345678',
-      pages: 1,
-      date: new Date(),
-      title: 'Benchmark',
-    });
+    const pdf = await realisticPdf();
 
     const send = () => {
       const form = new FormData();
@@ -108,7 +103,7 @@ async function main(): Promise<void> {
     }
 
     console.log(
-      `${concurrency} concurrent requests, ${rounds} rounds (${sends.length} of each); one-page PDF of ${pdf.length} bytes`,
+      `${concurrency} concurrent requests, ${rounds} rounds (${sends.length} of each); two-page PDF of ${(pdf.length / 1024).toFixed(0)} kB`,
     );
     console.log(
       `${'figure (ms)'.padEnd(30)}${'POST /faxes'.padStart(14)}${'GET /account'.padStart(14)}`,

@@ -46,15 +46,27 @@ const { PDFDocument } = require(workerData.pdfLib);
 // Streams are always indirect objects in the file body, so a scan of the raw bytes finds them:
 // the dictionary is the text between the object's "obj" keyword and "stream".
 function inflatesTooMuch(bytes, limit) {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  const keyword = /(?<![A-Za-z])stream\r?\n/g;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let total = 0;
-  let match;
-  while ((match = keyword.exec(text)) !== null) {
-    const objectStart = text.lastIndexOf('obj', match.index);
-    const dict = objectStart < 0 ? '' : text.slice(objectStart, match.index);
-    if (!/\/FlateDecode/.test(dict) || /\/Subtype\s*\/Image/.test(dict)) continue;
-    const data = bytes.subarray(match.index + match[0].length);
+  let at = 0;
+  for (;;) {
+    const keyword = buffer.indexOf('stream', at, 'latin1');
+    if (keyword < 0) return false;
+    at = keyword + 6;
+    // "endstream", or a word that merely ends in "stream".
+    const before = keyword > 0 ? buffer[keyword - 1] : 0x20;
+    if ((before >= 0x41 && before <= 0x5a) || (before >= 0x61 && before <= 0x7a)) continue;
+    let start = at;
+    if (buffer[start] === 0x0d) start += 1;
+    if (buffer[start] !== 0x0a) continue;
+    start += 1;
+    const head = buffer.toString('latin1', Math.max(0, keyword - 4096), keyword);
+    const objectAt = head.lastIndexOf('obj');
+    const dict = objectAt < 0 ? head : head.slice(objectAt);
+    if (dict.indexOf('/FlateDecode') < 0 || /\/Subtype\s*\/Image/.test(dict)) continue;
+    const end = buffer.indexOf('endstream', start, 'latin1');
+    const data = buffer.subarray(start, end < 0 ? buffer.length : end);
+    at = start + data.length;
     try {
       total += zlib.inflateSync(data, { maxOutputLength: limit - total + 1 }).length;
     } catch (error) {
@@ -63,7 +75,6 @@ function inflatesTooMuch(bytes, limit) {
     }
     if (total > limit) return true;
   }
-  return false;
 }
 
 async function inspect(bytes, limits) {
@@ -74,6 +85,9 @@ async function inspect(bytes, limits) {
       ignoreEncryption: false,
       updateMetadata: false,
       throwOnInvalidObject: false,
+      // No yielding every 100 objects: this thread has nothing else to do, and the parent
+      // enforces the time budget by terminating it.
+      parseSpeed: Infinity,
     });
   } catch (error) {
     return /encrypt/i.test(String(error && error.message)) ? { kind: 'encrypted' } : { kind: 'unreadable' };
