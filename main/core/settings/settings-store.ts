@@ -17,6 +17,7 @@ export const defaultSettings: Settings = {
 /** Keeps the user's local preferences in `settings.json` in the data folder. */
 export class SettingsStore {
   private cached: Settings | null = null;
+  private writes: Promise<unknown> = Promise.resolve();
   private readonly path: string;
 
   constructor(
@@ -43,8 +44,17 @@ export class SettingsStore {
     return merged;
   }
 
-  /** Applies a partial update and persists it atomically. */
-  async update(patch: Partial<Settings>): Promise<Settings> {
+  /**
+   * Applies a partial update and persists it atomically. Updates run one after another,
+   * each on the result of the one before, so two quick changes both survive.
+   */
+  update(patch: Partial<Settings>): Promise<Settings> {
+    const next = this.writes.then(() => this.updateNow(patch));
+    this.writes = next.catch(() => undefined);
+    return next;
+  }
+
+  private async updateNow(patch: Partial<Settings>): Promise<Settings> {
     const next = settingsSchema.parse({ ...(await this.get()), ...patch });
     await writeFileAtomic(this.path, JSON.stringify(next, null, 2));
     this.cached = next;
