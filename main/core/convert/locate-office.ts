@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
+import { delimiter, join, posix, win32 } from 'node:path';
 
 /** Where LibreOffice and a Python that can `import uno` were found. */
 export interface OfficeInstall {
@@ -78,7 +78,7 @@ function sofficeCandidates(deps: LocateDeps): string[] {
 }
 
 function pythonCandidates(soffice: string, deps: LocateDeps): string[] {
-  const program = dirname(soffice);
+  const program = (deps.platform === 'win32' ? win32 : posix).dirname(soffice);
   if (deps.platform === 'win32') return [`${program}\\python.exe`];
   if (deps.platform === 'darwin') return [join(program, '../Resources/python')];
   // Debian's python3-uno installs `uno` for the system python3, not for pyenv or venv ones.
