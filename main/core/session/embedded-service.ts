@@ -54,7 +54,7 @@ export const inProcessRunner: ServiceRunner = async (config) => {
 /**
  * The reference service on loopback with demo data, so a new user sees a working app at
  * once. It starts on first use; its data lives in `<data>/local-service/`, its log (one line
- * per request, errors with their stack, rotated) in `<data>/logs/local-service.log`.
+ * per request, errors with their stack, rotated) in `<data>/local-service/logs/service.log`.
  */
 export function embeddedService(
   dataDir: string,
@@ -71,7 +71,7 @@ export function embeddedService(
         dataDir: join(dataDir, 'local-service'),
         adminToken,
         lineSpeed: options.lineSpeed,
-        logFile: join(dataDir, 'logs', 'local-service.log'),
+        logFile: join(dataDir, 'local-service', 'logs', 'service.log'),
       });
       return running.url;
     },
