@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
@@ -123,6 +123,8 @@ describe('sealed files', () => {
     await files.put('one', Uint8Array.from([1, 2, 3]));
     expect([...(await files.get('one'))!]).toEqual([1, 2, 3]);
     expect(await files.get('missing')).toBeNull();
+    copyFileSync(join(work, 'sealed', 'one.kfx'), join(work, 'sealed', 'two.kfx'));
+    expect(await files.get('two')).toBeNull();
   });
 });
 
