@@ -112,6 +112,7 @@ export const localDataSchema = z.object({
         'saved',
         'demoService',
         'logs',
+        'browserEngine',
       ]),
       path: z.string(),
       bytes: z.number(),

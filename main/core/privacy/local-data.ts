@@ -6,6 +6,13 @@ import type { LocalData } from '../../../preload/privacy-contract';
 export type LocalKind = LocalData['items'][number]['kind'];
 
 /**
+ * What Electron's built-in Chromium keeps in the same folder (userData) for the app's own page:
+ * caches, storage, its preferences and locks. The headless host has none of these.
+ */
+const chromiumFiles =
+  /^(Cache|Code Cache|GPUCache|DawnCache|DawnGraphiteCache|DawnWebGPUCache|Local Storage|Session Storage|IndexedDB|WebStorage|Service Worker|blob_storage|databases|Shared Dictionary|SharedStorage(-wal)?|Trust Tokens(-journal)?|Cookies(-journal)?|DIPS(-wal|-journal)?|Preferences|Local State|Network Persistent State|TransportSecurity|Crashpad|Dictionaries|shared_proto_db|VideoDecodeStats|Partitions|lockfile|Singleton(Lock|Cookie|Socket))$/;
+
+/**
  * What a file in the data folder is, by its path relative to that folder; null when Kamifax
  * cannot say. The "On this computer" page describes exactly these kinds, and a test fails when
  * a session of use leaves a file this does not recognise, so the page stays truthful.
@@ -19,6 +26,7 @@ export function classifyLocalPath(relativePath: string): LocalKind | null {
     if (/\.log(\.\d+)?$/.test(top ?? '')) return 'logs';
   }
   if (top === 'logs') return 'logs';
+  if (top && chromiumFiles.test(top)) return 'browserEngine';
   if (top === 'local-service') return 'demoService';
   if (top === 'Saved faxes' || top === 'Saved files') return 'saved';
   if (top === 'accounts' && second && /^[0-9a-f]{20}$/.test(second) && third) {
@@ -54,7 +62,7 @@ export async function describeLocalData(dataDir: string): Promise<LocalData> {
   const folderOf = (file: string, kind: LocalKind): string => {
     const parts = file.split('/');
     if (kind === 'documents' || kind === 'drafts') return join(dataDir, ...parts.slice(0, 3));
-    if (kind === 'demoService' || kind === 'saved' || kind === 'logs')
+    if (kind === 'demoService' || kind === 'saved' || kind === 'logs' || kind === 'browserEngine')
       return join(dataDir, parts[0]!);
     return join(dataDir, ...parts);
   };

@@ -137,12 +137,15 @@ export const privacyEn = {
     'Fax documents cached for reading offline, encrypted with a key kept in your system’s keychain.',
   'privacy.local.kind.privacy':
     'Your privacy choices, with changes waiting to reach the service (privacy.json).',
-  'privacy.local.kind.drafts': 'Documents of drafts and of faxes waiting in the outbox.',
+  'privacy.local.kind.drafts':
+    'Documents of drafts and of faxes waiting in the outbox, encrypted like the fax cache.',
   'privacy.local.kind.contacts': 'Contacts.',
   'privacy.local.kind.saved': 'Faxes you saved from the browser version.',
   'privacy.local.kind.demoService':
     'The demo service’s data: the demo accounts and their faxes, only if you tried the demo.',
   'privacy.local.kind.logs': 'Logs, without fax content; fax numbers in them are masked.',
+  'privacy.local.kind.browserEngine':
+    'Files of the desktop window’s built-in browser engine (Chromium): caches and storage for Kamifax’s own page. Kamifax shows no web pages.',
   'privacy.local.size': '{size} in {files} files',
   'privacy.local.empty': 'Nothing is stored yet.',
   'privacy.local.clear': 'Clear local data',
@@ -299,12 +302,15 @@ export const privacyJa: Record<keyof typeof privacyEn, string> = {
     'オフラインで読むために保存した FAX 文書。システムのキーチェーンにある鍵で暗号化しています。',
   'privacy.local.kind.privacy':
     'プライバシー設定と、サービスへの送信を待っている変更 (privacy.json)。',
-  'privacy.local.kind.drafts': '下書きと、送信トレイで送信を待っている FAX の文書。',
+  'privacy.local.kind.drafts':
+    '下書きと、送信トレイで送信を待っている FAX の文書。FAX のキャッシュと同じく暗号化しています。',
   'privacy.local.kind.contacts': '連絡先。',
   'privacy.local.kind.saved': 'ブラウザー版で保存した FAX。',
   'privacy.local.kind.demoService':
     'デモ用サービスのデータ (デモのアカウントとその FAX)。デモを試した場合だけです。',
   'privacy.local.kind.logs': 'ログ。FAX の内容は含まず、FAX 番号は伏せ字にしています。',
+  'privacy.local.kind.browserEngine':
+    'デスクトップ版のウィンドウに組み込まれたブラウザーエンジン (Chromium) のファイル。Kamifax 自身の画面のためのキャッシュと保存領域で、Web ページは表示しません。',
   'privacy.local.size': '{files} 個のファイル、{size}',
   'privacy.local.empty': 'まだ何も保存されていません。',
   'privacy.local.clear': 'ローカルデータを消去',

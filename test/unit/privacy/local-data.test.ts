@@ -18,6 +18,8 @@ describe('what a file in the data folder is', () => {
     ['local-service/service.sqlite', 'demoService'],
     ['Saved faxes/Fax 2026-11-30.pdf', 'saved'],
     ['logs/kamifax.log', 'logs'],
+    ['Local Storage/leveldb/000003.log', 'browserEngine'],
+    ['GPUCache/data_0', 'browserEngine'],
   ])('%s is %s', (path, kind) => {
     expect(classifyLocalPath(path)).toBe(kind);
   });
