@@ -1,18 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { corpusDir, corpusPresent } from '../../helpers/corpus';
 import { aliceNumber, bobNumber, makePdf, serviceSuite, type Session } from './helpers';
 
 const suite = serviceSuite();
 
 /** An encrypted PDF from the shared corpus, used in place and only when it is there. */
-const encryptedPdf = fileURLToPath(
-  new URL(
-    '../../../../shared/corpus/pdf-broken/qpdf-enc-R6-AES256-U-view-O-master.pdf',
-    import.meta.url,
-  ),
-);
+const encryptedPdf = join(corpusDir, 'pdf-broken/qpdf-enc-R6-AES256-U-view-O-master.pdf');
 
 /** What a refused send must not leave behind: no fax, no document file. */
 async function footprint(session: Session, dataDir: string) {
@@ -61,7 +56,7 @@ describe('bad input', () => {
     expect(await footprint(alice, service.dataDir)).toEqual(before);
   });
 
-  it.skipIf(!existsSync(encryptedPdf))('refuses an encrypted PDF', async () => {
+  it.skipIf(!corpusPresent(encryptedPdf))('refuses an encrypted PDF', async () => {
     const { service, client } = await suite.start();
     const alice = await client.login('alice@example.com');
     const before = await footprint(alice, service.dataDir);
