@@ -148,7 +148,7 @@ describe.skipIf(!hasChromium)('sending faxes in Chromium against the embedded de
     await page.getByLabel(en['compose.cover.from'], { exact: true }).fill('山田 太郎');
     await page.getByLabel(en['compose.cover.to'], { exact: true }).fill('田中 様');
     await page.getByLabel(en['compose.cover.company']).fill('田中商事株式会社');
-    await page.getByLabel(en['compose.cover.message']).fill(coverMessage);
+    await page.getByLabel(en['compose.cover.message'], { exact: true }).fill(coverMessage);
     // The preview: cover + 2 + 1 pages, drawn 1-bit at fine resolution.
     await expect
       .poll(() => page.locator('.fax-preview').getAttribute('data-preview-pages'), {
@@ -290,6 +290,33 @@ describe.skipIf(!hasChromium)('sending faxes in Chromium against the embedded de
     await page.locator('.content[data-screen="outbox"]').waitFor();
   });
 
+  it('takes files dropped anywhere on the window, and reorders documents by dragging', async () => {
+    await compose();
+    const pdf = (await reportPdf()).toString('base64');
+    const image = (await png()).buffer.toString('base64');
+    await page.evaluate(
+      ({ pdf, image }) => {
+        const bytes = (base64: string) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([bytes(pdf)], 'dropped.pdf', { type: 'application/pdf' }));
+        transfer.items.add(new File([bytes(image)], 'dropped.png', { type: 'image/png' }));
+        const target = document.querySelector('h1') ?? document.body;
+        for (const type of ['dragenter', 'dragover', 'drop'])
+          target.dispatchEvent(
+            new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }),
+          );
+      },
+      { pdf, image },
+    );
+    const names = () => page.locator('.document-name').allTextContents();
+    await expect.poll(names, { timeout: 20_000 }).toEqual(['dropped.pdf', 'dropped.png']);
+    await page.locator('.document').nth(1).dragTo(page.locator('.document').nth(0));
+    await expect.poll(names).toEqual(['dropped.png', 'dropped.pdf']);
+    await page.getByRole('button', { name: en['compose.discard'] }).click();
+    await page.getByRole('button', { name: en['compose.discardYes'] }).click();
+    await page.locator('.content[data-screen="drafts"]').waitFor();
+  });
+
   it('speaks Japanese: reasons, statuses and the preview line', async () => {
     await nav('settings').click();
     await page.getByLabel(en['settings.language']).selectOption('ja');
@@ -326,7 +353,7 @@ describe.skipIf(!hasChromium)('sending faxes in Chromium against the embedded de
     ]);
     await page.getByRole('combobox', { name: en['compose.cover'] }).selectOption('classic');
     await page.getByLabel(en['compose.cover.company']).fill('田中商事株式会社');
-    await page.getByLabel(en['compose.cover.message']).fill(coverMessage);
+    await page.getByLabel(en['compose.cover.message'], { exact: true }).fill(coverMessage);
     await page.locator('.fax-preview canvas.fax-raster').first().waitFor({ timeout: 30_000 });
     for (const language of ['en', 'ja'] as const) {
       await nav('settings').click();
