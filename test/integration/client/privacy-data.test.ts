@@ -106,6 +106,18 @@ describe('your data: export, and what is kept on this computer', () => {
     const document = await call('inbox:document', { id: first.id });
     await call('files:savePdf', { suggestedName: document.name, bytes: document.bytes });
     await call('inbox:markRead', { ids: [first.id], read: true });
+    // A draft with a document, and a contact: their files must be described too.
+    const draft = await call('drafts:create', {});
+    await call('drafts:addFiles', {
+      id: draft.id,
+      files: [{ name: 'order.pdf', bytes: document.bytes }],
+    });
+    await call('contacts:save', {
+      name: 'Tanaka Trading',
+      company: 'Tanaka Trading',
+      faxNumber: '+81312345678',
+      note: '',
+    });
     await call('settings:update', { theme: 'dark', language: 'ja' });
     await call('privacy:set', { settings: { surveys: false } });
     await client.core.privacy.current()!.syncNow();
@@ -117,7 +129,15 @@ describe('your data: export, and what is kept on this computer', () => {
     const described = await call('localData:describe');
     const kinds = (described.items as Json[]).map((item) => item.kind).sort();
     expect(kinds).toEqual(
-      expect.arrayContaining(['documents', 'inbox', 'privacy', 'saved', 'session', 'settings']),
+      expect.arrayContaining([
+        'documents',
+        'drafts',
+        'inbox',
+        'privacy',
+        'saved',
+        'session',
+        'settings',
+      ]),
     );
     const documents = (described.items as Json[]).find((item) => item.kind === 'documents')!;
     expect(documents.bytes).toBeGreaterThan(0);
