@@ -139,6 +139,25 @@ describe('sending through the real service', { timeout: 120_000 }, () => {
     expect(send.outbox.store.counts().failed).toBe(2);
   });
 
+  it('Forward attaches the received fax to a new draft', async () => {
+    const inbox = alice.core.features.inbox()!;
+    await inbox.syncNow();
+    const [received] = inbox.query({
+      search: '',
+      filter: 'all',
+      sort: 'newest',
+      offset: 0,
+      limit: 1,
+    }).rows;
+    const created = await alice.core.router.dispatch('drafts:create', {
+      forwardFaxId: received!.id,
+    });
+    if (!created.ok) throw new Error(created.error.code);
+    const draft = created.value as { origin: string; documents: { kind: string; pages: number }[] };
+    expect(draft.origin).toBe('forward');
+    expect(draft.documents.map((d) => [d.kind, d.pages])).toEqual([['pdf', received!.pages]]);
+  });
+
   it('keeps a draft across a restart of the core', async () => {
     const draft = await send.drafts.create({});
     await send.drafts.addFiles(draft.id, [
