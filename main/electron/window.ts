@@ -1,4 +1,4 @@
-import { BrowserWindow, session, shell } from 'electron';
+import { BrowserWindow, shell } from 'electron';
 import { join } from 'node:path';
 import { detach } from '../core/async/detach';
 import type { Logger } from '../core/log/logger';
@@ -8,17 +8,6 @@ import { parseExternalUrl } from '../core/security/external-url';
 export interface WindowSource {
   url: string;
   preloadPath: string;
-}
-
-/**
- * Denies every permission request (camera, notifications via the web API, geolocation…);
- * native notifications come from main, not the page.
- */
-export function denyPermissions(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
-    callback(false),
-  );
-  session.defaultSession.setPermissionCheckHandler(() => false);
 }
 
 /** Opens the one window, hardened: isolated, sandboxed, no navigation, no new windows. */
@@ -37,6 +26,8 @@ export function createMainWindow(source: WindowSource, log: Logger): BrowserWind
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // A middle click must not open a link in a new window (Electronegativity AUXCLICK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.once('ready-to-show', () => window.show());

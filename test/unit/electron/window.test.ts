@@ -43,7 +43,7 @@ vi.mock('electron', () => ({
   shell: { openExternal: async (url: string) => void recorded.opened.push(url) },
 }));
 
-const { createMainWindow, denyPermissions } = await import('../../../main/electron/window');
+const { createMainWindow } = await import('../../../main/electron/window');
 const { createLogger } = await import('../../../main/core/log/logger');
 
 describe('the Electron window', () => {
@@ -63,6 +63,7 @@ describe('the Electron window', () => {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      disableBlinkFeatures: 'Auxclick',
       preload: '/app/out/preload/index.cjs',
     });
     expect(recorded.loaded).toEqual(['app://kamifax/index.html']);
@@ -87,15 +88,5 @@ describe('the Electron window', () => {
   ])('opens no window for %s, and sends it to the browser only if https (%s)', (url, external) => {
     expect(recorded.openHandler!({ url })).toEqual({ action: 'deny' });
     expect(recorded.opened).toEqual(external ? [new URL(url).href] : []);
-  });
-
-  it('denies every permission request and check', () => {
-    denyPermissions();
-    const answers: boolean[] = [];
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
-      recorded.permission!({}, permission, (granted: boolean) => answers.push(granted));
-    }
-    expect(answers).toEqual([false, false, false, false]);
-    expect(recorded.check!()).toBe(false);
   });
 });
