@@ -132,6 +132,9 @@ describe.skipIf(!hasChromium).each([
   });
 
   it('is told of a new policy, answers its new use of data, and accepts it', async () => {
+    // She is reading her inbox when the policy changes.
+    const nav = page.getByRole('navigation');
+    await nav.getByRole('button', { name: L['nav.inbox'] }).click();
     await admin('policy', {
       text: 'Version two.\nWe may read the text of received faxes to make them searchable, only with your yes.',
       effectiveDate: '2026-12-01',
@@ -144,6 +147,9 @@ describe.skipIf(!hasChromium).each([
     const banner = page.getByTestId('policy-banner');
     await banner.waitFor();
     expect(await banner.textContent()).toContain('2');
+    await banner.getByRole('button', { name: L['privacy.policy.read'] }).click();
+    await page.locator('section.privacy[data-loaded="true"]').waitFor();
+    await banner.waitFor();
     await expect
       .poll(() => host.notifications.shown.at(-1)?.notice.title)
       .toBe(language === 'ja' ? 'プライバシーポリシーが更新されました' : 'Privacy policy updated');

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { ErrorCode, SessionState } from '../../../preload/contract';
 import { AccountScreen } from '../account/AccountScreen';
+import { PolicyUpdateBanner } from '../privacy/PolicyUpdateBanner';
 import { PrivacyScreen } from '../privacy/PrivacyScreen';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages/en';
@@ -174,6 +175,7 @@ function ShellBody({
         counts={counts}
       />
       <main className="content" data-screen={screen}>
+        {screen !== 'privacy' && <PolicyUpdateBanner onOpen={() => setScreen('privacy')} />}
         {screen === 'inbox' || screen === 'trash' ? (
           <InboxScreen
             key={screen}

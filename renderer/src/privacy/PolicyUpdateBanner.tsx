@@ -1,0 +1,32 @@
+import { useEffect, useState } from 'react';
+import type { PrivacyView } from '../../../preload/privacy-contract';
+import { useKamifax } from '../app/KamifaxContext';
+import { detach } from '../app/detach';
+import { PolicyBanner } from './PolicyPanel';
+
+/**
+ * The new-policy banner on every screen but Privacy (which shows its own): until the user
+ * answers, the app keeps saying that the policy changed, and "Read it" opens Privacy.
+ */
+export function PolicyUpdateBanner({ onOpen }: { onOpen: () => void }) {
+  const kamifax = useKamifax();
+  const [policy, setPolicy] = useState<PrivacyView['policy']>(null);
+
+  useEffect(() => {
+    let live = true;
+    detach(
+      'reading the policy state',
+      kamifax.privacy.get().then((result) => {
+        if (live && result.ok) setPolicy(result.value.policy);
+      }),
+    );
+    const stop = kamifax.on('privacy:changed', (view) => setPolicy(view.policy));
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [kamifax]);
+
+  if (!policy || policy.accepted) return null;
+  return <PolicyBanner policy={policy} onRead={onOpen} />;
+}
