@@ -274,6 +274,7 @@ export const errorCodes = [
   'not_found',
   'document_damaged',
   'keychain_unavailable',
+  'service_incompatible',
   'internal',
   ...sendErrorCodes,
   ...printerErrorCodes,

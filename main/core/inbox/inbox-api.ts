@@ -1,10 +1,17 @@
 import type { HttpClient } from '../api/http-client';
-import type { WireChanges, WireFax } from '../api/wire';
+import type { WireFax } from '../api/wire';
+import { checkWire, wireChangesSchema } from '../api/wire-schemas';
 import type { FaxRecord } from './inbox-store';
 import type { ChangePage, SyncApi } from './sync-engine';
 
-/** Maps the service's fax to the local record. */
-export function fromWire(fax: WireFax): FaxRecord {
+/** Maps the service's fax (checked by `wireFaxSchema`) to the local record. */
+export function fromWire(
+  fax: Pick<
+    WireFax,
+    'id' | 'direction' | 'from' | 'to' | 'pages' | 'createdAt' | 'read' | 'junk' | 'status'
+  > &
+    Partial<Pick<WireFax, 'subject' | 'trashedAt'>>,
+): FaxRecord {
   return {
     id: fax.id,
     direction: fax.direction,
@@ -26,11 +33,12 @@ export class InboxApi implements SyncApi {
 
   /** One page of the change feed after `since`. */
   async changes(since: string | null, limit: number): Promise<ChangePage> {
-    const { data } = await this.http.request<WireChanges>({
+    const response = await this.http.request<unknown>({
       method: 'GET',
       path: '/v1/changes',
       query: { since: since ?? 0, limit },
     });
+    const data = checkWire(wireChangesSchema, response.data, 'a change feed');
     const upserts: FaxRecord[] = [];
     const deletes: string[] = [];
     for (const change of data.changes) {

@@ -94,6 +94,8 @@ export const en = {
   'errors.document_damaged': 'The fax document arrived damaged. Please try again.',
   'errors.keychain_unavailable':
     'Kamifax cannot reach your system keychain, where it keeps your sign-in. Unlock the keyring (or install one, such as GNOME Keyring) and try again.',
+  'errors.service_incompatible':
+    'The service answered in a form this version of Kamifax cannot read. Nothing was changed here; update Kamifax or ask your service provider.',
   'errors.internal': 'Something went wrong inside Kamifax. Please try again.',
 } as const;
 

@@ -94,5 +94,7 @@ export const ja: Catalogue = {
   'errors.document_damaged': 'FAX の文書が破損した状態で届きました。もう一度お試しください。',
   'errors.keychain_unavailable':
     'サインイン情報を保管するシステムのキーチェーンにアクセスできません。キーリングのロックを解除する (または GNOME Keyring などをインストールする) と再試行できます。',
+  'errors.service_incompatible':
+    'サービスからの応答を、このバージョンの Kamifax では読み取れませんでした。こちらでは何も変更していません。Kamifax を更新するか、サービスの提供元にお問い合わせください。',
   'errors.internal': 'Kamifax の内部で問題が発生しました。もう一度お試しください。',
 };
