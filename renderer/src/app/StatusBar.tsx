@@ -63,7 +63,7 @@ export function StatusBar({
         {!stopped &&
           status &&
           status.pendingChanges > 0 &&
-          ` · ${t('inbox.pending', { count: status.pendingChanges })}`}
+          ` · ${status.pendingChanges === 1 ? t('inbox.pendingOne') : t('inbox.pending', { count: status.pendingChanges })}`}
       </span>
       {unread > 0 && (
         <span data-testid="status-unread">

@@ -27,8 +27,8 @@ const sideBySideMin = 980;
  */
 export function InboxScreen({
   mode,
-  open,
-  onOpen,
+  open: inboxOpen,
+  onOpen: onInboxOpen,
   onForward,
 }: {
   mode: 'inbox' | 'trash';
@@ -39,6 +39,10 @@ export function InboxScreen({
 }) {
   const kamifax = useKamifax();
   const { t, errorText } = useI18n();
+  // The shell's open fax belongs to the inbox (a notification opens one); the Trash has its own.
+  const [trashOpen, setTrashOpen] = useState<string | null>(null);
+  const open = mode === 'trash' ? trashOpen : inboxOpen;
+  const onOpen = mode === 'trash' ? setTrashOpen : onInboxOpen;
   const [prefs, setPrefs] = useUiPrefs();
   const [criteria, setCriteria] = useState<Criteria>({
     search: '',
