@@ -65,6 +65,8 @@ describe.skipIf(!hasChromium)('issue 14: the inbox and viewer as a fax user expe
     browser = await launchChromium();
     page = await openApp(browser, host.url);
     await page.setViewportSize({ width: 1200, height: 760 });
+    // Started ahead, so the sign-in's own wait does not include the service's start on busy cores.
+    await host.localService.start();
     await signInToDemo(page);
     await page.getByRole('listbox', { name: en['inbox.list'] }).waitFor();
   });
@@ -72,7 +74,7 @@ describe.skipIf(!hasChromium)('issue 14: the inbox and viewer as a fax user expe
   afterAll(async () => {
     await browser?.close();
     await host?.stop();
-  });
+  }, 240_000);
 
   it('shows the navigation in DESIGN order with icons, counts and New fax first', async () => {
     const order = await page
@@ -172,6 +174,7 @@ describe.skipIf(!hasChromium)('issue 14: the inbox and viewer as a fax user expe
     // Full window and back.
     await rows().nth(1).dblclick();
     await poll(() => page.locator('section.inbox.full-window').count()).toBe(1);
+    await poll(inPage).toBe(true);
     await page.keyboard.press('Escape');
     await poll(() => page.locator('section.inbox.full-window').count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('listbox');
