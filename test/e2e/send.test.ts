@@ -381,7 +381,10 @@ describe.skipIf(!hasChromium)('sending faxes in Chromium against the embedded de
             if (screen === 'sent' || screen === 'outbox') {
               const row = page.locator('.outbox-row[data-row-id]').first();
               await row.click();
-              await page.locator('.outbox-pane .viewer[data-viewer-state="ready"]').waitFor();
+              await page
+                .locator('.outbox-pane .viewer-page[data-render-state="rendered"]')
+                .first()
+                .waitFor();
             }
             await page.screenshot({
               path: `${shots}send-${screen}-${width}x${height}-${language}-${theme}.png`,

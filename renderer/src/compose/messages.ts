@@ -133,7 +133,7 @@ export const composeJa: Record<keyof typeof composeEn, string> = {
   'compose.resolution.standard': '標準 (204×98 dpi)',
   'compose.send': '送信',
   'compose.sending': '送信しています…',
-  'compose.sent': 'FAX を送信トレイに入れました。送信状況は送信トレイで確認できます。',
+  'compose.sent': 'FAX を送信箱に入れました。送信状況は送信箱で確認できます。',
   'compose.discard': '破棄',
   'compose.discardConfirm': 'この下書きを破棄しますか？宛先、書類、送付状は削除されます。',
   'compose.discardYes': '下書きを破棄',

@@ -60,7 +60,7 @@ export function OutboxScreen({
           }}
         />
         <span className="muted" data-testid="outbox-count">
-          {total !== null && t('outbox.count', { total })}
+          {total !== null && (total === 1 ? t('outbox.count.one') : t('outbox.count', { total }))}
         </span>
       </div>
       <p id="outbox-keys" className="visually-hidden">
