@@ -85,6 +85,27 @@ export class ContactsStore {
     return toContact(this.db.prepare('SELECT * FROM address_book WHERE id = ?').get(id) as Record);
   }
 
+  /**
+   * Saves many contacts in one transaction (CSV and vCard import): either every one is
+   * saved or, at the first invalid number, none is (the error names the entry's index).
+   */
+  saveAll(
+    inputs: readonly { name: string; company: string; faxNumber: string; note: string }[],
+    country: string,
+  ): Contact[] {
+    return this.db.transaction(() =>
+      inputs.map((input, index) => {
+        try {
+          return this.save(input, country);
+        } catch (error: unknown) {
+          if (error instanceof AppError)
+            throw new AppError(error.code, `Entry ${index + 1}: ${error.message}`);
+          throw error;
+        }
+      }),
+    )();
+  }
+
   /** Deletes contacts. */
   remove(ids: readonly string[]): number {
     let deleted = 0;
