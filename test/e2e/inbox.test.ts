@@ -30,7 +30,9 @@ describe.skipIf(!hasChromium)('the inbox in Chromium against the embedded demo s
 
   beforeAll(async () => {
     // The keychain is tested in sign-in.test.ts; here the inbox is under test.
-    host = await startTestHost({ credentials: new MemoryCredentialStore() });
+    // No safety-net poll during the test: a new fax can only arrive through the live event
+    // stream, so its row appearing is the signal that live updates work (no stopwatch).
+    host = await startTestHost({ credentials: new MemoryCredentialStore(), pollMs: 3_600_000 });
     browser = await launchChromium();
     page = await openApp(browser, host.url);
     await signInToDemo(page);
@@ -53,11 +55,9 @@ describe.skipIf(!hasChromium)('the inbox in Chromium against the embedded demo s
     expect(await rows().first().textContent()).toContain('4 p.');
   });
 
-  it('shows an injected fax within 2 seconds with a notification; clicking it opens the fax', async () => {
-    const started = Date.now();
+  it('shows an injected fax from the live event stream with a notification; clicking it opens the fax', async () => {
     const { fax } = await inject({ from: '+81355550123', pages: 2, subject: 'Urgent order' });
-    await page.locator(`.fax-row[data-fax-id="${fax.id}"]`).waitFor({ timeout: 2000 });
-    expect(Date.now() - started).toBeLessThan(2000);
+    await page.locator(`.fax-row[data-fax-id="${fax.id}"]`).waitFor();
     expect(host.notifications.shown.at(-1)?.notice).toMatchObject({
       title: 'New fax',
       body: 'From +81355550123 · 2 pages',

@@ -120,9 +120,9 @@ describe('the service client against the real service', () => {
       signal: controller.signal,
     });
     setTimeout(() => controller.abort(), 50);
-    const started = Date.now();
+    // The proxy never answers: only the abort can settle the request (no stopwatch needed;
+    // a request that ignored it would hang until the test times out).
     await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('ends the session with the reason when any channel meets a revoked sign-in', async () => {
