@@ -18,7 +18,7 @@ import { useWidth } from './useWidth';
 type Criteria = Pick<InboxQuery, 'search' | 'filter' | 'sort'>;
 
 /** Below this content width the reading pane goes below the list whatever the setting. */
-const sideBySideMin = 980;
+const sideBySideMin = 860;
 
 /**
  * The inbox (or the Trash): toolbar, the list, and the reading pane beside or below it. A
