@@ -121,6 +121,9 @@ async function inspect(bytes, limits) {
   return { kind: 'ok', pages: pages.length };
 }
 
+// pdf-lib is loaded: the parent may hand out work now (a budget never pays for the start).
+parentPort.postMessage({ ready: true });
+
 parentPort.on('message', (job) => {
   inspect(job.bytes, job.limits).then(
     (verdict) => parentPort.postMessage({ id: job.id, verdict }),

@@ -24,6 +24,8 @@ interface Job {
 
 interface Slot {
   worker: Worker;
+  /** The worker has loaded pdf-lib; until then it gets no job (its start is not budgeted). */
+  ready: boolean;
   job: Job | null;
   timer: NodeJS.Timeout | null;
 }
@@ -76,12 +78,13 @@ export class PdfInspector {
 
   private pump(): void {
     while (!this.closed && this.queue.length > 0) {
-      let slot = this.slots.find((candidate) => candidate.job === null);
-      if (!slot && this.slots.length < this.size) {
-        slot = this.spawn();
-        this.slots.push(slot);
+      if (this.slots.length < this.size) this.slots.push(this.spawn());
+      const slot = this.slots.find((candidate) => candidate.ready && candidate.job === null);
+      if (!slot) {
+        // Work is waiting for a worker that is still starting: keep the process alive for it.
+        for (const starting of this.slots) if (!starting.ready) starting.worker.ref();
+        return;
       }
-      if (!slot) return;
       const job = this.queue.shift()!;
       slot.job = job;
       slot.worker.ref();
@@ -98,11 +101,17 @@ export class PdfInspector {
       stdout: false,
       stderr: false,
     });
-    const slot: Slot = { worker, job: null, timer: null };
+    const slot: Slot = { worker, ready: false, job: null, timer: null };
     // An idle worker must not keep the process alive.
     worker.unref();
-    worker.on('message', (message: { id: number; verdict: WorkerVerdict }) => {
-      if (slot.job?.id !== message.id) return;
+    worker.on('message', (message: { ready?: true; id?: number; verdict?: WorkerVerdict }) => {
+      if (message.ready) {
+        slot.ready = true;
+        worker.unref();
+        this.pump();
+        return;
+      }
+      if (!message.verdict || slot.job?.id !== message.id) return;
       this.settle(slot, message.verdict);
       worker.unref();
       this.pump();
