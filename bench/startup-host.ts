@@ -1,0 +1,39 @@
+/**
+ * The process the start-up benchmark times: a headless host on an already-synced data folder
+ * whose sign-in is handed over on stdin (an in-memory keychain, as no keychain answers on the
+ * build machine). It prints `listening <url>` once the page can be served, and at SIGTERM
+ * the rotated secrets for the next run.
+ */
+import { MemoryCredentialStore } from '../main/core/credentials/memory-store';
+import { createLogger } from '../main/core/log/logger';
+import { startHeadlessHost } from '../main/headless/host';
+
+const input: string[] = [];
+for await (const chunk of process.stdin) input.push(String(chunk));
+const config = JSON.parse(input.join('')) as {
+  dataDir: string;
+  webRoot: string;
+  secrets: [string, string][];
+};
+const credentials = new MemoryCredentialStore();
+for (const [key, value] of config.secrets) credentials.entries.set(key, value);
+const host = await startHeadlessHost({
+  dataDir: config.dataDir,
+  webRoot: config.webRoot,
+  credentials,
+  locale: 'en-US',
+  version: '0.0.0-bench',
+  pollMs: 600_000,
+  log: createLogger((line) => process.stderr.write(`${line}\n`), 'bench', 'warn'),
+});
+console.log(`listening ${host.url}`);
+process.on('SIGTERM', () => {
+  host.close().then(
+    () => {
+      // The refresh token rotates at each restore: the next run needs the new one.
+      console.log(`secrets ${JSON.stringify([...credentials.entries])}`);
+      process.exit(0);
+    },
+    () => process.exit(1),
+  );
+});
