@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BridgeError, SessionState } from '../../../preload/contract';
+import { InboxStatusProvider } from '../inbox/useInboxStatus';
 import { SignInScreen } from '../session/SignInScreen';
 import { I18nProvider, resolveLocale, useI18n } from '../i18n/i18n';
 import { nextBoot, type Boot, type BootPatch } from './boot';
@@ -91,13 +92,15 @@ export function App() {
         />
       )}
       {boot.state === 'ready' && boot.session.status === 'signedIn' && (
-        <Shell
-          info={boot.info}
-          settings={boot.settings}
-          onSettings={onSettings}
-          onSession={onSession}
-          stopped={connection === 'lost'}
-        />
+        <InboxStatusProvider>
+          <Shell
+            info={boot.info}
+            settings={boot.settings}
+            onSettings={onSettings}
+            onSession={onSession}
+            stopped={connection === 'lost'}
+          />
+        </InboxStatusProvider>
       )}
     </I18nProvider>
   );

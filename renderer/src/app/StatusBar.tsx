@@ -64,6 +64,10 @@ export function StatusBar({
           status &&
           status.pendingChanges > 0 &&
           ` · ${status.pendingChanges === 1 ? t('inbox.pendingOne') : t('inbox.pending', { count: status.pendingChanges })}`}
+        {!stopped &&
+          status &&
+          status.parkedChanges > 0 &&
+          ` · ${t('inbox.parked', { count: status.parkedChanges })}`}
       </span>
       {unread > 0 && (
         <span data-testid="status-unread">
