@@ -35,6 +35,7 @@ export function SignInScreen({
   const [birthDate, setBirthDate] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<BridgeError | null>(null);
+  const [rule, setRule] = useState<ReturnType<typeof signUpRuleBroken>>(null);
 
   const service =
     serviceKind === 'local' ? ({ kind: 'local' } as const) : ({ kind: 'remote', url } as const);
@@ -55,11 +56,16 @@ export function SignInScreen({
         'signing in',
         run(() => kamifax.session.signIn({ service, email, password })),
       );
-    else
+    else {
+      // The rules are shown up front; the one broken is named before anything is sent.
+      const rule = signUpRuleBroken(password, birthDate, Date.now());
+      setRule(rule);
+      if (rule) return;
       detach(
         'signing up',
         run(() => kamifax.session.signUp({ service, email, password, name, birthDate })),
       );
+    }
   };
 
   const demo = () =>
@@ -154,6 +160,7 @@ export function SignInScreen({
           value={password}
           onChange={setPassword}
           autoComplete={mode === 'signIn' ? 'current-password' : 'new-password'}
+          {...(mode === 'signUp' ? { hint: t('signUp.passwordHint') } : {})}
         />
         {mode === 'signUp' && (
           <TextField
@@ -169,6 +176,11 @@ export function SignInScreen({
             {errorText(error.code)}
           </p>
         )}
+        {mode === 'signUp' && rule && (
+          <p className="error" role="alert" data-testid="sign-up-rule">
+            {rule === 'password_too_short' ? t('signUp.passwordTooShort') : errorText(rule)}
+          </p>
+        )}
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
             {busy
@@ -178,7 +190,12 @@ export function SignInScreen({
           <button
             type="button"
             className="link"
-            onClick={() => setMode(mode === 'signIn' ? 'signUp' : 'signIn')}
+            onClick={() => {
+              // A sign-in error says nothing about the sign-up form, and back.
+              setError(null);
+              setRule(null);
+              setMode(mode === 'signIn' ? 'signUp' : 'signIn');
+            }}
           >
             {t(mode === 'signIn' ? 'signIn.toSignUp' : 'signUp.toSignIn')}
           </button>
@@ -194,4 +211,20 @@ export function SignInScreen({
       </form>
     </main>
   );
+}
+
+/** Which sign-up rule the form breaks (8-character password, aged 13 or over), if any. */
+export function signUpRuleBroken(
+  password: string,
+  birthDate: string,
+  now: number,
+): 'password_too_short' | 'underage' | null {
+  if (password.length < 8) return 'password_too_short';
+  const born = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate);
+  if (born) {
+    const today = new Date(now);
+    const thirteenth = new Date(Number(born[1]) + 13, Number(born[2]) - 1, Number(born[3]));
+    if (thirteenth.getTime() > today.getTime()) return 'underage';
+  }
+  return null;
 }
