@@ -29,6 +29,11 @@ export interface PrinterFacts {
   stateChangedAt: number;
 }
 
+/** Operations ipp-encoder has no constant for (PWG 5100.11 and 5100.13). */
+export const CANCEL_MY_JOBS = 0x39;
+export const CLOSE_JOB = 0x3b;
+export const IDENTIFY_PRINTER = 0x3c;
+
 /** The operations the endpoint answers (IPP Everywhere's required set for a print-only printer). */
 export const supportedOperations = [
   C.PRINT_JOB,
@@ -39,6 +44,9 @@ export const supportedOperations = [
   C.GET_JOB_ATTRIBUTES,
   C.GET_JOBS,
   C.GET_PRINTER_ATTRIBUTES,
+  CANCEL_MY_JOBS,
+  CLOSE_JOB,
+  IDENTIFY_PRINTER,
 ];
 
 const MEDIA = {
@@ -78,6 +86,7 @@ export function printerAttributes(facts: PrinterFacts, now: number): Map<string,
     [text('printer-info', 'Kamifax: print to fax')],
     [text('printer-location', 'This computer')],
     [text('printer-make-and-model', 'Kamifax Virtual Fax Printer')],
+    [uri('printer-more-info', facts.url.replace(/^ipp:/, 'http:').replace(/\/ipp\/print$/, '/'))],
     [text('printer-device-id', 'MFG:Kamifax;MDL:Virtual Fax Printer;CMD:PDF,PWGRaster,JPEG;')],
     [uri('printer-uuid', `urn:uuid:${facts.uuid}`)],
     [enumValue('printer-state', facts.queued > 0 ? C.PRINTER_PROCESSING : C.PRINTER_IDLE)],
@@ -167,6 +176,21 @@ export function printerAttributes(facts: PrinterFacts, now: number): Map<string,
     [keyword('print-scaling-default', 'auto')],
     [keyword('print-scaling-supported', ['auto', 'fit', 'fill', 'none'])],
     [integer('pages-per-minute', 60)],
+    [keyword('identify-actions-default', 'display')],
+    [keyword('identify-actions-supported', 'display')],
+    [bool('job-ids-supported', true)],
+    [bool('preferred-attributes-supported', false)],
+    [keyword('multiple-operation-time-out-action', 'abort-job')],
+    [keyword('overrides-supported', 'none')],
+    [bool('page-ranges-supported', false)],
+    [keyword('print-content-optimize-default', 'auto')],
+    [keyword('print-content-optimize-supported', 'auto')],
+    [keyword('print-rendering-intent-default', 'auto')],
+    [keyword('print-rendering-intent-supported', 'auto')],
+    [{ tag: C.UNKNOWN, name: 'printer-geo-location', value: '' }],
+    [keyword('printer-get-attributes-supported', 'document-format')],
+    [text('printer-organization', '')],
+    [text('printer-organizational-unit', '')],
     [keyword('printer-kind', 'document')],
   ];
   const map = new Map<string, IppAttribute[]>();

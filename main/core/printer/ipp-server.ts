@@ -3,7 +3,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import ipp from 'ipp-encoder';
 import type { Logger } from '../log/logger';
-import { printerAttributes, selectAttributes, supportedOperations } from './ipp-attributes';
+import {
+  CANCEL_MY_JOBS,
+  CLOSE_JOB,
+  IDENTIFY_PRINTER,
+  printerAttributes,
+  selectAttributes,
+  supportedOperations,
+} from './ipp-attributes';
 import { JobState, JobTable, jobAttributes, selectJobAttributes, type PrintJob } from './ipp-jobs';
 import { C, type IppAttribute } from './ipp-values';
 import { printFormats, PrintDocumentError, toPdf } from './print-documents';
@@ -300,6 +307,11 @@ export class IppServer {
           },
           now,
         );
+        // A Create-Job whose document never comes is aborted after multiple-operation-time-out.
+        setTimeout(() => {
+          if (job.awaitingDocument)
+            this.jobs.finish(job, JobState.aborted, 'aborted-by-system', Date.now());
+        }, 60_000).unref();
         this.options.onChange?.();
         return [answerJob(job)];
       }
@@ -307,7 +319,10 @@ export class IppServer {
         const job = findJob();
         if (!job.awaitingDocument)
           throw new IppFailure(C.CLIENT_ERROR_NOT_POSSIBLE, 'the job already has its document');
-        if (one('last-document') !== true)
+        const last = one('last-document');
+        if (typeof last !== 'boolean')
+          throw new IppFailure(C.CLIENT_ERROR_BAD_REQUEST, 'last-document missing');
+        if (!last)
           throw new IppFailure(
             C.SERVER_ERROR_MULTIPLE_DOCUMENT_JOBS_NOT_SUPPORTED,
             'one document per job',
@@ -325,6 +340,20 @@ export class IppServer {
         this.options.onChange?.();
         return [];
       }
+      case CANCEL_MY_JOBS:
+        for (const job of this.jobs.list('not-completed'))
+          if (job.user === user)
+            this.jobs.finish(job, JobState.canceled, 'job-canceled-by-user', now);
+        this.options.onChange?.();
+        return [];
+      case CLOSE_JOB: {
+        const job = findJob();
+        if (job.awaitingDocument)
+          this.jobs.finish(job, JobState.aborted, 'aborted-by-system', now, 'no document');
+        return [];
+      }
+      case IDENTIFY_PRINTER:
+        return []; // nothing to blink: a virtual printer
       case C.GET_JOB_ATTRIBUTES:
         return [jobGroup(findJob(), requested.length ? requested : ['all'])];
       case C.GET_JOBS: {
@@ -337,6 +366,7 @@ export class IppServer {
         const names = requested.length ? requested : ['job-id', 'job-uri'];
         return this.jobs
           .list(which as 'completed')
+          .filter((job) => one('my-jobs') !== true || job.user === user)
           .slice(0, limit)
           .map((job) => jobGroup(job, names));
       }
