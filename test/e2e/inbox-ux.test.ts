@@ -269,4 +269,49 @@ describe.skipIf(!hasChromium)('issue 14: the inbox and viewer as a fax user expe
     }
     await page.emulateMedia({ colorScheme: 'light' });
   }, 400_000);
+  it('signs out after one question and leaves no trace for the next user, who signs in by hand', async () => {
+    await page.setViewportSize({ width: 1200, height: 760 });
+    await setLanguage('en');
+    // A rotation remembered for one of Alice's faxes.
+    await rows().first().click();
+    await page.getByRole('button', { name: en['viewer.rotate.documentRight'] }).click();
+    await poll(() =>
+      page.evaluate(
+        () => Object.keys(localStorage).filter((k) => k.startsWith('kamifax.viewer.')).length,
+      ),
+    ).toBeGreaterThan(0);
+    await page.getByRole('navigation').locator('[data-screen="account"]').click();
+    await page.getByRole('button', { name: en['account.signOut'] }).click();
+    const dialog = page.getByRole('dialog', { name: en['shell.signOut.title'] });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: en['shell.signOut.confirm'] }).click();
+    await page.getByRole('button', { name: en['signIn.submit'], exact: true }).waitFor();
+    expect(await page.title()).toBe('Kamifax');
+    expect(
+      await page.evaluate(() =>
+        Object.keys(localStorage).filter((k) => k.startsWith('kamifax.viewer.')),
+      ),
+    ).toEqual([]);
+    expect(await page.locator('body').innerText()).not.toContain('048-765-4321');
+    for (const [width, height] of [
+      [1200, 760],
+      [800, 600],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: `${shots}sign-in-${width}x${height}-en-light.png` });
+    }
+    // The sign-in card fits 800×600 without scrolling.
+    expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeLessThanOrEqual(
+      600,
+    );
+    await page.setViewportSize({ width: 1200, height: 760 });
+    await page.getByLabel(en['signIn.email']).fill('bob@example.com');
+    await page.getByLabel(en['signIn.password']).fill('kamifax-demo');
+    await page.getByRole('button', { name: en['signIn.submit'], exact: true }).click();
+    await page.getByRole('listbox', { name: en['inbox.list'] }).waitFor();
+    await poll(() => rows().count()).toBeGreaterThan(0);
+    const shown = await page.locator('.fax-list').innerText();
+    expect(shown).not.toContain('048-765-4321');
+    expect(await page.title()).not.toContain('(6)');
+  });
 });
