@@ -32,7 +32,12 @@ async function call(
   service: CrashableService,
   method: string,
   path: string,
-  options: { token?: string; body?: unknown; form?: FormData; headers?: Record<string, string> } = {},
+  options: {
+    token?: string;
+    body?: unknown;
+    form?: FormData;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<{ status: number; body: Json }> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -47,8 +52,8 @@ async function call(
 }
 
 const signIn = async (service: CrashableService, email: string) =>
-  (await call(service, 'POST', '/v1/auth/login', { body: { email, password: demoPassword } }))
-    .body.accessToken as string;
+  (await call(service, 'POST', '/v1/auth/login', { body: { email, password: demoPassword } })).body
+    .accessToken as string;
 
 function sendForm(pdf: Uint8Array, subject: string): FormData {
   const form = new FormData();

@@ -7,7 +7,9 @@ import { adminToken } from './helpers';
 
 const childSource = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
 // Inside the project's node_modules, so the bundle resolves pdf-lib, fastify… as the service does.
-const bundleDir = fileURLToPath(new URL('../../../node_modules/.cache/kamifax-crash/', import.meta.url));
+const bundleDir = fileURLToPath(
+  new URL('../../../node_modules/.cache/kamifax-crash/', import.meta.url),
+);
 
 /**
  * Bundles the child once per test file (a file of its own, so test files never share one):
