@@ -53,7 +53,7 @@ export function sendHandlers(
       };
     },
     'outbox:query': ({ view, search, offset, limit }) =>
-      send().outbox.store.query(view, search, offset, limit),
+      send().outbox.query(view, search, offset, limit),
     'outbox:counts': () => send().outbox.store.counts(),
     'outbox:cancel': ({ id }) => send().outbox.cancel(id),
     'outbox:resend': ({ id }) => send().outbox.resend(id),

@@ -73,6 +73,8 @@ export class Outbox {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private following = false;
+  /** Upload progress (0..1) of the send on the wire, for the rows' `progress`. */
+  private readonly uploading = new Map<string, number>();
   private readonly upload = new AbortController();
 
   constructor(private readonly options: OutboxOptions) {
@@ -134,6 +136,14 @@ export class Outbox {
     this.changed();
     this.wake?.();
     return { sendId, ids: recipients.map((r) => r.id) };
+  }
+
+  /** One window of the Outbox or Sent list, with the upload progress of rows on the wire. */
+  query(view: 'outbox' | 'sent', search: string, offset: number, limit: number) {
+    const page = this.store.query(view, search, offset, limit);
+    for (const row of page.rows)
+      if (row.status === 'uploading') row.progress = this.uploading.get(row.sendId) ?? 0;
+    return page;
   }
 
   /** Cancels a row still queued: here if it never left, else at the service. */
@@ -252,6 +262,7 @@ export class Outbox {
       return;
     }
     this.store.startAttempt(send.id);
+    this.uploading.set(send.id, 0);
     this.changed();
     try {
       const faxes = await this.api.send(
@@ -261,7 +272,10 @@ export class Outbox {
           recipients: send.recipients.map((r) => r.number),
           subject: send.subject,
         },
-        (loaded, total) => listener.progress(send.id, loaded, total),
+        (loaded, total) => {
+          this.uploading.set(send.id, total > 0 ? Math.min(1, loaded / total) : 0);
+          listener.progress(send.id, loaded, total);
+        },
         this.upload.signal,
       );
       this.store.accepted(send.id, faxes);
@@ -295,6 +309,8 @@ export class Outbox {
         this.store.retryAt(send.id, this.now() + wait, error.message);
       }
       this.changed();
+    } finally {
+      this.uploading.delete(send.id);
     }
   }
 }
