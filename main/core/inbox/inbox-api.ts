@@ -67,6 +67,8 @@ export class InboxApi implements SyncApi {
     await this.http.request({
       method: 'POST',
       path: `/v1/faxes/${encodeURIComponent(id)}/restore`,
+      // An empty JSON body: a POST without one is sent as a form, which the service refuses.
+      body: {},
       idempotencyKey: `restore-${id}-${Date.now()}`,
     });
   }
@@ -76,6 +78,8 @@ export class InboxApi implements SyncApi {
     await this.http.request({
       method: 'POST',
       path: `/v1/faxes/${encodeURIComponent(id)}/not-junk`,
+      // An empty JSON body: a POST without one is sent as a form, which the service refuses.
+      body: {},
       idempotencyKey: `not-junk-${id}-${Date.now()}`,
     });
   }
