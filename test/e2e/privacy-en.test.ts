@@ -1,0 +1,3 @@
+import { privacyFlow } from './privacy-flow';
+
+privacyFlow('en');
