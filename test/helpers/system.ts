@@ -11,9 +11,11 @@ export const systemRequired = process.env.KAMIFAX_REQUIRE_SYSTEM === '1';
  */
 export function systemComponent(name: string, present: boolean, install: string): boolean {
   if (present) return true;
-  const message = `${name} is not available (install: ${install})`;
+  const message = `${name} is not available here; to run them: ${install}`;
   if (systemRequired) throw new Error(`KAMIFAX_REQUIRE_SYSTEM=1 but ${message}`);
-  console.warn(`skipping tests that need ${message}`);
+  // One line naming the test file that skipped and why (vitest prints it with the file).
+  const file = /(test\/[\w/.-]+\.test\.ts)/.exec(new Error().stack ?? '')?.[1] ?? 'some tests';
+  console.warn(`Skipped ${file}: ${message}.`);
   return false;
 }
 
