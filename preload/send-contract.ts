@@ -196,6 +196,42 @@ export const contactSchema = z.object({
   updatedAt: z.number(),
 });
 
+/** What an import would do (`contacts:importPreview`); nothing is saved before the commit. */
+export const contactImportPreviewSchema = z.object({
+  /** Confirms this preview with `contacts:importCommit`. */
+  token: z.string(),
+  /** Entries to be added. */
+  add: z.number().int(),
+  /** The first entries to be added, to show. */
+  sample: z.array(
+    z.object({
+      line: z.number().int(),
+      name: z.string(),
+      company: z.string(),
+      faxNumber: z.string(),
+    }),
+  ),
+  /** Numbers already in the address book (`existing` names it) or earlier in the file. */
+  duplicates: z.array(
+    z.object({
+      line: z.number().int(),
+      name: z.string(),
+      faxNumber: z.string(),
+      existing: z.string().nullable(),
+      sameAsLine: z.number().int().nullable(),
+    }),
+  ),
+  /** Entries left out, with the line of the file they start on. */
+  errors: z.array(
+    z.object({
+      line: z.number().int(),
+      reason: z.union([numberProblemSchema, z.literal('no_fax_number')]),
+      input: z.string(),
+      name: z.string(),
+    }),
+  ),
+});
+
 /** The inputs the renderer needs to check numbers as they are typed. */
 export const numberContextSchema = z.object({
   /** ISO 3166 alpha-2 country national numbers are read in. */
@@ -289,6 +325,27 @@ export const sendChannels = {
     request: z.object({ ids: z.array(id).min(1).max(5000) }).strict(),
     response: z.object({ deleted: z.number().int() }),
   },
+  'contacts:importPreview': {
+    request: z
+      .object({
+        name: z.string().min(1).max(255),
+        bytes: bytes.refine((b) => b.length <= 10_000_000),
+      })
+      .strict(),
+    response: contactImportPreviewSchema,
+  },
+  'contacts:importCommit': {
+    request: z.object({ token: id }).strict(),
+    response: z.object({ added: z.number().int() }),
+  },
+  'contacts:export': {
+    request: z.object({ format: z.enum(['csv', 'vcard']) }).strict(),
+    response: z.object({ name: z.string(), bytes, count: z.number().int() }),
+  },
+  'contacts:saveExport': {
+    request: z.object({ format: z.enum(['csv', 'vcard']) }).strict(),
+    response: z.object({ path: z.string().nullable(), count: z.number().int() }),
+  },
 } as const;
 
 /** The sending events; spread into `events` in contract.ts. */
@@ -317,6 +374,11 @@ export const sendErrorCodes = [
   'draft_bad_recipient',
   'not_cancellable',
   'not_resendable',
+  'contacts_file_empty',
+  'contacts_file_unreadable',
+  'contacts_file_no_fax_column',
+  'contacts_import_expired',
+  'contacts_import_changed',
 ] as const;
 
 /** A draft as Compose shows it. */
@@ -333,6 +395,8 @@ export type OutboxRow = z.output<typeof outboxRowSchema>;
 export type OutboxCounts = z.output<typeof outboxCountsSchema>;
 /** A contact. */
 export type Contact = z.output<typeof contactSchema>;
+/** What an import would do. */
+export type ContactImportPreview = z.output<typeof contactImportPreviewSchema>;
 /** Why a number is refused. */
 export type NumberProblem = z.output<typeof numberProblemSchema>;
 /** Why a file is refused. */

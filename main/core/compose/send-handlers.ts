@@ -1,5 +1,6 @@
 import type { sendChannels } from '../../../preload/send-contract';
 import { ServiceError } from '../api/service-error';
+import { contactsIoHandlers } from '../contacts/contacts-handlers';
 import type { FileDialogs, PickedFile } from '../files/file-handlers';
 import type { SendAccount } from '../outbox/send-features';
 import { AppError } from '../rpc/app-error';
@@ -71,5 +72,6 @@ export function sendHandlers(
       return account.contacts.save(input, (await account.context()).country);
     },
     'contacts:delete': ({ ids }) => ({ deleted: send().contacts.remove(ids) }),
+    ...contactsIoHandlers(send, dialogs),
   };
 }

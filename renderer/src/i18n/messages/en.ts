@@ -4,6 +4,7 @@ import { outboxEn } from '../../outbox/messages';
 import { inboxEn } from '../../inbox/messages';
 import { privacyEn } from '../../privacy/messages';
 import { sendErrorsEn } from './send-errors';
+import { contactsEn } from '../../contacts/messages';
 import { printerEn } from '../../printer/messages';
 import { sessionEn } from '../../session/messages';
 import { viewerEn } from '../../viewer/messages';
@@ -23,6 +24,7 @@ export const en = {
   ...outboxEn,
   ...shellEn,
   ...sendErrorsEn,
+  ...contactsEn,
   ...printerEn,
   'app.name': 'Kamifax',
   'app.loading': 'Starting Kamifax…',

@@ -4,6 +4,7 @@ import { outboxJa } from '../../outbox/messages';
 import { inboxJa } from '../../inbox/messages';
 import { privacyJa } from '../../privacy/messages';
 import { sendErrorsJa } from './send-errors';
+import { contactsJa } from '../../contacts/messages';
 import { printerJa } from '../../printer/messages';
 import { sessionJa } from '../../session/messages';
 import { viewerJa } from '../../viewer/messages';
@@ -21,6 +22,7 @@ export const ja: Catalogue = {
   ...outboxJa,
   ...shellJa,
   ...sendErrorsJa,
+  ...contactsJa,
   ...printerJa,
   'app.name': 'Kamifax',
   'app.loading': 'Kamifax を起動しています…',
