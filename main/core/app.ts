@@ -108,7 +108,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     events,
     sink: () => sendFeatures.current()?.drafts ?? null,
-    options: options.printing,
+    // The desktop app serves the printer from start-up; the browser host only when asked.
+    options: options.printing ?? { startPrinter: host.kind === 'electron' },
   });
   const sendFeatures = new SendFeatures({
     settings,
