@@ -19,6 +19,7 @@ const row: OutboxRow = {
   progress: null,
   queuedAt: 0,
   updatedAt: 0,
+  startedAt: null,
   finishedAt: null,
   canCancel: true,
   canResend: false,
