@@ -10,6 +10,7 @@ import { NotificationToasts } from '../inbox/NotificationToasts';
 import { useInboxStatus } from '../inbox/useInboxStatus';
 import { isSendingScreen, SendingScreens } from '../compose/SendingScreens';
 import { useComposeRouting } from '../compose/useComposeRouting';
+import { ContactsScreen } from '../contacts/ContactsScreen';
 import { PlaceholderScreen } from '../screens/PlaceholderScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { AccountProvider } from './account-context';
@@ -212,6 +213,8 @@ function ShellBody({
           />
         ) : screen === 'privacy' ? (
           <PrivacyScreen host={info.host} onSession={onSession} />
+        ) : screen === 'contacts' ? (
+          <ContactsScreen />
         ) : (
           <PlaceholderScreen key={screen} title={screenTitle(screen)} />
         )}
