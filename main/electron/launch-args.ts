@@ -45,6 +45,8 @@ export function parseLaunch(
       const arg = args[i]!;
       if (arg === '--subject') subject = args[++i] ?? '';
       else if (arg.startsWith('--subject=')) subject = arg.slice('--subject='.length);
+      // `kamifax send --to <number>` (main/core/cli): the number is typed in Compose, not a file.
+      else if (arg === '--to' || arg === '--data') i += 1;
       else if (!arg.startsWith('--')) files.push(toPath(arg));
     }
     return { kind: 'compose', origin: 'cli', files, subject: subject?.slice(0, 200) ?? null };

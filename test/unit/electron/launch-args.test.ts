@@ -31,6 +31,9 @@ describe('reading a launch', () => {
       files: ['/w/a.pdf', '/w/b.png'],
       subject: 'Invoice 12',
     });
+    expect(parseLaunch(['k', 'send', '--to', '0312345678', 'x.pdf'], '/w', false)).toMatchObject({
+      files: ['/w/x.pdf'],
+    });
     expect(parseLaunch(['k', 'send', '--subject=Hi', 'x.pdf'], '/w', false)).toMatchObject({
       subject: 'Hi',
       files: ['/w/x.pdf'],
