@@ -17,7 +17,9 @@ export class OutboxApi {
     const form = new FormData();
     for (const number of input.recipients) form.append('recipients', number);
     if (input.subject) form.append('subject', input.subject);
-    form.append('document', new Blob([input.pdf], { type: 'application/pdf' }), 'fax.pdf');
+    // The bytes never live in shared memory; DOM typings want an ArrayBuffer-backed view.
+    const pdf = input.pdf as Uint8Array<ArrayBuffer>;
+    form.append('document', new Blob([pdf], { type: 'application/pdf' }), 'fax.pdf');
     const { data } = await this.http.request<{ faxes: ServiceFax[] }>({
       method: 'POST',
       path: '/v1/faxes',
