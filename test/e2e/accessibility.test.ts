@@ -50,10 +50,18 @@ async function unfocusableLooking(page: Page, stops = 6): Promise<string[]> {
     const seen = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       if (!el || el === document.body) return null;
-      const style = getComputedStyle(el);
-      const visible =
-        (style.outlineStyle !== 'none' && style.outlineWidth !== '0px') ||
-        style.boxShadow !== 'none';
+      // The ring may sit on the element or on a close wrapper that draws it with
+      // :focus-within (the search box rings the field and its icon together).
+      const ringed = (node: Element) => {
+        const style = getComputedStyle(node);
+        return (
+          (style.outlineStyle !== 'none' && style.outlineWidth !== '0px') ||
+          style.boxShadow !== 'none'
+        );
+      };
+      let visible = ringed(el);
+      for (let up = el.parentElement, n = 0; !visible && up && n < 2; up = up.parentElement, n++)
+        visible = ringed(up);
       return {
         visible,
         name: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} ${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? ''}`,
