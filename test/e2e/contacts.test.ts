@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryCredentialStore } from '../../main/core/credentials/memory-store';
 import { en } from '../../renderer/src/i18n/messages/en';
+import { ja } from '../../renderer/src/i18n/messages/ja';
 import { launchChromium, openApp, signInToDemo } from '../helpers/browser';
 import { startTestHost, type TestHost } from '../helpers/headless';
 import { chromiumPath, systemComponent } from '../helpers/system';
@@ -112,5 +113,41 @@ describe.skipIf(!hasChromium)('contacts in Chromium against the embedded demo se
     expect(text.split('\r\n')[0]).toBe('\ufeffName,Company,Fax,Note');
     expect(text).toContain('福岡支店,カミ商事,+81 92 123 4567');
     expect(text).toContain('Beta Printing Ltd,Beta KK,+81 3 1234 5678');
+  });
+
+  it('reads a Shift_JIS file in Japanese, naming duplicates and the bad line, and Cancel imports nothing', async () => {
+    const japanese = await openApp(browser, host.url, 'ja-JP');
+    try {
+      await japanese.getByRole('navigation').locator('[data-screen="contacts"]').click();
+      await japanese.getByRole('listbox', { name: ja['contacts.list'] }).waitFor();
+      // Shift_JIS bytes of the same CSV, as an older Japanese Excel saves it.
+      const sjis = Buffer.from(
+        '96bc914f2c89ef8ed096bc2c46415894d48d860d0a959f89aa8e7893582c834a837e8fa48e962c3039322d3132332d343536370d0a89f382ea82bd8d732c2c313261620d0a',
+        'hex',
+      );
+      expect(new TextDecoder('shift_jis').decode(sjis)).toBe(
+        '名前,会社名,FAX番号\r\n福岡支店,カミ商事,092-123-4567\r\n壊れた行,,12ab\r\n',
+      );
+      await japanese.getByTestId('contacts-import-file').setInputFiles({
+        name: '連絡先.csv',
+        mimeType: 'text/csv',
+        buffer: sjis,
+      });
+      await japanese.getByTestId('import-preview').waitFor();
+      expect(await japanese.getByTestId('import-add').textContent()).toBe(
+        ja['contacts.preview.addNone'],
+      );
+      expect(await japanese.getByTestId('import-duplicates').textContent()).toContain(
+        '2 行目: 福岡支店 — 092-123-4567 は「福岡支店」として登録済みです',
+      );
+      expect(await japanese.getByTestId('import-errors').textContent()).toContain(
+        '3 行目: 壊れた行「12ab」',
+      );
+      await japanese.getByRole('button', { name: ja['contacts.preview.cancel'] }).click();
+      await japanese.getByTestId('import-preview').waitFor({ state: 'detached' });
+      expect(await japanese.locator('.contact-row').count()).toBe(3);
+    } finally {
+      await japanese.close();
+    }
   });
 });
