@@ -23,5 +23,6 @@ describe('the client’s API types', () => {
     expect(readFileSync(join(root, 'main/core/api/openapi-types.ts'), 'utf8')).toBe(
       readFileSync(out, 'utf8'),
     );
-  });
+    // It runs the generator in a child process: seconds on a busy machine.
+  }, 60_000);
 });

@@ -8,11 +8,11 @@ import { ja } from '../../../renderer/src/i18n/messages/ja';
 describe('the contract', () => {
   it('names every channel namespace:method once, with both schemas', () => {
     for (const [name, spec] of Object.entries(channels)) {
-      expect(name).toMatch(/^[a-z]+:[a-zA-Z]+$/);
+      expect(name).toMatch(/^[a-z][a-zA-Z]*:[a-zA-Z]+$/);
       expect(spec.request).toBeDefined();
       expect(spec.response).toBeDefined();
     }
-    expect(Object.keys(events).every((e) => /^[a-z]+:[a-zA-Z]+$/.test(e))).toBe(true);
+    expect(Object.keys(events).every((e) => /^[a-z][a-zA-Z]*:[a-zA-Z]+$/.test(e))).toBe(true);
   });
 
   it('does not take inherited names for channels', () => {
@@ -71,5 +71,5 @@ describe('bridge codec', () => {
     const back = decodeBridgeMessage(encodeBridgeMessage({ big })) as { big: Uint8Array };
     expect(back.big.length).toBe(big.length);
     expect(back.big[123457]).toBe(big[123457]);
-  });
+  }, 30_000);
 });
