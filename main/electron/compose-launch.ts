@@ -8,16 +8,19 @@ import type { Logger } from '../core/log/logger';
 export interface ComposeRequest {
   files: readonly string[];
   subject: string | null;
+  /** Where the draft came from (kept on the draft); the tray's New fax is a plain Compose. */
+  origin?: 'openWith' | 'cli';
 }
 
 /**
  * Opens a new draft in Compose with the given files attached ("Open with", `kamifax send`,
- * the tray's New fax): the draft is made through the same contract channels the page uses,
- * then `compose:open` shows it. Unreadable or oversized files are logged and left out (Compose
- * says what it refused among the rest). Returns the draft's id, or null when none could be made.
+ * the tray's New fax): through the account's DraftService when one is open (keeping the
+ * origin), otherwise through the same contract channels the page uses; `compose:open` shows
+ * it. Unreadable or oversized files are logged and left out (Compose says what it refused
+ * among the rest). Returns the draft's id, or null when none could be made.
  */
 export async function composeFromLaunch(
-  core: Pick<Core, 'router' | 'events'>,
+  core: Pick<Core, 'router' | 'events'> & { send?: Pick<Core['send'], 'current'> },
   request: ComposeRequest,
   log: Logger,
 ): Promise<string | null> {
@@ -32,6 +35,19 @@ export async function composeFromLaunch(
         error: String(error),
       });
     }
+  }
+  // Signed in, a launch's draft is made by DraftService itself, so it records its origin
+  // ('openWith' / 'cli') and opens in Compose; otherwise the channels say why not.
+  const drafts = request.origin ? core.send?.current()?.drafts : undefined;
+  if (drafts && request.origin) {
+    const draft = await drafts.createDraft({
+      files,
+      origin: request.origin,
+      ...(request.subject ? { subject: request.subject } : {}),
+    });
+    for (const refused of draft.results.filter((result) => !result.ok))
+      log.warn('a file given at launch was refused', { name: refused.name });
+    return draft.id;
   }
   const created = await core.router.dispatch('drafts:create', {});
   if (!created.ok) {

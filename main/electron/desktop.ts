@@ -32,7 +32,7 @@ export interface Desktop {
  * and start-at-login following Settings, and launches that bring files into Compose.
  */
 export function attachDesktop(
-  core: Pick<Core, 'router' | 'events' | 'settings'>,
+  core: Pick<Core, 'router' | 'events' | 'settings' | 'send'>,
   window: DesktopWindow,
   trayIconPath: string,
   log: Logger,
@@ -46,7 +46,11 @@ export function attachDesktop(
       'opening a draft',
       composeFromLaunch(
         core,
-        { files: action?.files ?? [], subject: action?.subject ?? null },
+        {
+          files: action?.files ?? [],
+          subject: action?.subject ?? null,
+          ...(action ? { origin: action.origin } : {}),
+        },
         log,
       ),
     );

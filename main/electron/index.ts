@@ -8,12 +8,15 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/app';
+import { detach } from '../core/async/detach';
 import { guardProcess } from '../core/async/process-guard';
 import { KeytarCredentialStore } from '../core/credentials/keytar-store';
 import { createLogger, type Logger } from '../core/log/logger';
 import { notificationLanguage } from '../core/notifications/notification-policy';
+import { officeWorkerScript } from './office-worker';
 import { embeddedService } from '../core/session/embedded-service';
 import { appOrigin, registerAppScheme, serveAppScheme } from './app-protocol';
+import { commandLaunch, runCommandLaunch } from './command-launch';
 import { hideOnClose } from './close-to-tray';
 import { askToRestart, attachDesktop, type Desktop } from './desktop';
 import { electronDialogs } from './dialogs';
@@ -46,6 +49,14 @@ async function start(log: Logger, launches: LaunchQueue): Promise<void> {
     log,
     credentials: new KeytarCredentialStore(),
     localService: embeddedService(dataDir, { runner: utilityProcessRunner(here) }),
+    printing: {
+      startPrinter: true,
+      officeWorkerScript: officeWorkerScript({
+        isPackaged: app.isPackaged,
+        resourcesPath: process.resourcesPath,
+        appPath: app.getAppPath(),
+      }),
+    },
     host: {
       kind: 'electron',
       version: app.getVersion(),
@@ -117,22 +128,38 @@ async function start(log: Logger, launches: LaunchQueue): Promise<void> {
 
 registerAppScheme();
 const log = createLogger((line) => process.stderr.write(`${line}\n`), 'electron');
-const launches = new LaunchQueue();
-launches.push({ argv: process.argv, cwd: process.cwd() });
-// macOS hands files opened with Kamifax as events rather than arguments.
-app.on('open-file', (event, path) => {
-  event.preventDefault();
-  launches.push({ argv: [], cwd: dirname(path), files: [path] });
-});
-if (claimSingleInstance(app, (request) => launches.push(request))) {
+// `kamifax send --to …`, `kamifax status`, `kamifax convert`: done headless, before the
+// single-instance lock and any window, then the process exits with the command's code.
+const command = commandLaunch(process.argv, !app.isPackaged);
+if (command) {
   guardProcess(log);
-  start(log, launches).catch((error: unknown) => {
-    // A missing native build or an unreadable data folder: said in a box, not a crash.
-    log.error('could not start', { error: String(error) });
-    dialog.showErrorBox(
-      'Kamifax could not start',
-      error instanceof Error ? error.message : String(error),
-    );
-    app.exit(1);
+  detach(
+    log,
+    'command launch',
+    runCommandLaunch(command, { log, runner: utilityProcessRunner(here) }),
+  );
+} else {
+  startDesktop(log);
+}
+
+function startDesktop(log: Logger): void {
+  const launches = new LaunchQueue();
+  launches.push({ argv: process.argv, cwd: process.cwd() });
+  // macOS hands files opened with Kamifax as events rather than arguments.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    launches.push({ argv: [], cwd: dirname(path), files: [path] });
   });
+  if (claimSingleInstance(app, (request) => launches.push(request))) {
+    guardProcess(log);
+    start(log, launches).catch((error: unknown) => {
+      // A missing native build or an unreadable data folder: said in a box, not a crash.
+      log.error('could not start', { error: String(error) });
+      dialog.showErrorBox(
+        'Kamifax could not start',
+        error instanceof Error ? error.message : String(error),
+      );
+      app.exit(1);
+    });
+  }
 }

@@ -66,4 +66,41 @@ describe('a launch with files opens a new draft in Compose', () => {
     expect(r.events).toEqual([]);
     expect(lines.join()).toContain('signed_out');
   });
+
+  it('signed in, a launch draft is made by DraftService and keeps its origin', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kamifax-launch-'));
+    writeFileSync(join(dir, 'a.pdf'), '%PDF-1.4');
+    const made: unknown[] = [];
+    const r = recordedCore();
+    const drafts = {
+      createDraft: async (input: {
+        files: { name: string }[];
+        origin: string;
+        subject?: string;
+      }) => {
+        made.push({ ...input, files: input.files.map((f) => f.name) });
+        return { id: 'd7', results: [{ ok: false, name: 'a.pdf' }] };
+      },
+    };
+    const id = await composeFromLaunch(
+      { ...r.core, send: { current: () => ({ drafts }) } } as never,
+      { files: [join(dir, 'a.pdf')], subject: 'Invoice', origin: 'openWith' },
+      createLogger(() => {}),
+    );
+    expect(id).toBe('d7');
+    expect(made).toEqual([{ files: ['a.pdf'], origin: 'openWith', subject: 'Invoice' }]);
+    // DraftService opens the draft itself; the channels are not used.
+    expect(r.calls).toEqual([]);
+  });
+
+  it("the tray's New fax (no origin) stays a plain Compose draft through the channels", async () => {
+    const r = recordedCore();
+    const drafts = { createDraft: () => Promise.reject(new Error('not expected')) };
+    await composeFromLaunch(
+      { ...r.core, send: { current: () => ({ drafts }) } } as never,
+      { files: [], subject: null },
+      createLogger(() => {}),
+    );
+    expect(r.calls.map(([channel]) => channel)).toEqual(['drafts:create']);
+  });
 });
