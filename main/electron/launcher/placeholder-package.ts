@@ -73,8 +73,9 @@ export async function packageWithPlaceholderRuntime(projectRoot: string): Promis
     projectDir: projectRoot,
     targets: Platform.LINUX.createTarget('dir'),
     publish: 'never',
+    // electron-builder reads electron-builder.yml from projectDir itself and merges these in
+    // (arrays concatenated): spreading the file here too copied every extraResource twice.
     config: {
-      ...config,
       electronDist: placeholderElectronDist(manifest.version),
       electronVersion: manifest.version,
       directories: { ...(config.directories as object), output },

@@ -8,6 +8,7 @@ import {
   packageWithPlaceholderRuntime,
   type PackagedApp,
 } from '../../../main/electron/launcher/placeholder-package';
+import { officeWorkerScript } from '../../../main/electron/office-worker';
 
 const root = resolve(import.meta.dirname, '../../..');
 
@@ -116,6 +117,15 @@ describe('the packaged app (electron-builder --linux dir, placeholder Electron r
   it('keeps native modules outside the ASAR', () => {
     const unpacked = join(packaged.appDir, 'resources', 'app.asar.unpacked');
     expect(existsSync(join(unpacked, 'node_modules/keytar/build/Release/keytar.node'))).toBe(true);
+  });
+
+  it('ships the LibreOffice UNO worker in the resources folder, where the app looks for it', () => {
+    const resources = join(packaged.appDir, 'resources');
+    const shipped = officeWorkerScript({ isPackaged: true, resourcesPath: resources, appPath: '' });
+    expect(shipped).toBe(join(resources, 'office', 'uno-worker.py'));
+    expect(readFileSync(shipped, 'utf8')).toBe(
+      readFileSync(join(root, 'main/core/convert/uno-worker.py'), 'utf8'),
+    );
   });
 
   it('sets the fuses: no RunAsNode, NODE_OPTIONS or --inspect; ASAR integrity; app only from the ASAR; cookie encryption', () => {
