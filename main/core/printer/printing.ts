@@ -1,3 +1,4 @@
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ConvertOffice } from '../compose/documents';
@@ -5,6 +6,7 @@ import { OfficeConverter } from '../convert/office-converter';
 import { paperForLocale } from '../convert/office-formats';
 import type { Logger } from '../log/logger';
 import type { EventBus } from '../rpc/event-bus';
+import { MacRegistration, PdfServicesItem } from './pdf-services';
 import { printerHandlers } from './printer-handlers';
 import { PrinterService, type DraftSink } from './printer-service';
 import { CupsRegistration, type PrinterRegistration } from './registration';
@@ -33,6 +35,9 @@ export interface Printing {
   dispose(): Promise<void>;
 }
 
+/** The desktop app's bundle id (electron-builder.yml `appId`). */
+export const appId = 'org.kamifax.desktop';
+
 /** Where uno-worker.py sits beside this module's folder in a source checkout. */
 export function defaultWorkerScript(): string {
   return fileURLToPath(new URL('../convert/uno-worker.py', import.meta.url));
@@ -45,7 +50,10 @@ function platformRegistration(
 ): PrinterRegistration {
   if (platform === 'win32')
     return new WindowsRegistration({ url, spoolFile: join(dataDir, 'print-inbox', 'job.pdf') });
-  return new CupsRegistration({ url, platform, isRoot: process.getuid?.() === 0 });
+  const cups = new CupsRegistration({ url, platform, isRoot: process.getuid?.() === 0 });
+  if (platform !== 'darwin') return cups;
+  // electron-builder.yml's appId: `open -b` finds the installed app by it.
+  return new MacRegistration(cups, new PdfServicesItem({ home: homedir(), bundleId: appId }));
 }
 
 /** Builds Office conversion and the Kamifax printer for the composition root. */
