@@ -25,7 +25,8 @@ import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../test/helpers/system';
 
 const pageCount = 200;
-const rounds = 3;
+// KAMIFAX_BENCH_ROUNDS lowers the count on a loaded machine; the table says how many were run.
+const rounds = Number(process.env.KAMIFAX_BENCH_ROUNDS ?? 3);
 const corpusDir = fileURLToPath(new URL('../../shared/corpus/pdf-fax', import.meta.url));
 const types: Record<string, string> = {
   '.html': 'text/html',
@@ -265,13 +266,21 @@ async function main(): Promise<void> {
         for (const viewer of orders[round % 2]!)
           try {
             entry[viewer].push(await measurePaint(browser, url(viewer, doc), warnings));
+            // Printed as it goes, so a run cut short still shows what it measured.
+            const last = entry[viewer].at(-1)!;
+            console.log(
+              `  ${viewer} ${doc}: ${last.firstPaintMs.toFixed(0)} ms (any size ${last.anyPaintMs.toFixed(0)})`,
+            );
           } catch (error) {
             failed.push(`${viewer} ${doc}: ${String(error).split('\n')[0]}`);
+            console.log(`  ${viewer} ${doc}: no final-size paint`);
           }
       }
     for (let round = 0; round < rounds; round += 1)
-      for (const viewer of orders[round % 2]!)
+      for (const viewer of orders[round % 2]!) {
         memory[viewer].push(await measureMemory(browser, url(viewer, memoryDoc), warnings));
+        console.log(`  ${viewer} memory: ${JSON.stringify(memory[viewer].at(-1))}`);
+      }
   } finally {
     await browser.close();
     server.close();
