@@ -14,6 +14,7 @@ import {
   type KeyValueStore,
 } from './rotation-memory';
 import { useDocument } from './useDocument';
+import { viewerNoticeText, type ViewerNotice } from './viewer-notice';
 import { defaultDeadlines, type ViewerDeadlines } from './watchdog';
 import './viewer.css';
 import { detach } from '../app/detach';
@@ -63,9 +64,8 @@ export function FaxViewer(props: FaxViewerProps) {
   const rotation =
     turned && turned.key === documentKey ? turned.rotation : loadRotation(store, documentKey);
   const [zoomMode, setZoomMode] = useState<ZoomMode>({ kind: 'fitWidth' });
-  const [notice, setNotice] = useState<{ text: string; error: boolean; path?: string } | null>(
-    null,
-  );
+  // What happened, not its words: a language switch re-translates the notice.
+  const [notice, setNotice] = useState<ViewerNotice | null>(null);
   const [print, setPrint] = useState<{ done: number; urls: string[] | null } | null>(null);
   const [page, setPage] = useState(0);
   const restarts = useRef(0);
@@ -97,21 +97,12 @@ export function FaxViewer(props: FaxViewerProps) {
     // The browser host saves through the browser, so the user chooses where it goes.
     if (host === 'headless') return downloadInBrowser(documentBytes, fileName);
     const result = await kamifax.files.savePdf({ suggestedName: fileName, bytes: documentBytes });
-    if (!result.ok)
-      setNotice({
-        text: t('viewer.saveFailed', { reason: errorText(result.error.code) }),
-        error: true,
-      });
-    else if (result.value.path)
-      setNotice({
-        text: t('viewer.saved', { path: result.value.path }),
-        error: false,
-        path: result.value.path,
-      });
+    if (!result.ok) setNotice({ kind: 'saveFailed', code: result.error.code });
+    else if (result.value.path) setNotice({ kind: 'saved', path: result.value.path });
   };
   const showInFolder = async (path: string) => {
     const result = await kamifax.files.showInFolder({ path });
-    if (!result.ok) setNotice({ text: errorText(result.error.code), error: true });
+    if (!result.ok) setNotice({ kind: 'failed', code: result.error.code });
   };
   const startPrint = (rotations: readonly number[]) => {
     if (state.status !== 'ready' || print) return;
@@ -124,7 +115,7 @@ export function FaxViewer(props: FaxViewerProps) {
       (urls) => setPrint({ done: urls.length, urls }),
       () => {
         setPrint(null);
-        if (!controller.signal.aborted) setNotice({ text: t('viewer.print.failed'), error: true });
+        if (!controller.signal.aborted) setNotice({ kind: 'printFailed' });
       },
     );
   };
@@ -169,18 +160,18 @@ export function FaxViewer(props: FaxViewerProps) {
           faxResolution={props.faxResolution}
         />
       )}
-      <div className="viewer-notice" role={notice?.error ? 'alert' : 'status'}>
+      <div className="viewer-notice" role={notice && notice.kind !== 'saved' ? 'alert' : 'status'}>
         {print &&
           !print.urls &&
           t('viewer.print.preparing', {
             done: print.done,
             count: state.status === 'ready' ? state.sizes.length : 0,
           })}
-        {notice?.text}
-        {notice?.path && (
+        {notice && viewerNoticeText(notice, { t, errorText })}
+        {notice?.kind === 'saved' && (
           <button
             type="button"
-            onClick={() => detach('showing the file', showInFolder(notice.path ?? ''))}
+            onClick={() => detach('showing the file', showInFolder(notice.path))}
           >
             {t('viewer.showInFolder')}
           </button>
