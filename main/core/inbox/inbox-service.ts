@@ -46,6 +46,8 @@ export class InboxService {
   private readonly cache: DocumentCache;
   private readonly live: LiveUpdates;
   private readonly downloads = new Map<string, Promise<Buffer>>();
+  /** Aborts the downloads still running at close: sign-out never waits on a document. */
+  private readonly downloadsAbort = new AbortController();
   private closed = false;
   private prefetching: Promise<void> | null = null;
 
@@ -180,6 +182,8 @@ export class InboxService {
     await this.live.stop();
     // A sync still running would write to a closed database: let it finish first.
     await this.engine.stop();
+    // A download nobody needs any more would hold sign-out for up to its 120 s timeout.
+    this.downloadsAbort.abort();
     await this.prefetching?.catch(() => undefined);
     await Promise.allSettled(this.downloads.values());
     this.store.close();
@@ -205,8 +209,10 @@ export class InboxService {
     let pending = this.downloads.get(id);
     if (!pending) {
       pending = (async () => {
-        const bytes = await this.api.document(id, (loaded, total) =>
-          this.options.listener.downloading(id, loaded, total),
+        const bytes = await this.api.document(
+          id,
+          (loaded, total) => this.options.listener.downloading(id, loaded, total),
+          this.downloadsAbort.signal,
         );
         if (!bytes.subarray(0, 5).toString('latin1').startsWith('%PDF')) {
           throw new AppError('document_damaged', 'The service sent something that is not a PDF');
