@@ -22,6 +22,7 @@ import { Navigation } from './Navigation';
 import { screens, screenTitle, type ScreenId } from './screens';
 import { StatusBar } from './StatusBar';
 import { ToastProvider, useToasts } from './toasts';
+import { applyInboxAction } from '../inbox/inbox-actions';
 import type { AppInfo, Settings } from './types';
 import { useNavCounts } from './useNavCounts';
 import './shell.css';
@@ -95,9 +96,15 @@ function ShellBody({
       setScreen('inbox');
       setOpenFax(id);
       // Opening reads it; main ignores a fax that is already read.
-      if (id) detach('mark read', kamifax.inbox.markRead({ ids: [id], read: true }));
+      if (id)
+        detach(
+          'mark read',
+          applyInboxAction(kamifax, 'read', [id]).then((outcome) => {
+            if (!outcome.ok) notify({ error: outcome.code });
+          }),
+        );
     },
-    [kamifax],
+    [kamifax, notify],
   );
 
   useEffect(

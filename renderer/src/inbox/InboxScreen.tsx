@@ -70,10 +70,10 @@ export function InboxScreen({
       onOpen(fax.id);
       setSelection((current) => ({ selected: new Set(), active: index ?? current.active }));
       if (withFocus) setFocusPage((n) => n + 1);
-      if (!fax.read && mode === 'inbox')
-        detach('mark read', kamifax.inbox.markRead({ ids: [fax.id], read: true }));
+      // Through the inbox's actions, so a refused mark-read is shown, not dropped.
+      if (!fax.read && mode === 'inbox') detach('mark read', act('read', [fax]));
     },
-    [kamifax, onOpen, mode],
+    [act, onOpen, mode],
   );
 
   const step = (delta: 1 | -1, withFocus: boolean) => {

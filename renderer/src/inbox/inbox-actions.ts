@@ -1,7 +1,8 @@
 import type { ErrorCode, KamifaxApi } from '../../../preload/contract';
 
-/** What the selection bar and the Delete key can do to faxes. */
-export type InboxAction = 'read' | 'unread' | 'delete' | 'junk' | 'junkBlock';
+/** What the selection bar, the Delete key and Undo can do to faxes. */
+export type InboxAction =
+  'read' | 'unread' | 'delete' | 'junk' | 'junkBlock' | 'restore' | 'notJunk';
 
 /** The contract takes at most this many ids per call. */
 export const idsPerCall = 5000;
@@ -21,14 +22,27 @@ export async function applyInboxAction(
   let changed = 0;
   for (let start = 0; start < ids.length; start += idsPerCall) {
     const chunk = ids.slice(start, start + idsPerCall);
-    const result =
-      action === 'read' || action === 'unread'
-        ? await kamifax.inbox.markRead({ ids: chunk, read: action === 'read' })
-        : action === 'delete'
-          ? await kamifax.inbox.delete({ ids: chunk })
-          : await kamifax.inbox.reportJunk({ ids: chunk, block: action === 'junkBlock' });
+    const result = await call(kamifax, action, chunk);
     if (!result.ok) return { ok: false, code: result.error.code };
-    changed += 'deleted' in result.value ? result.value.deleted : result.value.updated;
+    const value: { deleted?: number; restored?: number; updated?: number } = result.value;
+    changed += value.deleted ?? value.restored ?? value.updated ?? 0;
   }
   return { ok: true, changed };
+}
+
+function call(kamifax: Pick<KamifaxApi, 'inbox'>, action: InboxAction, ids: string[]) {
+  switch (action) {
+    case 'read':
+    case 'unread':
+      return kamifax.inbox.markRead({ ids, read: action === 'read' });
+    case 'delete':
+      return kamifax.inbox.delete({ ids });
+    case 'junk':
+    case 'junkBlock':
+      return kamifax.inbox.reportJunk({ ids, block: action === 'junkBlock' });
+    case 'restore':
+      return kamifax.inbox.restore({ ids });
+    case 'notJunk':
+      return kamifax.inbox.notJunk({ ids });
+  }
 }

@@ -5,6 +5,7 @@ import { useKamifax } from '../app/KamifaxContext';
 import { useToasts } from '../app/toasts';
 import { useI18n } from '../i18n/i18n';
 import { formatFaxNumber } from './format';
+import { applyInboxAction, type ActionOutcome, type InboxAction } from './inbox-actions';
 
 /** What can be done to faxes from the list, the selection bar or the open fax. */
 export type FaxAction =
@@ -31,35 +32,39 @@ export function useFaxActions() {
         toasts.show({ text: errorText(code), error: true });
         return false;
       };
-      const undoable = (text: string, undo: () => Promise<unknown>) =>
+      // Every id-list call goes through applyInboxAction: in calls of at most 5,000 ids, and a
+      // refusal (including one of Undo) is shown, never dropped.
+      const apply = (what: InboxAction, list: readonly string[] = ids) =>
+        applyInboxAction(kamifax, what, list);
+      const undoable = (text: string, undo: () => Promise<ActionOutcome>) =>
         toasts.show({
           text,
           undo: async () => {
-            const result = await undo();
-            if (result && typeof result === 'object' && 'ok' in result && !result.ok) return;
-            toasts.show({ text: t('shell.undone'), ms: 3000 });
+            const outcome = await undo();
+            if (!outcome.ok) fail(outcome.code);
+            else toasts.show({ text: t('shell.undone'), ms: 3000 });
           },
         });
       switch (action) {
         case 'read':
         case 'unread': {
-          const result = await kamifax.inbox.markRead({ ids, read: action === 'read' });
-          return result.ok || fail(result.error.code);
+          const outcome = await apply(action);
+          return outcome.ok || fail(outcome.code);
         }
         case 'delete': {
-          const result = await kamifax.inbox.delete({ ids });
-          if (!result.ok) return fail(result.error.code);
+          const outcome = await apply('delete');
+          if (!outcome.ok) return fail(outcome.code);
           undoable(
             many ? t('inbox.deletedMany', { count: ids.length }) : t('inbox.deletedOne'),
-            () => kamifax.inbox.restore({ ids }),
+            () => apply('restore'),
           );
           return true;
         }
         case 'junk':
         case 'junkBlock': {
           const block = action === 'junkBlock';
-          const result = await kamifax.inbox.reportJunk({ ids, block });
-          if (!result.ok) return fail(result.error.code);
+          const outcome = await apply(action);
+          if (!outcome.ok) return fail(outcome.code);
           const first = faxes[0]!;
           const text =
             block && !many
@@ -69,22 +74,24 @@ export function useFaxActions() {
                 : t('inbox.junkedOne');
           undoable(text, async () => {
             if (block)
-              for (const number of new Set(faxes.map((fax) => fax.remoteNumber)))
-                await kamifax.inbox.unblock({ number });
-            return kamifax.inbox.notJunk({ ids });
+              for (const number of new Set(faxes.map((fax) => fax.remoteNumber))) {
+                const unblocked = await kamifax.inbox.unblock({ number });
+                if (!unblocked.ok) return { ok: false, code: unblocked.error.code };
+              }
+            return apply('notJunk');
           });
           return true;
         }
         case 'notJunk': {
-          const result = await kamifax.inbox.notJunk({ ids });
-          if (!result.ok) return fail(result.error.code);
+          const outcome = await apply('notJunk');
+          if (!outcome.ok) return fail(outcome.code);
           toasts.show({ text: t('inbox.notJunkDone') });
           return true;
         }
         case 'restore': {
-          const result = await kamifax.inbox.restore({ ids });
-          if (!result.ok) return fail(result.error.code);
-          undoable(t('inbox.restored'), () => kamifax.inbox.delete({ ids }));
+          const outcome = await apply('restore');
+          if (!outcome.ok) return fail(outcome.code);
+          undoable(t('inbox.restored'), () => apply('delete'));
           return true;
         }
         case 'unblock': {
