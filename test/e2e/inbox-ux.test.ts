@@ -293,6 +293,12 @@ describe.skipIf(!hasChromium)('issue 14: the inbox and viewer as a fax user expe
       ),
     ).toEqual([]);
     expect(await page.locator('body').innerText()).not.toContain('048-765-4321');
+    // Nothing of Alice in the page's storage, and no password left in a field.
+    const stored = await page.evaluate(() =>
+      JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)]),
+    );
+    expect(stored).not.toMatch(/alice|048-765-4321|kamifax\.viewer\.rotation/i);
+    expect(await page.getByLabel(en['signIn.password']).inputValue()).toBe('');
     for (const [width, height] of [
       [1200, 760],
       [800, 600],
