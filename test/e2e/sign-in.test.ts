@@ -89,10 +89,14 @@ describe.skipIf(!hasChromium || !hasKeychain)(
       await page.getByLabel(en['signUp.name']).fill('Carol Ito');
       await page.getByLabel(en['signIn.email']).fill('carol@example.com');
       await page.getByLabel(en['signIn.password']).fill('a long enough password');
-      await page.getByLabel(en['signUp.birthDate']).fill('2020-01-01');
+      await page.getByLabel(en['signUp.birthYear']).selectOption('2020');
+      await page.getByLabel(en['signUp.birthMonth']).selectOption('1');
+      await page.getByLabel(en['signUp.birthDay']).selectOption('1');
       await page.getByRole('button', { name: en['signUp.submit'] }).click();
       await expect.poll(() => page.getByRole('alert').textContent()).toBe(en['errors.underage']);
-      await page.getByLabel(en['signUp.birthDate']).fill('1990-06-15');
+      await page.getByLabel(en['signUp.birthYear']).selectOption('1990');
+      await page.getByLabel(en['signUp.birthMonth']).selectOption('6');
+      await page.getByLabel(en['signUp.birthDay']).selectOption('15');
       await page.getByRole('button', { name: en['signUp.submit'] }).click();
       await page.getByText(en['inbox.empty']).waitFor();
       expect(host.core.session.current()).toMatchObject({

@@ -3,6 +3,7 @@ import type { BridgeError, Result, SessionState } from '../../../preload/contrac
 import { useKamifax } from '../app/KamifaxContext';
 import { TextField } from './TextField';
 import { useI18n } from '../i18n/i18n';
+import { BirthDateField } from './BirthDateField';
 import { detach } from '../app/detach';
 
 type Mode = 'signIn' | 'signUp';
@@ -132,10 +133,16 @@ export function SignInScreen({
               id={urlId}
               type="url"
               aria-label={t('signIn.serviceUrl')}
+              aria-describedby={`${urlId}-rule`}
               value={url}
               required
               onChange={(e) => setUrl(e.target.value)}
             />
+          )}
+          {serviceKind === 'remote' && (
+            <span id={`${urlId}-rule`} className="muted">
+              {t('signIn.serviceUrlRule')}
+            </span>
           )}
         </fieldset>
         {mode === 'signUp' && (
@@ -162,18 +169,11 @@ export function SignInScreen({
           autoComplete={mode === 'signIn' ? 'current-password' : 'new-password'}
           {...(mode === 'signUp' ? { hint: t('signUp.passwordHint') } : {})}
         />
-        {mode === 'signUp' && (
-          <TextField
-            label={t('signUp.birthDate')}
-            type="date"
-            value={birthDate}
-            onChange={setBirthDate}
-            hint={t('signUp.birthDateHint')}
-          />
-        )}
+        {mode === 'signUp' && <BirthDateField onChange={setBirthDate} />}
         {error && (
           <p className="error" role="alert">
-            {errorText(error.code)}
+            {/* The address rule in its own words, not the external-link message. */}
+            {error.code === 'refused_url' ? t('signIn.serviceUrlRefused') : errorText(error.code)}
           </p>
         )}
         {mode === 'signUp' && rule && (

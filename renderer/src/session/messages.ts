@@ -6,6 +6,10 @@ export const sessionEn = {
   'signIn.service.local': 'Local demo service (runs on this computer, with sample faxes)',
   'signIn.service.remote': 'My service at this address:',
   'signIn.serviceUrl': 'Service address',
+  'signIn.serviceUrlRule':
+    'Use an https:// address. Plain http:// works only for a service on this computer (localhost or 127.0.0.1).',
+  'signIn.serviceUrlRefused':
+    'That service address cannot be used: it must start with https://, or with http:// only for a service on this computer. Correct it and try again.',
   'signIn.email': 'E-mail address',
   'signIn.password': 'Password',
   'signIn.submit': 'Sign in',
@@ -25,6 +29,9 @@ export const sessionEn = {
   'signUp.lead': 'A new account starts a 30-day trial: 100 received and 50 sent pages.',
   'signUp.name': 'Your name',
   'signUp.birthDate': 'Date of birth',
+  'signUp.birthYear': 'Year',
+  'signUp.birthMonth': 'Month',
+  'signUp.birthDay': 'Day',
   'signUp.birthDateHint': 'Accounts are for people aged 13 or over.',
   'signUp.passwordHint': 'At least 8 characters.',
   'signUp.passwordTooShort': 'The password is too short: use at least 8 characters.',
@@ -69,6 +76,10 @@ export const sessionJa: Record<keyof typeof sessionEn, string> = {
     'ローカルのデモサービス (このコンピューター上で動作し、サンプルの FAX があります)',
   'signIn.service.remote': '次のアドレスのサービス:',
   'signIn.serviceUrl': 'サービスのアドレス',
+  'signIn.serviceUrlRule':
+    'https:// で始まるアドレスを入力してください。http:// はこのコンピューター上のサービス (localhost または 127.0.0.1) の場合のみ使用できます。',
+  'signIn.serviceUrlRefused':
+    'このサービスのアドレスは使用できません。https:// で始まるアドレス、またはこのコンピューター上のサービスの場合のみ http:// で始まるアドレスを入力して、もう一度お試しください。',
   'signIn.email': 'メールアドレス',
   'signIn.password': 'パスワード',
   'signIn.submit': 'サインイン',
@@ -89,6 +100,9 @@ export const sessionJa: Record<keyof typeof sessionEn, string> = {
     '新しいアカウントは 30 日間の無料トライアル (受信 100 ページ、送信 50 ページ) から始まります。',
   'signUp.name': 'お名前',
   'signUp.birthDate': '生年月日',
+  'signUp.birthYear': '年',
+  'signUp.birthMonth': '月',
+  'signUp.birthDay': '日',
   'signUp.birthDateHint': 'アカウントは 13 歳以上の方のみ作成できます。',
   'signUp.passwordHint': '8 文字以上にしてください。',
   'signUp.passwordTooShort': 'パスワードが短すぎます。8 文字以上にしてください。',
