@@ -12,7 +12,11 @@ export type Fault = 'pass' | 'status503' | 'status502' | 'reset' | 'hang' | 'res
  */
 export interface FaultProxy {
   url: string;
-  script(faults: Fault[]): void;
+  /**
+   * Queues faults for the next requests; with `match`, only for requests whose `METHOD path`
+   * starts with it, so a background request (live updates, a poll) cannot take the fault.
+   */
+  script(faults: Fault[], match?: string): void;
   /** Requests seen, as `METHOD path`. */
   seen: string[];
   close(): Promise<void>;
@@ -21,13 +25,15 @@ export interface FaultProxy {
 /** Starts a fault-injecting proxy in front of `target`. */
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const upstream = new URL(target);
-  const queue: Fault[] = [];
+  const queue: { fault: Fault; match: string }[] = [];
   const seen: string[] = [];
   const sockets = new Set<Socket>();
 
   const server: Server = createServer((req, res) => {
-    seen.push(`${req.method} ${req.url}`);
-    const fault = queue.shift() ?? 'pass';
+    const line = `${req.method} ${req.url}`;
+    seen.push(line);
+    const index = queue.findIndex((entry) => line.startsWith(entry.match));
+    const fault = index < 0 ? 'pass' : queue.splice(index, 1)[0]!.fault;
     if (fault === 'reset') return req.socket.destroy();
     if (fault === 'hang') return;
     if (fault === 'status503' || fault === 'status502') {
@@ -65,8 +71,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    script(faults) {
-      queue.push(...faults);
+    script(faults, match = '') {
+      queue.push(...faults.map((fault) => ({ fault, match })));
     },
     seen,
     async close() {

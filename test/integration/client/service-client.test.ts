@@ -76,7 +76,7 @@ describe('the service client against the real service', () => {
       return body;
     };
     // The service handles the first attempt, then the connection is cut before the answer.
-    proxy.script(['resetAfterForward']);
+    proxy.script(['resetAfterForward'], 'POST /v1/faxes');
     const sent = await http.request<{ faxes: { id: string }[] }>({
       method: 'POST',
       path: '/v1/faxes',

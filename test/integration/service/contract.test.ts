@@ -101,9 +101,11 @@ describe('every operation in service/openapi.json', () => {
     await tour.get(`/v1/faxes/${id}/document`);
     await tour.request('PATCH', `/v1/faxes/${id}`, { body: { read: true } });
     await tour.request('POST', `/v1/faxes/${id}/junk`, { body: { block: false } });
+    await tour.request('POST', `/v1/faxes/${id}/not-junk`, { body: {} });
     const sent = await tour.send(await makePdf(1), ['+81300000001']);
     await tour.request('POST', `/v1/faxes/${sent.body.faxes[0].id}/cancel`);
     await tour.request('DELETE', `/v1/faxes/${id}`);
+    await tour.request('POST', `/v1/faxes/${id}/restore`, { body: {} });
 
     const privacy = await tour.get('/v1/privacy');
     await tour.request('PUT', '/v1/privacy', {

@@ -94,8 +94,11 @@ describe('the life of a fax', () => {
       body: { read: true },
     });
     expect(read.body.read).toBe(true);
-    expect((await bob.request('DELETE', `/v1/faxes/${received.data.id}`)).status).toBe(204);
-    // An entry for a fax that is gone reads as a delete, so a client never resurrects it.
+    // Deleting for good (the Trash's "delete forever"; a plain DELETE moves it to the Trash,
+    // see trash.test.ts). An entry for a fax that is gone reads as a delete, so a client
+    // never resurrects it.
+    const gone = await bob.request('DELETE', `/v1/faxes/${received.data.id}?forever=true`);
+    expect(gone.status).toBe(204);
     const later = await bob.allChanges(feed.nextSince);
     expect(later.changes.map((c) => [c.type, c.fax])).toEqual([
       ['delete', null],
