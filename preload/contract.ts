@@ -132,6 +132,8 @@ const appInfo = z.object({
   platform: z.string(),
   host: z.enum(['electron', 'headless']),
   locale: z.string(),
+  /** No keychain answered (browser host): the sign-in lasts this run only; the page says so. */
+  signInInMemory: z.boolean().optional(),
 });
 
 /** Request and response schemas of every channel. */

@@ -1,4 +1,5 @@
 import type { Settings } from '../../preload/contract';
+import { MemoryCredentialStore } from './credentials/memory-store';
 import { AccountFeatures } from './account-features';
 import { sendHandlers } from './compose/send-handlers';
 import type { ConvertOffice } from './compose/documents';
@@ -149,6 +150,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       platform: host.platform,
       host: host.kind,
       locale: host.locale,
+      signInInMemory: options.credentials instanceof MemoryCredentialStore,
     }),
     'app:ping': ({ nonce }) => ({ nonce, receivedAt: Date.now() }),
     'app:openExternal': async ({ url }) => {

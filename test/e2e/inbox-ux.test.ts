@@ -299,6 +299,8 @@ describe.skipIf(!hasChromium)('issue 14: the inbox and viewer as a fax user expe
     );
     expect(stored).not.toMatch(/alice|048-765-4321|kamifax\.viewer\.rotation/i);
     expect(await page.getByLabel(en['signIn.password']).inputValue()).toBe('');
+    // This host keeps the sign-in in memory (no keychain): the page says so, not only the terminal.
+    expect(await page.getByTestId('sign-in-in-memory').innerText()).toBe(en['signIn.inMemory']);
     for (const [width, height] of [
       [1200, 760],
       [800, 600],
@@ -319,5 +321,36 @@ describe.skipIf(!hasChromium)('issue 14: the inbox and viewer as a fax user expe
     const shown = await page.locator('.fax-list').innerText();
     expect(shown).not.toContain('048-765-4321');
     expect(await page.title()).not.toContain('(6)');
+  });
+
+  it('asks the date of birth in the language order and states the address rule, in Japanese', async () => {
+    await setLanguage('ja');
+    await page.getByRole('navigation').locator('[data-screen="account"]').click();
+    await page.getByRole('button', { name: ja['account.signOut'] }).click();
+    const dialog = page.getByRole('dialog', { name: ja['shell.signOut.title'] });
+    await dialog.getByRole('button', { name: ja['shell.signOut.confirm'] }).click();
+    await page.getByRole('button', { name: ja['signIn.toSignUp'] }).click();
+    const parts = page.locator('.birth-date-part > span');
+    expect(await parts.allInnerTexts()).toEqual([
+      ja['signUp.birthYear'],
+      ja['signUp.birthMonth'],
+      ja['signUp.birthDay'],
+    ]);
+    expect(
+      await page.getByLabel(ja['signUp.birthMonth']).locator('option').nth(1).innerText(),
+    ).toBe('1月');
+    await page.getByRole('radio', { name: ja['signIn.service.remote'] }).check();
+    await page.getByText(ja['signIn.serviceUrlRule']).waitFor();
+    await page.getByLabel(ja['signIn.serviceUrl']).fill('http://fax.example.com');
+    await page.getByLabel(ja['signUp.name']).fill('伊藤 花子');
+    await page.getByLabel(ja['signIn.email']).fill('hanako@example.com');
+    await page.getByLabel(ja['signIn.password']).fill('a long enough password');
+    await page.getByLabel(ja['signUp.birthYear']).selectOption('1990');
+    await page.getByLabel(ja['signUp.birthMonth']).selectOption('6');
+    await page.getByLabel(ja['signUp.birthDay']).selectOption('15');
+    await page.getByRole('button', { name: ja['signUp.submit'] }).click();
+    await poll(() => page.getByRole('alert').first().innerText()).toBe(
+      ja['signIn.serviceUrlRefused'],
+    );
   });
 });

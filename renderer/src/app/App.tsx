@@ -81,6 +81,7 @@ export function App() {
       {boot.state === 'ready' && boot.session.status === 'signedOut' && (
         <SignInScreen
           remembered={boot.session.remembered}
+          signInInMemory={boot.info.signInInMemory === true}
           revoked={boot.session.reason === 'revoked'}
           restoreProblem={
             boot.session.reason === 'keychain_unavailable' ||

@@ -14,9 +14,12 @@ export function SignInScreen({
   remembered,
   revoked,
   restoreProblem = null,
+  signInInMemory = false,
   onSession,
 }: {
   remembered: Remembered;
+  /** No keychain answered in the browser host: the sign-in is kept for this run only. */
+  signInInMemory?: boolean;
   revoked: boolean;
   /** Why the saved sign-in could not be restored at start; the banner offers a retry. */
   restoreProblem?: 'keychain_unavailable' | 'restore_failed' | null;
@@ -86,6 +89,11 @@ export function SignInScreen({
       <form className="card" onSubmit={submit} aria-busy={busy}>
         <h1>{t(mode === 'signIn' ? 'signIn.title' : 'signUp.title')}</h1>
         <p className="muted">{t(mode === 'signIn' ? 'signIn.lead' : 'signUp.lead')}</p>
+        {signInInMemory && (
+          <p className="muted" role="note" data-testid="sign-in-in-memory">
+            {t('signIn.inMemory')}
+          </p>
+        )}
         {revoked && !error && (
           <p className="banner" role="alert">
             {t('signIn.revoked')}

@@ -6,6 +6,8 @@ export const sessionEn = {
   'signIn.service.local': 'Local demo service (runs on this computer, with sample faxes)',
   'signIn.service.remote': 'My service at this address:',
   'signIn.serviceUrl': 'Service address',
+  'signIn.inMemory':
+    'No system keychain answered on the computer running Kamifax, so your sign-in is kept in memory only: you will sign in again when Kamifax restarts.',
   'signIn.serviceUrlRule':
     'Use an https:// address. Plain http:// works only for a service on this computer (localhost or 127.0.0.1).',
   'signIn.serviceUrlRefused':
@@ -76,6 +78,8 @@ export const sessionJa: Record<keyof typeof sessionEn, string> = {
     'ローカルのデモサービス (このコンピューター上で動作し、サンプルの FAX があります)',
   'signIn.service.remote': '次のアドレスのサービス:',
   'signIn.serviceUrl': 'サービスのアドレス',
+  'signIn.inMemory':
+    'Kamifax を実行しているコンピューターでシステムのキーチェーンが応答しなかったため、サインイン情報はメモリ上にのみ保持されます。Kamifax を再起動すると、もう一度サインインが必要です。',
   'signIn.serviceUrlRule':
     'https:// で始まるアドレスを入力してください。http:// はこのコンピューター上のサービス (localhost または 127.0.0.1) の場合のみ使用できます。',
   'signIn.serviceUrlRefused':
