@@ -123,9 +123,17 @@ export class LiveUpdates {
     const parser = new SseParser();
     const decoder = new TextDecoder();
     const reader = response.body.getReader();
+    // stop() must not depend on the stream noticing the abort (a read was seen to hang past
+    // it, holding sign-out and the host's stop): the abort itself ends the wait.
+    const signal = this.controller.signal;
+    const aborted = new Promise<never>((_, reject) => {
+      if (signal.aborted) reject(new Error('aborted'));
+      signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
+    });
+    aborted.catch(() => undefined);
     try {
       for (;;) {
-        const { done, value } = await reader.read();
+        const { done, value } = await Promise.race([reader.read(), aborted]);
         if (done) break;
         for (const event of parser.push(decoder.decode(value, { stream: true }))) {
           if (event.id) this.options.saveLastEventId(event.id);
@@ -134,6 +142,7 @@ export class LiveUpdates {
       }
     } catch {
       // Dropped or aborted: the loop reconnects unless stopped.
+      reader.cancel().catch(() => undefined);
     }
     return 'streamed';
   }
