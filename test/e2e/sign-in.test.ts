@@ -51,12 +51,13 @@ describe.skipIf(!hasChromium || !hasKeychain)(
       expect(await facts.textContent()).toMatch(/Free trial.*days left in your trial/);
       // The demo inbox holds 1+2+3+4 received pages; the trial allows 100.
       await expect.poll(() => page.getByText('10 of 100 pages').count()).toBe(1);
-      expect(await page.getByRole('button', { name: 'Copy +815011112222' }).count()).toBe(1);
+      // Numbers show, and copy, in the account's national form.
+      expect(await page.getByRole('button', { name: /050-1111-2222/ }).count()).toBe(1);
     });
 
     it('signs out (keychain and cache cleared) and signs in again', async () => {
       const accountDir = host.core.session.requireAccount().dataDir;
-      await page.getByRole('button', { name: en['account.signOut'] }).click();
+      await signOut(page);
       await page.getByRole('heading', { name: en['signIn.title'] }).waitFor();
       expect(existsSync(accountDir)).toBe(false);
       expect(await page.getByLabel(en['signIn.email']).inputValue()).toBe('alice@example.com');
@@ -83,7 +84,7 @@ describe.skipIf(!hasChromium || !hasKeychain)(
 
     it('creates a trial account (refusing under-13s) and starts with an empty inbox', async () => {
       await page.getByRole('navigation').getByRole('button', { name: en['nav.account'] }).click();
-      await page.getByRole('button', { name: en['account.signOut'] }).click();
+      await signOut(page);
       await page.getByRole('button', { name: en['signIn.toSignUp'] }).click();
       await page.getByRole('heading', { name: en['signUp.title'] }).waitFor();
       await page.getByLabel(en['signUp.name']).fill('Carol Ito');
@@ -106,3 +107,10 @@ describe.skipIf(!hasChromium || !hasKeychain)(
     });
   },
 );
+
+/** Sign-out asks once; the test answers yes. */
+async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: en['account.signOut'] }).click();
+  const dialog = page.getByRole('dialog', { name: en['shell.signOut.title'] });
+  await dialog.getByRole('button', { name: en['shell.signOut.confirm'] }).click();
+}
