@@ -88,11 +88,11 @@ describe.skipIf(!hasChromium)('the shell in real Chromium through the headless h
   it('follows a forced dark theme', async () => {
     // Settings is the tenth screen: past Ctrl+9, reached from the navigation.
     await nav().getByRole('button', { name: ja['nav.settings'] }).click();
-    await page.getByLabel(ja['settings.theme']).selectOption('dark');
+    await page.getByLabel(ja['settings.theme'], { exact: true }).selectOption('dark');
     await page.waitForSelector('html[data-theme="dark"]');
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe('rgb(22, 24, 28)');
-    await page.getByLabel(ja['settings.theme']).selectOption('system');
+    await page.getByLabel(ja['settings.theme'], { exact: true }).selectOption('system');
   });
 
   it('refuses a bridge connection without the session cookie or from a foreign origin', async () => {
