@@ -68,6 +68,10 @@ export function eventRoutes(
       const unsubscribe = ctx.hub.subscribe(account.id, (event) => {
         if (replaying) buffered.push(event);
         else if (event.id > sent) {
+          // Never deliver on an expired or revoked sign-in, even between two periodic checks:
+          // the client gets the event on its next stream, through Last-Event-ID.
+          recheck();
+          if (closed) return;
           sent = event.id;
           send(event);
         }
