@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../../main/core/app';
+import type { InboxService } from '../../../main/core/inbox/inbox-service';
 import type { CredentialStore } from '../../../main/core/credentials/credential-store';
 import { MemoryCredentialStore } from '../../../main/core/credentials/memory-store';
 import { createLogger } from '../../../main/core/log/logger';
@@ -111,6 +112,19 @@ export async function startTestClient(
       await core.dispose();
     },
   };
+}
+
+/** A client signed in to the service as someone (the demo's alice by default), inbox synced once. */
+export async function signedInInbox(
+  service: { url: string },
+  options: { pollMs?: number; who?: { email: string; password: string } } = {},
+): Promise<{ client: TestClient; inbox: InboxService }> {
+  const who = options.who ?? { email: 'alice@example.com', password: 'kamifax-demo' };
+  const client = await startTestClient({ pollMs: options.pollMs ?? 3_600_000 });
+  await client.core.session.signIn({ kind: 'remote', url: service.url }, who.email, who.password);
+  const inbox = client.core.features.inbox()!;
+  await inbox.syncNow();
+  return { client, inbox };
 }
 
 /** Waits until `check` is true, polling, or fails after `ms`. */

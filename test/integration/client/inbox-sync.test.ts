@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InboxService } from '../../../main/core/inbox/inbox-service';
 import {
-  startTestClient,
+  signedInInbox,
   startTestService,
   until,
   type TestClient,
@@ -26,14 +26,7 @@ describe('inbox sync against the real service', () => {
 
   beforeEach(async () => {
     service = await startTestService();
-    client = await startTestClient({ pollMs: 3_600_000 });
-    await client.core.session.signIn(
-      { kind: 'remote', url: service.url },
-      alice.email,
-      alice.password,
-    );
-    inbox = client.core.features.inbox()!;
-    await inbox.syncNow();
+    ({ client, inbox } = await signedInInbox(service));
   });
 
   afterEach(async () => {
@@ -58,15 +51,9 @@ describe('inbox sync against the real service', () => {
 
   it('applies deletes made elsewhere', async () => {
     const victim = inbox.query(all).rows[0]!;
-    const other = await startTestClient();
-    await other.core.session.signIn(
-      { kind: 'remote', url: service.url },
-      alice.email,
-      alice.password,
-    );
-    await other.core.features.inbox()!.syncNow();
-    other.core.features.inbox()!.remove([victim.id]);
-    await other.core.features.inbox()!.syncNow();
+    const { client: other, inbox: elsewhere } = await signedInInbox(service, { pollMs: 60_000 });
+    elsewhere.remove([victim.id]);
+    await elsewhere.syncNow();
     await other.close();
     await until(
       async () => (await inbox.syncNow()) && inbox.query(all).total === 3,
@@ -107,14 +94,7 @@ describe('inbox sync against the real service', () => {
     await inbox.syncNow();
     expect(inbox.status()).toMatchObject({ connection: 'online', pendingChanges: 0 });
     // The service now agrees.
-    const check = await startTestClient();
-    await check.core.session.signIn(
-      { kind: 'remote', url: service.url },
-      alice.email,
-      alice.password,
-    );
-    const fresh = check.core.features.inbox()!;
-    await fresh.syncNow();
+    const { client: check, inbox: fresh } = await signedInInbox(service, { pollMs: 60_000 });
     const rows = fresh.query({ ...all, filter: 'all' }).rows;
     expect(rows.find((r) => r.id === first!.id)?.read).toBe(true);
     expect(rows.find((r) => r.id === second!.id)).toBeUndefined();

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InboxService } from '../../../main/core/inbox/inbox-service';
-import { startTestClient, startTestService, type TestClient, type TestService } from './harness';
+import { signedInInbox, startTestService, type TestClient, type TestService } from './harness';
 
-const alice = { email: 'alice@example.com', password: 'kamifax-demo' };
 const all = { search: '', filter: 'all', sort: 'newest', offset: 0, limit: 500 } as const;
 const trash = { ...all, filter: 'trash' } as const;
 
@@ -13,14 +12,7 @@ describe('the Trash and Undo, synced with the real service (issue 14)', () => {
 
   beforeEach(async () => {
     service = await startTestService();
-    client = await startTestClient({ pollMs: 3_600_000 });
-    await client.core.session.signIn(
-      { kind: 'remote', url: service.url },
-      alice.email,
-      alice.password,
-    );
-    inbox = client.core.features.inbox()!;
-    await inbox.syncNow();
+    ({ client, inbox } = await signedInInbox(service));
   });
 
   afterEach(async () => {
@@ -36,14 +28,7 @@ describe('the Trash and Undo, synced with the real service (issue 14)', () => {
     expect(inbox.status().pendingChanges).toBe(0);
     expect(inbox.query(trash).rows.map((r) => r.id)).toEqual([first!.id]);
 
-    const other = await startTestClient({ pollMs: 3_600_000 });
-    await other.core.session.signIn(
-      { kind: 'remote', url: service.url },
-      alice.email,
-      alice.password,
-    );
-    const elsewhere = other.core.features.inbox()!;
-    await elsewhere.syncNow();
+    const { client: other, inbox: elsewhere } = await signedInInbox(service);
     expect(elsewhere.query(trash).rows.map((r) => r.id)).toEqual([first!.id]);
 
     inbox.restore([first!.id]);
