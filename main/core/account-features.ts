@@ -12,6 +12,8 @@ import type { ActiveAccount, SessionService } from './session/session-service';
  */
 export class AccountFeatures {
   private inboxService: InboxService | null = null;
+  /** Moves at every switch: a listener of an inbox opened before it is muted. */
+  private generation = 0;
 
   constructor(
     private readonly deps: {
@@ -28,11 +30,21 @@ export class AccountFeatures {
     return this.inboxService;
   }
 
-  /** Follows the session: close what was open, open for the new account. */
+  /**
+   * Follows the session: close what was open, open for the new account. A close that fails
+   * is logged and the switch goes on: the old inbox is out of reach and its listener muted
+   * (no event, badge or announcement of it reaches the window), and the next account opens.
+   */
   async switchTo(account: ActiveAccount | null): Promise<void> {
     const previous = this.inboxService;
     this.inboxService = null;
-    await previous?.close();
+    const generation = ++this.generation;
+    const current = () => generation === this.generation;
+    await previous?.close().catch((error: unknown) => {
+      this.deps.log.error('could not close the previous inbox; going on', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    });
     if (!account) {
       this.deps.notifier.reset();
       this.deps.notifier.badge(0);
@@ -48,14 +60,19 @@ export class AccountFeatures {
       pollMs: this.deps.pollMs,
       listener: {
         status: (status: InboxStatus) => {
+          if (!current()) return;
           events.emit('inbox:changed', status);
           notifier.badge(status.unread);
         },
-        arrived: (faxes: FaxSummary[]) =>
-          detach(log, 'announcing new faxes', notifier.announce(faxes)),
-        signedOut: () => detach(log, 'ending a revoked sign-in', this.deps.session().revoked()),
-        downloading: (id, loaded, total) =>
-          events.emit('inbox:downloadProgress', { id, loaded, total }),
+        arrived: (faxes: FaxSummary[]) => {
+          if (current()) detach(log, 'announcing new faxes', notifier.announce(faxes));
+        },
+        signedOut: () => {
+          if (current()) detach(log, 'ending a revoked sign-in', this.deps.session().revoked());
+        },
+        downloading: (id, loaded, total) => {
+          if (current()) events.emit('inbox:downloadProgress', { id, loaded, total });
+        },
       },
     });
   }

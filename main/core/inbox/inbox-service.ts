@@ -179,14 +179,22 @@ export class InboxService {
   /** Stops live updates and closes the store. */
   async close(): Promise<void> {
     this.closed = true;
-    await this.live.stop();
+    // Every step runs even when one before it failed (nothing of the account stays open);
+    // the first failure is then thrown for the caller to log.
+    const failures: unknown[] = [];
+    await this.live.stop().catch((error: unknown) => failures.push(error));
     // A sync still running would write to a closed database: let it finish first.
-    await this.engine.stop();
+    await this.engine.stop().catch((error: unknown) => failures.push(error));
     // A download nobody needs any more would hold sign-out for up to its 120 s timeout.
     this.downloadsAbort.abort();
     await this.prefetching?.catch(() => undefined);
     await Promise.allSettled(this.downloads.values());
-    this.store.close();
+    try {
+      this.store.close();
+    } catch (error: unknown) {
+      failures.push(error);
+    }
+    if (failures.length > 0) throw failures[0];
   }
 
   /** Stops, then removes every local file of this account. */

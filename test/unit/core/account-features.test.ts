@@ -171,12 +171,35 @@ describe('failure paths leave no half-open state', () => {
     expect(inboxes.log).toEqual([]);
   });
 
-  it('a failing close of the previous inbox rejects, and the old inbox is not kept', async () => {
-    const { features } = setup();
+  it('a failing close at sign-out is logged; the old inbox is not kept, the badge is reset', async () => {
+    const { features, calls, lines } = setup();
     await features.switchTo(account('alice') as never);
     inboxes.failClose = new Error('disk I/O error');
-    await expect(features.switchTo(null)).rejects.toThrow('disk I/O error');
+    await features.switchTo(null);
     expect(features.inbox()).toBeNull();
+    expect(calls).toEqual(['reset', 'badge 0']);
+    expect(lines.join('\n')).toContain('could not close the previous inbox');
+    expect(lines.join('\n')).toContain('disk I/O error');
+  });
+
+  it('a failing close of the previous inbox is logged and the next account still opens', async () => {
+    const { features, calls, emitted, lines } = setup();
+    await features.switchTo(account('alice') as never);
+    const alice = inboxes.opened[0]!.listener;
+    inboxes.failClose = new Error('disk I/O error');
+    await features.switchTo(account('bob') as never);
+    expect(inboxes.log).toEqual(['open alice', 'close alice started', 'open bob']);
+    expect((features.inbox() as unknown as { name: string }).name).toBe('bob');
+    expect(lines.join('\n')).toContain('could not close the previous inbox');
+    // Whatever of Alice's inbox still runs is out of view: no event, badge nor announcement.
+    alice.status(status(9));
+    alice.downloading('a1', 1, 2);
+    alice.arrived([{ id: 'a1' } as FaxSummary]);
+    alice.signedOut();
+    inboxes.opened[1]!.listener.status(status(1));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(emitted).toEqual([['inbox:changed', status(1)]]);
+    expect(calls).toEqual(['badge 1']);
   });
 
   it('a failing announcement is logged, not thrown at the inbox nor left unhandled', async () => {
