@@ -1,28 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import ipp from 'ipp-encoder';
 import type { Logger } from '../log/logger';
 import {
-  CANCEL_MY_JOBS,
-  CLOSE_JOB,
-  IDENTIFY_PRINTER,
-  printerAttributes,
-  selectAttributes,
-  supportedOperations,
-} from './ipp-attributes';
-import { JobState, JobTable, jobAttributes, selectJobAttributes, type PrintJob } from './ipp-jobs';
-import { C, type IppAttribute } from './ipp-values';
-import { printFormats, PrintDocumentError, toPdf } from './print-documents';
+  IppFailure,
+  IppOperations,
+  type IppGroup,
+  type IppRequest,
+  type ReceivedJob,
+} from './ipp-operations';
+import { C } from './ipp-values';
 
-/** A finished print job handed to the app (it becomes a new draft). */
-export interface ReceivedJob {
-  jobId: number;
-  name: string;
-  user: string;
-  pdf: Uint8Array;
-  pages: number;
-}
+export type { ReceivedJob } from './ipp-operations';
 
 /** Options of the endpoint. */
 export interface IppServerOptions {
@@ -41,41 +30,33 @@ export interface IppServerOptions {
 /** The path the printer lives at; CUPS and Windows are registered with it. */
 export const printerPath = '/ipp/print';
 
-interface Request {
-  version: { major: number; minor: number };
-  operationId: number;
-  requestId: number;
-  groups: { tag: number; attributes: { tag: number; name: string; value: unknown[] }[] }[];
-}
-
-class IppFailure extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly unsupported: IppAttribute[] = [],
-  ) {
-    super(message);
-  }
-}
-
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /**
  * The Kamifax printer: an IPP Everywhere endpoint on 127.0.0.1 that CUPS (`-m everywhere`)
- * and the Windows IPP class driver print to without a driver of ours. ipp-encoder decodes
- * and encodes the messages; every request, however malformed, gets an IPP answer.
+ * and the Windows IPP class driver print to without a driver of ours. This is the transport:
+ * HTTP on loopback, the size limit, and ipp-encoder decoding and encoding the messages; the
+ * operations are IppOperations. Every request, however malformed, gets an IPP answer.
  */
 export class IppServer {
   private server: Server | null = null;
-  private readonly jobs = new JobTable();
-  private readonly uuid = randomUUID();
-  private upSince = Date.now();
-  private stateChangedAt = Date.now();
   private boundPort = 0;
-  /** Jobs handed to the app since start. */
-  delivered = 0;
+  private readonly operations: IppOperations;
 
-  constructor(private readonly options: IppServerOptions) {}
+  constructor(private readonly options: IppServerOptions) {
+    this.operations = new IppOperations({
+      log: options.log,
+      paper: options.paper,
+      url: () => this.url,
+      onJob: (job) => options.onJob(job),
+      onChange: () => options.onChange?.(),
+    });
+  }
+
+  /** Jobs handed to the app since start. */
+  get delivered(): number {
+    return this.operations.delivered;
+  }
 
   /** The printer URI (`ipp://127.0.0.1:PORT/ipp/print`). */
   get url(): string {
@@ -97,8 +78,7 @@ export class IppServer {
     });
     this.server = server;
     this.boundPort = (server.address() as AddressInfo).port;
-    this.upSince = Date.now();
-    this.stateChangedAt = this.upSince;
+    this.operations.started();
   }
 
   /** Stops listening; CUPS keeps later jobs queued until the printer answers again. */
@@ -146,10 +126,10 @@ export class IppServer {
   private async answer(body: Buffer, tooLarge: boolean): Promise<Buffer> {
     const requestId = body.length >= 8 ? body.readInt32BE(4) : 0;
     const version = { major: body[0] === 2 ? 2 : 1, minor: body[0] === 2 ? 0 : 1 };
-    let request: Request;
+    let request: IppRequest;
     try {
       if (body.length < 9) throw new IppFailure(C.CLIENT_ERROR_BAD_REQUEST, 'request too short');
-      request = ipp.request.decode(body) as unknown as Request;
+      request = ipp.request.decode(body) as unknown as IppRequest;
     } catch (error) {
       const failure =
         error instanceof IppFailure
@@ -161,7 +141,7 @@ export class IppServer {
     try {
       if (tooLarge)
         throw new IppFailure(C.CLIENT_ERROR_REQUEST_ENTITY_TOO_LARGE, 'the job is too large');
-      const groups = await this.operate(request, data);
+      const groups = await this.operations.operate(request, data);
       return this.encode(
         request.version,
         request.requestId,
@@ -194,7 +174,7 @@ export class IppServer {
     requestId: number,
     statusCode: number,
     message: string,
-    groups: { tag: number; attributes: IppAttribute[] }[],
+    groups: IppGroup[],
   ): Buffer {
     const operation = {
       tag: C.OPERATION_ATTRIBUTES_TAG,
@@ -212,218 +192,4 @@ export class IppServer {
       groups: [operation, ...groups],
     });
   }
-
-  private async operate(
-    request: Request,
-    data: Buffer,
-  ): Promise<{ tag: number; attributes: IppAttribute[] }[]> {
-    const { version, operationId, requestId } = request;
-    if (version.major !== 1 && version.major !== 2)
-      throw new IppFailure(C.SERVER_ERROR_VERSION_NOT_SUPPORTED, 'IPP version not supported');
-    if (requestId <= 0) throw new IppFailure(C.CLIENT_ERROR_BAD_REQUEST, 'bad request-id');
-    const op = request.groups[0];
-    if (!op || op.tag !== C.OPERATION_ATTRIBUTES_TAG)
-      throw new IppFailure(C.CLIENT_ERROR_BAD_REQUEST, 'no operation attributes');
-    if (
-      op.attributes[0]?.name !== 'attributes-charset' ||
-      op.attributes[1]?.name !== 'attributes-natural-language'
-    )
-      throw new IppFailure(
-        C.CLIENT_ERROR_BAD_REQUEST,
-        'attributes-charset and attributes-natural-language must come first',
-      );
-    const charset = String(op.attributes[0].value[0]).toLowerCase();
-    if (charset !== 'utf-8' && charset !== 'us-ascii')
-      throw new IppFailure(C.CLIENT_ERROR_CHARSET_NOT_SUPPORTED, 'charset not supported');
-    const attr = (name: string): unknown[] | undefined =>
-      op.attributes.find((a) => a.name === name)?.value;
-    const one = (name: string): unknown => attr(name)?.[0];
-    if (!supportedOperations.includes(operationId))
-      throw new IppFailure(C.SERVER_ERROR_OPERATION_NOT_SUPPORTED, 'operation not supported');
-    if (typeof one('printer-uri') !== 'string' && typeof one('job-uri') !== 'string')
-      throw new IppFailure(C.CLIENT_ERROR_BAD_REQUEST, 'printer-uri missing');
-    const requested = (attr('requested-attributes') ?? []).map(String);
-    const now = Date.now();
-    const user = String(one('requesting-user-name') ?? 'anonymous');
-
-    const checkFormat = (): string => {
-      const format = String(one('document-format') ?? 'application/octet-stream');
-      if (!(printFormats as readonly string[]).includes(format))
-        throw new IppFailure(
-          C.CLIENT_ERROR_DOCUMENT_FORMAT_NOT_SUPPORTED,
-          `${format} is not supported`,
-          [{ tag: C.MIME_MEDIA_TYPE, name: 'document-format', value: format }],
-        );
-      const compression = String(one('compression') ?? 'none');
-      if (compression !== 'none')
-        throw new IppFailure(
-          C.CLIENT_ERROR_COMPRESSION_NOT_SUPPORTED,
-          `${compression} is not supported`,
-          [{ tag: C.KEYWORD, name: 'compression', value: compression }],
-        );
-      return format;
-    };
-    const findJob = (): PrintJob => {
-      const fromUri = /\/(\d+)$/.exec(String(one('job-uri') ?? ''))?.[1];
-      const id = Number(one('job-id') ?? fromUri);
-      if (!Number.isInteger(id)) throw new IppFailure(C.CLIENT_ERROR_BAD_REQUEST, 'job-id missing');
-      const job = this.jobs.get(id);
-      if (!job) throw new IppFailure(C.CLIENT_ERROR_NOT_FOUND, 'no such job');
-      return job;
-    };
-    const jobGroup = (job: PrintJob, names: string[]) => ({
-      tag: C.JOB_ATTRIBUTES_TAG,
-      attributes: selectJobAttributes(jobAttributes(job, this.url, this.upSince), names),
-    });
-    const answerJob = (job: PrintJob) =>
-      jobGroup(job, ['job-id', 'job-uri', 'job-state', 'job-state-reasons', 'job-state-message']);
-
-    switch (operationId) {
-      case C.GET_PRINTER_ATTRIBUTES: {
-        const format = one('document-format');
-        if (format !== undefined) checkFormat();
-        const all = printerAttributes(this.facts(), now);
-        return [{ tag: C.PRINTER_ATTRIBUTES_TAG, attributes: selectAttributes(all, requested) }];
-      }
-      case C.VALIDATE_JOB:
-        checkFormat();
-        return [];
-      case C.PRINT_JOB: {
-        const format = checkFormat();
-        const job = this.jobs.create(
-          { name: jobName(one('job-name')), user, format, awaitingDocument: false },
-          now,
-        );
-        this.receive(job, data);
-        return [answerJob(job)];
-      }
-      case C.CREATE_JOB: {
-        const job = this.jobs.create(
-          {
-            name: jobName(one('job-name')),
-            user,
-            format: 'application/octet-stream',
-            awaitingDocument: true,
-          },
-          now,
-        );
-        // A Create-Job whose document never comes is aborted after multiple-operation-time-out.
-        setTimeout(() => {
-          if (job.awaitingDocument)
-            this.jobs.finish(job, JobState.aborted, 'aborted-by-system', Date.now());
-        }, 60_000).unref();
-        this.options.onChange?.();
-        return [answerJob(job)];
-      }
-      case C.SEND_DOCUMENT: {
-        const job = findJob();
-        if (!job.awaitingDocument)
-          throw new IppFailure(C.CLIENT_ERROR_NOT_POSSIBLE, 'the job already has its document');
-        const last = one('last-document');
-        if (typeof last !== 'boolean')
-          throw new IppFailure(C.CLIENT_ERROR_BAD_REQUEST, 'last-document missing');
-        if (!last)
-          throw new IppFailure(
-            C.SERVER_ERROR_MULTIPLE_DOCUMENT_JOBS_NOT_SUPPORTED,
-            'one document per job',
-          );
-        job.format = checkFormat();
-        job.awaitingDocument = false;
-        this.receive(job, data);
-        return [answerJob(job)];
-      }
-      case C.CANCEL_JOB: {
-        const job = findJob();
-        if (job.state >= JobState.canceled)
-          throw new IppFailure(C.CLIENT_ERROR_NOT_POSSIBLE, 'the job has already finished');
-        this.jobs.finish(job, JobState.canceled, 'job-canceled-by-user', now);
-        this.options.onChange?.();
-        return [];
-      }
-      case CANCEL_MY_JOBS:
-        for (const job of this.jobs.list('not-completed'))
-          if (job.user === user)
-            this.jobs.finish(job, JobState.canceled, 'job-canceled-by-user', now);
-        this.options.onChange?.();
-        return [];
-      case CLOSE_JOB: {
-        const job = findJob();
-        if (job.awaitingDocument)
-          this.jobs.finish(job, JobState.aborted, 'aborted-by-system', now, 'no document');
-        return [];
-      }
-      case IDENTIFY_PRINTER:
-        return []; // nothing to blink: a virtual printer
-      case C.GET_JOB_ATTRIBUTES:
-        return [jobGroup(findJob(), requested.length ? requested : ['all'])];
-      case C.GET_JOBS: {
-        const which = String(one('which-jobs') ?? 'not-completed');
-        if (!['completed', 'not-completed', 'all'].includes(which))
-          throw new IppFailure(C.CLIENT_ERROR_ATTRIBUTES_OR_VALUES_NOT_SUPPORTED, 'which-jobs', [
-            { tag: C.KEYWORD, name: 'which-jobs', value: which },
-          ]);
-        const limit = Number(one('limit') ?? Infinity);
-        const names = requested.length ? requested : ['job-id', 'job-uri'];
-        return this.jobs
-          .list(which as 'completed')
-          .filter((job) => one('my-jobs') !== true || job.user === user)
-          .slice(0, limit)
-          .map((job) => jobGroup(job, names));
-      }
-      default:
-        throw new IppFailure(C.SERVER_ERROR_OPERATION_NOT_SUPPORTED, 'operation not supported');
-    }
-  }
-
-  /** Takes the job's document: converts it to PDF and hands it over, after the IPP answer. */
-  private receive(job: PrintJob, data: Buffer): void {
-    job.octets = data.length;
-    job.state = JobState.processing;
-    job.reasons = ['job-printing'];
-    job.processingAt = Date.now();
-    this.options.onChange?.();
-    const work = async () => {
-      if (data.length === 0) throw new PrintDocumentError('the job has no document');
-      const { pdf, pages } = await toPdf(job.format, new Uint8Array(data), this.options.paper);
-      job.pages = pages;
-      if (job.state !== JobState.processing) return; // cancelled meanwhile
-      await this.options.onJob({ jobId: job.id, name: job.name, user: job.user, pdf, pages });
-      this.delivered += 1;
-      this.jobs.finish(job, JobState.completed, 'job-completed-successfully', Date.now());
-    };
-    work()
-      .catch((error: unknown) => {
-        const reason =
-          error instanceof PrintDocumentError ? 'document-format-error' : 'aborted-by-system';
-        this.options.log.warn('print job not delivered', {
-          job: job.id,
-          reason,
-          error: String(error),
-        });
-        if (job.state === JobState.processing)
-          this.jobs.finish(job, JobState.aborted, reason, Date.now(), String(error));
-      })
-      .finally(() => this.options.onChange?.());
-  }
-
-  private facts() {
-    return {
-      url: this.url,
-      uuid: this.uuid,
-      paper: this.options.paper,
-      accepting: true,
-      queued: this.jobs.active(),
-      upSince: this.upSince,
-      stateChangedAt: this.stateChangedAt,
-    };
-  }
-}
-
-function jobName(value: unknown): string {
-  const raw =
-    typeof value === 'object' && value !== null && 'value' in value
-      ? (value as { value: unknown }).value
-      : value;
-  const name = typeof raw === 'string' ? raw.trim() : '';
-  return name.slice(0, 200) || 'Printed document';
 }
