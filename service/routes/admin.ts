@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../context';
 import { makeFaxPdf } from '../demo/fax-pdf';
+import { realisticFaxes } from '../demo/realistic-inbox';
 import { faxView } from '../delivery/delivery';
 import { ApiError } from '../errors';
 import { toE164 } from '../numbers';
@@ -80,13 +81,14 @@ export function adminRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     },
   );
 
-  app.post<{ Body: { email: string; count: number; pages?: number } }>(
+  app.post<{ Body: { email: string; count: number; pages?: number; realistic?: boolean } }>(
     '/v1/admin/seed',
     {
       schema: {
         tags: ['admin'],
         summary:
-          'Insert many received faxes at once (benchmarks and demos); they share one document',
+          'Insert many received faxes at once (benchmarks and demos); they share one document. ' +
+          'realistic: senders, subjects, pages and times like a real inbox (service/demo/realistic-inbox.ts)',
         security: adminSecurity,
         body: {
           type: 'object',
@@ -94,8 +96,9 @@ export function adminRoutes(app: FastifyInstance, ctx: ServiceContext): void {
           additionalProperties: false,
           properties: {
             email: { type: 'string' },
-            count: { type: 'integer', minimum: 1, maximum: 200_000 },
+            count: { type: 'integer', minimum: 1, maximum: 300_000 },
             pages: { type: 'integer', minimum: 1, maximum: 20 },
+            realistic: { type: 'boolean' },
           },
         },
         response: {
@@ -123,28 +126,48 @@ export function adminRoutes(app: FastifyInstance, ctx: ServiceContext): void {
           title: 'Seeded fax',
         }),
       );
-      const start = ctx.now() - request.body.count * 60_000;
+      const inserted = (fax: Omit<FaxRow, 'id' | 'accountId' | 'direction' | 'to'>) =>
+        ctx.storage.faxes.insert({
+          ...fax,
+          id: randomUUID(),
+          accountId: account.id,
+          direction: 'inbound',
+          to,
+        });
+      const common = {
+        junk: false,
+        status: 'received',
+        failureReason: null,
+        pagesSent: 0,
+        documentId,
+      } as const;
       ctx.storage.transaction(() => {
+        if (request.body.realistic) {
+          // The metadata is realistic; every fax shares the one document (its page count differs).
+          for (const fax of realisticFaxes(request.body.count, ctx.now()))
+            inserted({
+              ...common,
+              from: fax.from,
+              subject: fax.subject,
+              pages: fax.pages,
+              createdAt: fax.at,
+              updatedAt: fax.at,
+              read: fax.read,
+            });
+          return;
+        }
+        const start = ctx.now() - request.body.count * 60_000;
         for (let i = 0; i < request.body.count; i += 1) {
           const at = start + i * 60_000;
-          const fax: FaxRow = {
-            id: randomUUID(),
-            accountId: account.id,
-            direction: 'inbound',
+          inserted({
+            ...common,
             from: `+8136${String(1_000_000 + (i % 9_000_000)).padStart(8, '0')}`,
-            to,
             subject: `Seeded fax ${i + 1}`,
             pages,
             createdAt: at,
             updatedAt: at,
             read: i % 3 === 0,
-            junk: false,
-            status: 'received',
-            failureReason: null,
-            pagesSent: 0,
-            documentId,
-          };
-          ctx.storage.faxes.insert(fax);
+          });
         }
       });
       return { inserted: request.body.count };

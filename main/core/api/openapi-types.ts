@@ -2274,7 +2274,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Insert many received faxes at once (benchmarks and demos); they share one document */
+        /** Insert many received faxes at once (benchmarks and demos); they share one document. realistic: senders, subjects, pages and times like a real inbox (service/demo/realistic-inbox.ts) */
         post: {
             parameters: {
                 query?: never;
@@ -2288,6 +2288,7 @@ export interface paths {
                         email: string;
                         count: number;
                         pages?: number;
+                        realistic?: boolean;
                     };
                 };
             };
