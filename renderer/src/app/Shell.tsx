@@ -68,22 +68,18 @@ function ShellBody({
   inboxStatus,
 }: ShellProps & { inboxStatus: ReturnType<typeof useInboxStatus> }) {
   const kamifax = useKamifax();
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const toasts = useToasts();
   const [screen, setScreen] = useState<ScreenId>('inbox');
   const [openFax, setOpenFax] = useState<string | null>(null);
   const unread = inboxStatus?.unread ?? 0;
   const counts = useNavCounts(unread);
 
-  // Kept as a key or a code, not as text, so the toast is written in the current language.
+  // Kept as a key or a code, not as text: the toast translates it when drawn, so it follows
+  // a language switch while it is up.
   const notify = useCallback(
-    (notice: { key: MessageKey } | { error: ErrorCode }) =>
-      toasts.show(
-        'error' in notice
-          ? { text: errorText(notice.error), error: true }
-          : { text: t(notice.key) },
-      ),
-    [toasts, t, errorText],
+    (notice: { key: MessageKey } | { error: ErrorCode }) => toasts.show({ message: notice }),
+    [toasts],
   );
 
   const compose = useComposeRouting(

@@ -11,15 +11,19 @@ import {
 } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { detach } from './detach';
+import { toastText, type ToastMessage } from './toast-message';
+
+export type { ToastMessage };
 
 /** One message at the bottom of the window. */
 export interface ToastInput {
-  text: string;
+  /** Translated when drawn, so it follows a language switch. */
+  message: ToastMessage;
   /** Offers Undo (button and Ctrl+Z) while the toast is up. */
   undo?: () => Promise<unknown>;
   /** Clicking the text does this (a notification opens its fax). */
   onClick?: () => void;
-  /** Errors stay until dismissed. */
+  /** Errors stay until dismissed; an `{ error }` message is one unless this says otherwise. */
   error?: boolean;
   /** How long it stays (ms); 8 s by default. */
   ms?: number;
@@ -47,7 +51,8 @@ export function useToasts(): Toasts {
  * (outside a text field) undoes the newest toast that offers Undo.
  */
 export function ToastProvider({ children }: { children: ReactNode }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [toasts, setToasts] = useState<Toast[]>([]);
   const next = useRef(1);
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
@@ -61,8 +66,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const show = useCallback(
     (input: ToastInput) => {
       const key = next.current++;
-      setToasts((list) => [...list.slice(-2), { ...input, key }]);
-      if (!input.error)
+      const error = input.error ?? 'error' in input.message;
+      setToasts((list) => [...list.slice(-2), { ...input, error, key }]);
+      if (!error)
         timers.current.set(
           key,
           setTimeout(() => dismiss(key), input.ms ?? 8000),
@@ -124,10 +130,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
                     toast.onClick?.();
                   }}
                 >
-                  {toast.text}
+                  {toastText(toast.message, i18n)}
                 </button>
               ) : (
-                <span className="toast-text">{toast.text}</span>
+                <span className="toast-text">{toastText(toast.message, i18n)}</span>
               )}
               {toast.undo && (
                 <button type="button" className="toast-undo" onClick={() => undo(toast)}>

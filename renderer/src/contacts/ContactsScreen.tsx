@@ -52,7 +52,7 @@ export function ContactsScreen() {
     reload();
     focusList();
     toasts.show({
-      text: t('contacts.deleted', { name: contact.name }),
+      message: { key: 'contacts.deleted', values: { name: contact.name } },
       undo: async () => {
         const { id, name, company, faxNumber, note } = contact;
         await kamifax.contacts.save({ id, name, company, faxNumber, note });
@@ -76,7 +76,7 @@ export function ContactsScreen() {
     setImporting(null);
     if (!result.ok) return setFailure(result.error);
     reload();
-    toasts.show({ text: t('contacts.imported', { count: result.value.added }) });
+    toasts.show({ message: { key: 'contacts.imported', values: { count: result.value.added } } });
   };
 
   const exportAs = async (format: 'csv' | 'vcard') => {
@@ -92,7 +92,10 @@ export function ContactsScreen() {
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       toasts.show({
-        text: t('contacts.downloaded', { count: result.value.count, name: result.value.name }),
+        message: {
+          key: 'contacts.downloaded',
+          values: { count: result.value.count, name: result.value.name },
+        },
       });
       return;
     }
@@ -100,7 +103,10 @@ export function ContactsScreen() {
     if (!result.ok) return setFailure(result.error);
     if (result.value.path)
       toasts.show({
-        text: t('contacts.exported', { count: result.value.count, path: result.value.path }),
+        message: {
+          key: 'contacts.exported',
+          values: { count: result.value.count, path: result.value.path },
+        },
       });
   };
 
@@ -244,7 +250,7 @@ export function ContactsScreen() {
               onSaved={(saved) => {
                 setPane({ at: 'show', id: saved.id });
                 reload();
-                toasts.show({ text: t('contacts.saved') });
+                toasts.show({ message: { key: 'contacts.saved' } });
               }}
               onCancel={() => {
                 setPane(pane.contact ? { at: 'show', id: pane.contact.id } : { at: 'none' });

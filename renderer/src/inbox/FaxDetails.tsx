@@ -53,7 +53,7 @@ export function FaxDetails({
 }) {
   const kamifax = useKamifax();
   const toasts = useToasts();
-  const { t, locale, errorText } = useI18n();
+  const { t, locale } = useI18n();
   const { country } = useAccountView();
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
@@ -67,18 +67,18 @@ export function FaxDetails({
 
   const copy = async () => {
     await navigator.clipboard.writeText(from);
-    toasts.show({ text: t('inbox.copied', { number: from }), ms: 3000 });
+    toasts.show({ message: { key: 'inbox.copied', values: { number: from } }, ms: 3000 });
   };
   const forward = async () => {
     const result = await kamifax.drafts.create({ forwardFaxId: fax.id });
     if (result.ok) onForward(result.value.id);
-    else toasts.show({ text: errorText(result.error.code), error: true });
+    else toasts.show({ message: { error: result.error.code } });
   };
   const saveContact = async () => {
     const result = await kamifax.contacts.save({ name: name.trim(), faxNumber: fax.remoteNumber });
-    if (!result.ok) return toasts.show({ text: errorText(result.error.code), error: true });
+    if (!result.ok) return toasts.show({ message: { error: result.error.code } });
     setNaming(false);
-    toasts.show({ text: t('inbox.contactSaved', { name: name.trim() || from }) });
+    toasts.show({ message: { key: 'inbox.contactSaved', values: { name: name.trim() || from } } });
   };
 
   const button = (label: string, Icon: LucideIcon, onClick: () => void, danger = false) => (

@@ -21,7 +21,9 @@ export function NotificationToasts({ onOpen }: { onOpen: (faxId: string | null) 
       kamifax.on('notification:shown', (notice) => {
         const body = notice.body.replace(e164, (number) => formatFaxNumber(number, country));
         toasts.show({
-          text: `${notice.title} — ${body}`,
+          // Main wrote these words in the notification's language (its own policy of what
+          // a notification may say); they are shown as they came.
+          message: { said: `${notice.title} — ${body}` },
           onClick: () => onOpen(notice.faxId),
           ms: 10_000,
         });

@@ -1,9 +1,8 @@
 import { useCallback } from 'react';
-import type { FaxSummary } from '../../../preload/contract';
+import type { ErrorCode, FaxSummary } from '../../../preload/contract';
 import { useAccountView } from '../app/account-context';
 import { useKamifax } from '../app/KamifaxContext';
-import { useToasts } from '../app/toasts';
-import { useI18n } from '../i18n/i18n';
+import { useToasts, type ToastMessage } from '../app/toasts';
 import { formatFaxNumber } from './format';
 import { applyInboxAction, type ActionOutcome, type InboxAction } from './inbox-actions';
 
@@ -19,7 +18,6 @@ export type FaxAction =
 export function useFaxActions() {
   const kamifax = useKamifax();
   const toasts = useToasts();
-  const { t, errorText } = useI18n();
   const { country } = useAccountView();
 
   return useCallback(
@@ -28,21 +26,22 @@ export function useFaxActions() {
       if (ids.length === 0) return false;
       const many = ids.length > 1;
       const shown = (number: string) => formatFaxNumber(number, country);
-      const fail = (code: Parameters<typeof errorText>[0]) => {
-        toasts.show({ text: errorText(code), error: true });
+      const fail = (code: ErrorCode) => {
+        toasts.show({ message: { error: code } });
         return false;
       };
       // Every id-list call goes through applyInboxAction: in calls of at most 5,000 ids, and a
       // refusal (including one of Undo) is shown, never dropped.
       const apply = (what: InboxAction, list: readonly string[] = ids) =>
         applyInboxAction(kamifax, what, list);
-      const undoable = (text: string, undo: () => Promise<ActionOutcome>) =>
+      // Toasts keep keys, not words: they are translated when drawn (a language switch).
+      const undoable = (message: ToastMessage, undo: () => Promise<ActionOutcome>) =>
         toasts.show({
-          text,
+          message,
           undo: async () => {
             const outcome = await undo();
             if (!outcome.ok) fail(outcome.code);
-            else toasts.show({ text: t('shell.undone'), ms: 3000 });
+            else toasts.show({ message: { key: 'shell.undone' }, ms: 3000 });
           },
         });
       switch (action) {
@@ -55,7 +54,9 @@ export function useFaxActions() {
           const outcome = await apply('delete');
           if (!outcome.ok) return fail(outcome.code);
           undoable(
-            many ? t('inbox.deletedMany', { count: ids.length }) : t('inbox.deletedOne'),
+            many
+              ? { key: 'inbox.deletedMany', values: { count: ids.length } }
+              : { key: 'inbox.deletedOne' },
             () => apply('restore'),
           );
           return true;
@@ -66,13 +67,13 @@ export function useFaxActions() {
           const outcome = await apply(action);
           if (!outcome.ok) return fail(outcome.code);
           const first = faxes[0]!;
-          const text =
+          const message: ToastMessage =
             block && !many
-              ? t('inbox.blocked', { number: shown(first.remoteNumber) })
+              ? { key: 'inbox.blocked', values: { number: shown(first.remoteNumber) } }
               : many
-                ? t('inbox.junkedMany', { count: ids.length })
-                : t('inbox.junkedOne');
-          undoable(text, async () => {
+                ? { key: 'inbox.junkedMany', values: { count: ids.length } }
+                : { key: 'inbox.junkedOne' };
+          undoable(message, async () => {
             if (block)
               for (const number of new Set(faxes.map((fax) => fax.remoteNumber))) {
                 const unblocked = await kamifax.inbox.unblock({ number });
@@ -85,24 +86,24 @@ export function useFaxActions() {
         case 'notJunk': {
           const outcome = await apply('notJunk');
           if (!outcome.ok) return fail(outcome.code);
-          toasts.show({ text: t('inbox.notJunkDone') });
+          toasts.show({ message: { key: 'inbox.notJunkDone' } });
           return true;
         }
         case 'restore': {
           const outcome = await apply('restore');
           if (!outcome.ok) return fail(outcome.code);
-          undoable(t('inbox.restored'), () => apply('delete'));
+          undoable({ key: 'inbox.restored' }, () => apply('delete'));
           return true;
         }
         case 'unblock': {
           const number = faxes[0]!.remoteNumber;
           const result = await kamifax.inbox.unblock({ number });
           if (!result.ok) return fail(result.error.code);
-          toasts.show({ text: t('inbox.unblocked', { number: shown(number) }) });
+          toasts.show({ message: { key: 'inbox.unblocked', values: { number: shown(number) } } });
           return true;
         }
       }
     },
-    [kamifax, toasts, t, errorText, country],
+    [kamifax, toasts, country],
   );
 }
