@@ -15,7 +15,14 @@ export const printerStatusSchema = z.object({
   registration: z.enum(['installed', 'missing', 'broken', 'unsupported']),
   /** How the platform registers it: CUPS, Windows PowerShell, or not at all (browser host). */
   method: z.enum(['cups', 'windows', 'none']),
-  /** Both listening and installed: the status bar says "Printer ready". */
+  /**
+   * Which way the printer was added, once it is: a driverless CUPS queue, the Windows IPP class
+   * driver, or the Windows fallback (Microsoft Print to PDF on a file port Kamifax watches).
+   */
+  way: z.enum(['cups-everywhere', 'ipp-class-driver', 'print-to-pdf-port']).nullable(),
+  /** The fallback's port file (jobs are picked up from it), else null. */
+  portFile: z.string().nullable(),
+  /** Both receiving and installed: the status bar says "Printer ready". */
   ready: z.boolean(),
   /** Jobs received since the app started. */
   jobsReceived: z.number().int(),

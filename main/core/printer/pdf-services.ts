@@ -1,6 +1,6 @@
 import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { shQuote, type PrinterRegistration, type RegistrationState } from './registration';
+import { shQuote, type PrinterRegistration, type RegistrationStatus } from './registration';
 
 /** The item's name in the macOS print dialog's PDF menu (the file's name in PDF Services). */
 export const pdfServiceName = 'Send with Kamifax';
@@ -43,7 +43,7 @@ export class PdfServicesItem {
     return join(this.options.home, 'Library', 'PDF Services', pdfServiceName);
   }
 
-  async state(): Promise<{ state: RegistrationState; detail: string | null }> {
+  async state(): Promise<RegistrationStatus> {
     const info = await stat(this.path).catch(() => null);
     if (!info) return { state: 'missing', detail: null };
     const current = await readFile(this.path, 'utf8').catch(() => '');
@@ -76,7 +76,7 @@ export class MacRegistration implements PrinterRegistration {
     private readonly item: Pick<PdfServicesItem, 'state' | 'install' | 'remove'>,
   ) {}
 
-  async state(): Promise<{ state: RegistrationState; detail: string | null }> {
+  async state(): Promise<RegistrationStatus> {
     const [queue, item] = await Promise.all([this.cups.state(), this.item.state()]);
     if (queue.state === 'unsupported') return item;
     if (queue.state === 'installed' && item.state !== 'installed')

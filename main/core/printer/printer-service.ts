@@ -4,6 +4,7 @@ import type { Logger } from '../log/logger';
 import { AppError } from '../rpc/app-error';
 import type { EventBus } from '../rpc/event-bus';
 import { IppServer, type ReceivedJob } from './ipp-server';
+import { PortFolderWatcher } from './port-folder';
 import { RegistrationError, type PrinterRegistration } from './registration';
 
 /** Where print jobs become drafts (the send engineer's DraftService.createDraft). */
@@ -28,6 +29,11 @@ export interface PrinterServiceOptions {
   sink: () => DraftSink | null;
   /** CUPS or Windows; null where the host cannot register printers (the browser host). */
   registration: PrinterRegistration | null;
+  /**
+   * Windows: the folder holding the fallback's port file (Microsoft Print to PDF writes each
+   * job there), watched while the endpoint runs; `jobName` asks the spooler for the job's name.
+   */
+  portFolder?: { folder: string; jobName?: () => Promise<string | null> };
 }
 
 /**
@@ -37,6 +43,8 @@ export interface PrinterServiceOptions {
  */
 export class PrinterService {
   readonly server: IppServer;
+  /** The watched port folder of the Windows fallback, where there is one. */
+  readonly portFolder: PortFolderWatcher | null;
   private readonly waiting: ReceivedJob[] = [];
   private endpointError: string | null = null;
 
@@ -47,6 +55,15 @@ export class PrinterService {
       paper: options.paper,
       onJob: (job) => this.deliver(job),
     });
+    const port = options.portFolder;
+    this.portFolder = port
+      ? new PortFolderWatcher({
+          log: options.log.child('port-folder'),
+          folder: port.folder,
+          jobName: port.jobName,
+          onJob: (job) => this.deliver({ jobId: 0, user: '', ...job }),
+        })
+      : null;
   }
 
   /** Starts the endpoint (with the app). A port in use is reported, not thrown. */
@@ -58,12 +75,18 @@ export class PrinterService {
       this.endpointError = String(error);
       this.options.log.warn('printer endpoint did not start', { error: this.endpointError });
     }
+    try {
+      await this.portFolder?.start();
+    } catch (error) {
+      this.options.log.warn('print folder not watched', { error: String(error) });
+    }
     this.changed();
   }
 
   /** Stops the endpoint (at quit); CUPS holds jobs printed meanwhile. */
   async stop(): Promise<void> {
     await this.server.stop();
+    await this.portFolder?.stop();
   }
 
   /** Hands jobs that waited for a sign-in to the account that just signed in. */
@@ -85,14 +108,20 @@ export class PrinterService {
     const registration = this.options.registration
       ? await this.options.registration.state()
       : { state: 'unsupported' as const, detail: null };
+    const way = registration.way ?? null;
+    // The fallback's jobs come through the watched folder, not the endpoint.
+    const receiving =
+      way === 'print-to-pdf-port' ? (this.portFolder?.watching ?? false) : endpoint === 'listening';
     return {
       endpoint,
       port: this.options.port ?? defaultPrinterPort,
       url: this.server.url,
       registration: registration.state,
       method: this.options.registration?.method ?? 'none',
-      ready: endpoint === 'listening' && registration.state === 'installed',
-      jobsReceived: this.server.delivered,
+      way,
+      portFile: way === 'print-to-pdf-port' ? (this.portFolder?.portPath ?? null) : null,
+      ready: receiving && registration.state === 'installed',
+      jobsReceived: this.server.delivered + (this.portFolder?.delivered ?? 0),
       detail: this.endpointError ?? registration.detail,
     };
   }

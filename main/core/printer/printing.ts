@@ -43,13 +43,19 @@ export function defaultWorkerScript(): string {
   return fileURLToPath(new URL('../convert/uno-worker.py', import.meta.url));
 }
 
+/** The Windows fallback's folder and port file (Microsoft Print to PDF writes jobs there). */
+export function printInbox(dataDir: string): { folder: string; portFile: string } {
+  const folder = join(dataDir, 'print-inbox');
+  return { folder, portFile: join(folder, 'job.pdf') };
+}
+
 function platformRegistration(
   platform: NodeJS.Platform,
   dataDir: string,
   url: () => string,
 ): PrinterRegistration {
   if (platform === 'win32')
-    return new WindowsRegistration({ url, spoolFile: join(dataDir, 'print-inbox', 'job.pdf') });
+    return new WindowsRegistration({ url, spoolFile: printInbox(dataDir).portFile });
   const cups = new CupsRegistration({ url, platform, isRoot: process.getuid?.() === 0 });
   if (platform !== 'darwin') return cups;
   // electron-builder.yml's appId: `open -b` finds the installed app by it.
@@ -85,6 +91,15 @@ export function createPrinting(deps: {
     paper: paperForLocale(locale),
     sink: deps.sink,
     registration,
+    // Windows: the fallback's port folder is watched whichever way is registered (a job left
+    // there while Kamifax was closed is taken at start).
+    portFolder:
+      registration instanceof WindowsRegistration
+        ? {
+            folder: printInbox(dataDir).folder,
+            jobName: () => registration.jobName(),
+          }
+        : undefined,
   });
   return {
     converter,

@@ -17,10 +17,23 @@ export type RunCommand = (
   env?: NodeJS.ProcessEnv,
 ) => Promise<CommandResult>;
 
+/**
+ * Which way the printer was added: a driverless CUPS queue (`-m everywhere`), the Windows IPP
+ * class driver, or the Windows fallback (Microsoft Print to PDF on a port Kamifax watches).
+ */
+export type RegistrationWay = 'cups-everywhere' | 'ipp-class-driver' | 'print-to-pdf-port';
+
+/** The registration's state, with a note when something is wrong and the way in use. */
+export interface RegistrationStatus {
+  state: RegistrationState;
+  detail: string | null;
+  way?: RegistrationWay | null;
+}
+
 /** Registration of the printer with the platform's print system. */
 export interface PrinterRegistration {
   readonly method: 'cups' | 'windows' | 'none';
-  state(): Promise<{ state: RegistrationState; detail: string | null }>;
+  state(): Promise<RegistrationStatus>;
   install(): Promise<void>;
   remove(): Promise<void>;
 }
@@ -115,7 +128,7 @@ export class CupsRegistration implements PrinterRegistration {
     return (this.options.run ?? runCommand)(command, args, this.options.env);
   }
 
-  async state(): Promise<{ state: RegistrationState; detail: string | null }> {
+  async state(): Promise<RegistrationStatus> {
     const device = await this.run('lpstat', ['-v', printerName]);
     if (device.code === 127)
       return { state: 'unsupported', detail: 'CUPS (lpstat) is not installed' };
@@ -128,7 +141,7 @@ export class CupsRegistration implements PrinterRegistration {
     const accepting = await this.run('lpstat', ['-a', printerName]);
     if (/not accepting/i.test(accepting.stdout))
       return { state: 'broken', detail: 'the queue refuses jobs' };
-    return { state: 'installed', detail: null };
+    return { state: 'installed', detail: null, way: 'cups-everywhere' };
   }
 
   async install(): Promise<void> {

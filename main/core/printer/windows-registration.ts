@@ -3,7 +3,7 @@ import {
   RegistrationError,
   runCommand,
   type PrinterRegistration,
-  type RegistrationState,
+  type RegistrationStatus,
   type RunCommand,
 } from './registration';
 
@@ -12,24 +12,39 @@ function q(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
+/** The Windows driver names the two ways use. */
+export const ippClassDriver = 'Microsoft IPP Class Driver';
+export const printToPdfDriver = 'Microsoft Print To PDF';
+
 /**
- * Adds the printer with the Microsoft IPP Class Driver (`Add-Printer -IppURL`, Windows 10
- * 21H2 and later); where that is missing, "Microsoft Print to PDF" on a local port that is a
- * file in `spoolFile`'s folder, which Kamifax watches. Runs elevated through
- * `Start-Process -Verb RunAs` (the UAC prompt). Written here, never run on Windows by our tests.
+ * Adds the printer with the Microsoft IPP Class Driver first (`Add-Printer -IppURL`, Windows
+ * 10 21H2 and later; it asks the endpoint for its attributes, so the endpoint is up). When that
+ * fails for any reason (an older Windows without -IppURL, the IPP class driver refused), the
+ * fallback: "Microsoft Print to PDF" on a local port whose name is a file in the folder Kamifax
+ * watches (`PortFolderWatcher`): the driver writes each job's PDF there, with no Save dialog,
+ * truncating the file for the next job. Runs elevated (`Start-Process -Verb RunAs`, the UAC
+ * prompt). Written here and unit-tested as generated; never run on Windows by our tests.
  */
 export function windowsInstallScript(url: string, spoolFile: string): string {
   const httpUrl = url.replace(/^ipp:/, 'http:');
+  const folder = spoolFile.replace(/[\\/][^\\/]*$/, '');
   return [
     "$ErrorActionPreference = 'Stop'",
     `if (Get-Printer -Name ${q(printerName)} -ErrorAction SilentlyContinue) { Remove-Printer -Name ${q(printerName)} }`,
-    `if ((Get-Command Add-Printer).Parameters.ContainsKey('IppURL')) {`,
+    'try {',
     `  Add-Printer -Name ${q(printerName)} -IppURL ${q(httpUrl)}`,
-    '} else {',
+    '} catch {',
+    '  Write-Warning ("IPP class driver: " + $_.Exception.Message + "; using Microsoft Print to PDF on a watched file port")',
+    `  New-Item -ItemType Directory -Force -Path ${q(folder)} | Out-Null`,
     `  if (-not (Get-PrinterPort -Name ${q(spoolFile)} -ErrorAction SilentlyContinue)) { Add-PrinterPort -Name ${q(spoolFile)} }`,
-    `  Add-Printer -Name ${q(printerName)} -DriverName 'Microsoft Print To PDF' -PortName ${q(spoolFile)}`,
+    `  Add-Printer -Name ${q(printerName)} -DriverName ${q(printToPdfDriver)} -PortName ${q(spoolFile)}`,
     '}',
   ].join('\n');
+}
+
+/** The spooler's name for the oldest job on the printer (the one the driver is writing). */
+export function windowsJobNameScript(): string {
+  return `Get-PrintJob -PrinterName ${q(printerName)} -ErrorAction SilentlyContinue | Sort-Object Id | Select-Object -First 1 -ExpandProperty DocumentName`;
 }
 
 /** Removes the printer and the fallback's file port. */
@@ -64,7 +79,7 @@ export class WindowsRegistration implements PrinterRegistration {
     return (this.options.run ?? runCommand)('powershell.exe', args);
   }
 
-  async state(): Promise<{ state: RegistrationState; detail: string | null }> {
+  async state(): Promise<RegistrationStatus> {
     const result = await this.run([
       '-NoProfile',
       '-NonInteractive',
@@ -73,13 +88,26 @@ export class WindowsRegistration implements PrinterRegistration {
     ]);
     if (result.code === 127) return { state: 'unsupported', detail: 'PowerShell is not available' };
     const [port = '', driver = ''] = result.stdout.trim().split(/\r?\n/);
-    if (!port) return { state: 'missing', detail: null };
+    if (!port) return { state: 'missing', detail: null, way: null };
     const url = this.options.url().replace(/^ipp:/, 'http:');
-    const ours =
-      port.includes(url) || port.includes(this.options.url()) || port === this.options.spoolFile;
-    return ours
-      ? { state: 'installed', detail: driver || null }
-      : { state: 'broken', detail: `port ${port}` };
+    if (port.includes(url) || port.includes(this.options.url()))
+      return { state: 'installed', detail: driver || null, way: 'ipp-class-driver' };
+    if (port.toLowerCase() === this.options.spoolFile.toLowerCase())
+      return driver.toLowerCase() === printToPdfDriver.toLowerCase()
+        ? { state: 'installed', detail: driver, way: 'print-to-pdf-port' }
+        : { state: 'broken', detail: `driver ${driver}`, way: 'print-to-pdf-port' };
+    return { state: 'broken', detail: `port ${port}`, way: null };
+  }
+
+  /** The name of the job the Print to PDF driver is writing to the port, if Windows says. */
+  async jobName(): Promise<string | null> {
+    const result = await this.run([
+      '-NoProfile',
+      '-NonInteractive',
+      '-Command',
+      windowsJobNameScript(),
+    ]);
+    return result.code === 0 ? result.stdout.trim().split(/\r?\n/)[0] || null : null;
   }
 
   async install(): Promise<void> {

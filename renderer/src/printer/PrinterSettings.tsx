@@ -49,6 +49,11 @@ export function PrinterSettings() {
       {status.endpoint === 'listening' && (
         <p className="muted">{t('printer.endpoint', { url: status.url })}</p>
       )}
+      {status.way && status.registration !== 'missing' && (
+        <p className="muted" data-printer-way={status.way}>
+          {t(`printer.way.${status.way}`, { path: status.portFile ?? '' })}
+        </p>
+      )}
       <p className="muted">{t('printer.jobs', { count: status.jobsReceived })}</p>
       {canRegister && (
         <div className="button-row" aria-busy={busy}>

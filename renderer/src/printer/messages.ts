@@ -19,6 +19,11 @@ export const printerEn = {
   'printer.remove': 'Remove printer',
   'printer.working': 'Working…',
   'printer.admin': 'Your computer asks for an administrator password to add or remove a printer.',
+  'printer.way.cups-everywhere':
+    'Added to the system’s printers as a driverless IPP Everywhere printer.',
+  'printer.way.ipp-class-driver': 'Added with the Microsoft IPP Class Driver.',
+  'printer.way.print-to-pdf-port':
+    'Added with Microsoft Print to PDF (the IPP Class Driver could not be used): Kamifax picks each job up from {path}. Jobs printed while Kamifax is closed replace each other, so keep Kamifax running (Start at login) when you print.',
   'printer.status.ready': 'Printer ready',
   'printer.status.notReady': 'Printer not installed',
   'errors.office_missing':
@@ -49,6 +54,11 @@ export const printerJa: Record<keyof typeof printerEn, string> = {
   'printer.remove': 'プリンターを削除',
   'printer.working': '処理中です…',
   'printer.admin': 'プリンターの追加と削除には、管理者のパスワードを求められます。',
+  'printer.way.cups-everywhere':
+    'ドライバー不要の IPP Everywhere プリンターとしてシステムに追加されています。',
+  'printer.way.ipp-class-driver': 'Microsoft IPP Class Driver で追加されています。',
+  'printer.way.print-to-pdf-port':
+    'Microsoft Print to PDF で追加されています(IPP Class Driver を使用できなかったため)。印刷ジョブは Kamifax が {path} から受け取ります。Kamifax を閉じている間に印刷したジョブは上書きされるため、印刷するときは Kamifax を起動しておいてください(ログイン時に起動)。',
   'printer.status.ready': 'プリンター準備完了',
   'printer.status.notReady': 'プリンター未インストール',
   'errors.office_missing':

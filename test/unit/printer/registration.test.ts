@@ -8,6 +8,7 @@ import {
 import {
   elevatedPowerShell,
   windowsInstallScript,
+  windowsJobNameScript,
   windowsRemoveScript,
   WindowsRegistration,
 } from '../../../main/core/printer/windows-registration';
@@ -96,18 +97,60 @@ describe('CUPS registration commands', () => {
 });
 
 describe('Windows registration (PowerShell as generated; it cannot run here)', () => {
-  it('uses the IPP class driver where Add-Printer has -IppURL, else Print to PDF on a watched file port', () => {
+  it('tries the IPP class driver first, and only when that fails Print to PDF on the watched file port', () => {
+    const port = 'C:\\Users\\a\\AppData\\Roaming\\Kamifax\\print-inbox\\job.pdf';
+    const script = windowsInstallScript(url, port);
+    const lines = script.split('\n');
+    const ipp = lines.indexOf(
+      "  Add-Printer -Name 'Kamifax' -IppURL 'http://127.0.0.1:18631/ipp/print'",
+    );
+    const tryAt = lines.indexOf('try {');
+    const catchAt = lines.indexOf('} catch {');
+    expect(lines[0]).toBe("$ErrorActionPreference = 'Stop'"); // so a failed Add-Printer reaches catch
+    expect(tryAt).toBeGreaterThan(0);
+    expect(ipp).toBe(tryAt + 1);
+    expect(catchAt).toBe(ipp + 1);
+    const fallback = lines.slice(catchAt + 1, lines.lastIndexOf('}'));
+    expect(fallback).toEqual([
+      expect.stringContaining('Write-Warning'),
+      "  New-Item -ItemType Directory -Force -Path 'C:\\Users\\a\\AppData\\Roaming\\Kamifax\\print-inbox' | Out-Null",
+      `  if (-not (Get-PrinterPort -Name '${port}' -ErrorAction SilentlyContinue)) { Add-PrinterPort -Name '${port}' }`,
+      `  Add-Printer -Name 'Kamifax' -DriverName 'Microsoft Print To PDF' -PortName '${port}'`,
+    ]);
+    // An old printer of that name goes first, so Repair (remove + install) starts clean.
+    expect(lines[1]).toContain("Remove-Printer -Name 'Kamifax'");
+    expect(windowsRemoveScript(port)).toBe(
+      `Remove-Printer -Name 'Kamifax' -ErrorAction SilentlyContinue\nRemove-PrinterPort -Name '${port}' -ErrorAction SilentlyContinue`,
+    );
+  });
+
+  it("quotes paths for PowerShell (a user called O'Brien)", () => {
     const script = windowsInstallScript(
       url,
-      'C:\\Users\\a\\AppData\\Roaming\\Kamifax\\print-inbox\\job.pdf',
+      "C:\\Users\\O'Brien\\AppData\\Roaming\\Kamifax\\print-inbox\\job.pdf",
     );
     expect(script).toContain(
-      "Add-Printer -Name 'Kamifax' -IppURL 'http://127.0.0.1:18631/ipp/print'",
+      "-PortName 'C:\\Users\\O''Brien\\AppData\\Roaming\\Kamifax\\print-inbox\\job.pdf'",
     );
     expect(script).toContain(
-      "-DriverName 'Microsoft Print To PDF' -PortName 'C:\\Users\\a\\AppData\\Roaming\\Kamifax\\print-inbox\\job.pdf'",
+      "-Path 'C:\\Users\\O''Brien\\AppData\\Roaming\\Kamifax\\print-inbox' |",
     );
-    expect(windowsRemoveScript('C:\\x.pdf')).toContain("Remove-Printer -Name 'Kamifax'");
+    expect(script).not.toMatch(/[^']'Brien/);
+  });
+
+  it('asks the spooler for the name of the job being written', async () => {
+    expect(windowsJobNameScript()).toBe(
+      "Get-PrintJob -PrinterName 'Kamifax' -ErrorAction SilentlyContinue | Sort-Object Id | Select-Object -First 1 -ExpandProperty DocumentName",
+    );
+    const reg = (code: number, stdout: string) =>
+      new WindowsRegistration({
+        url: () => url,
+        spoolFile: 'C:\\x.pdf',
+        run: async () => ({ code, stdout, stderr: '' }),
+      }).jobName();
+    expect(await reg(0, 'Invoice 42.xlsx\r\n')).toBe('Invoice 42.xlsx');
+    expect(await reg(0, '')).toBeNull();
+    expect(await reg(1, 'Get-PrintJob: oops')).toBeNull();
   });
 
   it('runs elevated through UAC with the script encoded, and passes the exit code back', () => {
@@ -126,10 +169,18 @@ describe('Windows registration (PowerShell as generated; it cannot run here)', (
         run: async () => ({ code: 0, stdout, stderr: '' }),
       }).state();
     expect(
-      (await reg('http://127.0.0.1:18631/ipp/print\r\nMicrosoft IPP Class Driver\r\n')).state,
-    ).toBe('installed');
-    expect((await reg('C:\\x.pdf\r\nMicrosoft Print To PDF\r\n')).state).toBe('installed');
-    expect((await reg('USB001\r\nSome driver\r\n')).state).toBe('broken');
-    expect((await reg('')).state).toBe('missing');
+      await reg('http://127.0.0.1:18631/ipp/print\r\nMicrosoft IPP Class Driver\r\n'),
+    ).toMatchObject({ state: 'installed', way: 'ipp-class-driver' });
+    expect(await reg('C:\\x.pdf\r\nMicrosoft Print To PDF\r\n')).toMatchObject({
+      state: 'installed',
+      way: 'print-to-pdf-port',
+    });
+    // Our port with another driver: needs Repair.
+    expect(await reg('C:\\x.pdf\r\nSome driver\r\n')).toMatchObject({
+      state: 'broken',
+      way: 'print-to-pdf-port',
+    });
+    expect(await reg('USB001\r\nSome driver\r\n')).toMatchObject({ state: 'broken', way: null });
+    expect(await reg('')).toMatchObject({ state: 'missing', way: null });
   });
 });
