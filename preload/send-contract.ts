@@ -164,6 +164,11 @@ export const outboxRowSchema = z.object({
   /** Epoch ms the call started and ended, when known (for the report). */
   startedAt: z.number().nullable(),
   finishedAt: z.number().nullable(),
+  /**
+   * Cancel was asked for and is being settled with the service (the upload may have arrived):
+   * show "Cancelling…"; the row ends `cancelled`, or goes on if the fax was already on the line.
+   */
+  cancelRequested: z.boolean(),
   canCancel: z.boolean(),
   canResend: z.boolean(),
 });

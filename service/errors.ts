@@ -27,6 +27,7 @@ export const serviceErrorCodes = [
   'idempotency_key_required',
   'idempotency_key_reused',
   'not_cancellable',
+  'send_withdrawn',
   'version_required',
   'version_conflict',
   'plan_rule',

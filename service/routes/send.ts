@@ -10,6 +10,9 @@ import { bearer, errors } from '../schemas';
 import type { AccountRow, FaxRow } from '../storage/storage';
 import { accountOf } from './guard';
 
+/** The stored answer of a withdrawn Idempotency-Key (`send_withdrawn`). */
+const withdrawnStatus = 409;
+
 /** Subjects longer than this are refused, not cut. */
 export const maxSubjectLength = 200;
 
@@ -159,7 +162,7 @@ export function sendRoutes(app: FastifyInstance, ctx: ServiceContext): void {
             required: ['faxes'],
             properties: { faxes: { type: 'array', items: { $ref: 'Fax#' } } },
           },
-          ...errors(400, 401, 402, 413, 415, 422),
+          ...errors(400, 401, 402, 409, 413, 415, 422),
         },
       },
       attachValidation: true,
@@ -184,7 +187,8 @@ export function sendRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         .digest('hex');
       const previous = ctx.storage.idempotency.get(account.id, key);
       if (previous) {
-        if (previous.bodyHash !== bodyHash) {
+        // A withdrawn key answers every later upload with its refusal, whatever the body.
+        if (previous.bodyHash !== bodyHash && previous.status !== withdrawnStatus) {
           throw new ApiError(
             422,
             'idempotency_key_reused',
@@ -251,6 +255,70 @@ export function sendRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       }
       for (const fax of outcome.faxes!) ctx.delivery.enqueue(fax.id);
       return reply.code(202).type('application/json').send(outcome.response);
+    },
+  );
+
+  app.post(
+    '/v1/faxes/withdraw',
+    {
+      schema: {
+        tags: ['send'],
+        summary:
+          'Withdraw a send by its Idempotency-Key (a client cancelling an upload it lost track of)',
+        description:
+          'If no send with this key arrived, the key is spent: an upload with it still on its way, or sent later, is refused with 409 send_withdrawn, so nothing is sent. If it arrived, nothing changes and the answer lists its faxes as they are now (cancel them with /v1/faxes/{id}/cancel).',
+        security: bearer,
+        headers: {
+          type: 'object',
+          required: ['idempotency-key'],
+          properties: { 'idempotency-key': { type: 'string', minLength: 1, maxLength: 200 } },
+        },
+        response: {
+          200: {
+            type: 'object',
+            required: ['withdrawn', 'faxes'],
+            properties: {
+              withdrawn: { type: 'boolean' },
+              faxes: { type: 'array', items: { $ref: 'Fax#' } },
+            },
+          },
+          ...errors(400, 401),
+        },
+      },
+    },
+    (request) => {
+      const account = accountOf(ctx, request);
+      const key = request.headers['idempotency-key'];
+      if (typeof key !== 'string' || key.length === 0 || key.length > 200) {
+        throw new ApiError(
+          400,
+          'idempotency_key_required',
+          'Withdrawing needs an Idempotency-Key header',
+        );
+      }
+      return ctx.storage.transaction(() => {
+        const previous = ctx.storage.idempotency.get(account.id, key);
+        if (!previous) {
+          const refusal = JSON.stringify({
+            error: { code: 'send_withdrawn', message: 'This send was withdrawn by its sender' },
+          });
+          ctx.storage.idempotency.put(
+            account.id,
+            key,
+            'withdrawn',
+            withdrawnStatus,
+            refusal,
+            ctx.now(),
+          );
+          return { withdrawn: true, faxes: [] };
+        }
+        if (previous.status !== 202) return { withdrawn: true, faxes: [] };
+        const sent = (JSON.parse(previous.response) as { faxes: { id: string }[] }).faxes;
+        const faxes = sent
+          .map((fax) => ctx.storage.faxes.get(account.id, fax.id))
+          .filter((fax): fax is FaxRow => fax !== null);
+        return { withdrawn: false, faxes: faxes.map(faxView) };
+      });
     },
   );
 }

@@ -14,9 +14,12 @@ export interface FaultProxy {
   url: string;
   /**
    * Queues faults for the next requests; with `match`, only for requests whose `METHOD path`
-   * starts with it, so a background request (live updates, a poll) cannot take the fault.
+   * starts with it, so a background request (live updates, a poll) cannot take the fault;
+   * a `match` ending in `$` must equal the whole `METHOD path`.
    */
   script(faults: Fault[], match?: string): void;
+  /** Drops the faults not yet used. */
+  clear(): void;
   /** Requests seen, as `METHOD path`. */
   seen: string[];
   close(): Promise<void>;
@@ -32,7 +35,9 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const server: Server = createServer((req, res) => {
     const line = `${req.method} ${req.url}`;
     seen.push(line);
-    const index = queue.findIndex((entry) => line.startsWith(entry.match));
+    const index = queue.findIndex((entry) =>
+      entry.match.endsWith('$') ? line === entry.match.slice(0, -1) : line.startsWith(entry.match),
+    );
     const fault = index < 0 ? 'pass' : queue.splice(index, 1)[0]!.fault;
     if (fault === 'reset') return req.socket.destroy();
     if (fault === 'hang') return;
@@ -73,6 +78,9 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     script(faults, match = '') {
       queue.push(...faults.map((fault) => ({ fault, match })));
+    },
+    clear() {
+      queue.length = 0;
     },
     seen,
     async close() {

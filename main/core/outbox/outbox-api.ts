@@ -46,6 +46,22 @@ export class OutboxApi {
     const { data } = await this.http.request<ServiceFax>({
       method: 'POST',
       path: `/v1/faxes/${encodeURIComponent(id)}/cancel`,
+      // Without a body the client's JSON content type makes the service answer 400.
+      body: {},
+    });
+    return data;
+  }
+
+  /**
+   * `POST /v1/faxes/withdraw`: if no upload under `key` arrived, the service spends the key so
+   * none ever will (`withdrawn`); else it lists the faxes that upload made, as they are now.
+   */
+  async withdraw(key: string): Promise<{ withdrawn: boolean; faxes: ServiceFax[] }> {
+    const { data } = await this.http.request<{ withdrawn: boolean; faxes: ServiceFax[] }>({
+      method: 'POST',
+      path: '/v1/faxes/withdraw',
+      body: {},
+      idempotencyKey: key,
     });
     return data;
   }

@@ -1,5 +1,6 @@
 import type { Database as Db } from 'better-sqlite3';
 import type { FailureReason, OutboxCounts, OutboxRow } from '../../../preload/send-contract';
+import { OutboxCancels } from './outbox-cancels';
 
 /** A recipient's state; `queued` covers "written here, not yet sent" and "queued at the service". */
 export type RecipientStatus = OutboxRow['status'];
@@ -12,7 +13,7 @@ export interface DueSend {
   pages: number;
   attempts: number;
   /** The numbers in the upload, fixed from the first attempt on (the key covers them). */
-  recipients: { id: string; number: string }[];
+  recipients: { id: string; number: string; cancelRequested: boolean }[];
 }
 
 /** A fax as the service reports it (its `Fax` schema, the fields the outbox uses). */
@@ -42,6 +43,7 @@ interface RowRecord {
   started_at: number | null;
   state: string;
   attempts: number;
+  cancel_requested: number;
 }
 
 const finished = new Set<RecipientStatus>(['delivered', 'failed', 'cancelled']);
@@ -71,10 +73,15 @@ const rowSelect = `SELECT r.*, s.subject, s.pages, s.created_at, s.state, s.atte
  * idempotency key, written before any byte leaves) and one `send_recipients` row per number.
  */
 export class OutboxStore {
+  /** Cancelling rows, before and after the service accepted them. */
+  readonly cancels: OutboxCancels;
+
   constructor(
     private readonly db: Db,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.cancels = new OutboxCancels(db, now);
+  }
 
   /** Writes a new send and its recipients in one transaction. */
   create(send: {
@@ -130,11 +137,13 @@ export class OutboxStore {
       | undefined;
     if (!send) return null;
     if (send.next_attempt_at > this.now()) return { waitUntil: send.next_attempt_at };
-    const recipients = this.db
-      .prepare(
-        `SELECT id, number FROM send_recipients WHERE send_id = ? AND status != 'cancelled' ORDER BY position`,
-      )
-      .all(send.id) as { id: string; number: string }[];
+    const recipients = (
+      this.db
+        .prepare(
+          `SELECT id, number, cancel_requested FROM send_recipients WHERE send_id = ? AND status != 'cancelled' ORDER BY position`,
+        )
+        .all(send.id) as { id: string; number: string; cancel_requested: number }[]
+    ).map((r) => ({ id: r.id, number: r.number, cancelRequested: r.cancel_requested === 1 }));
     return {
       id: send.id,
       idempotencyKey: send.idempotency_key,
@@ -187,7 +196,9 @@ export class OutboxStore {
         .run(message, sendId);
       this.db
         .prepare(
-          `UPDATE send_recipients SET status = 'failed', failure_reason = ?, updated_at = ?, finished_at = ?
+          `UPDATE send_recipients SET status = CASE WHEN cancel_requested = 1 THEN 'cancelled' ELSE 'failed' END,
+             failure_reason = CASE WHEN cancel_requested = 1 THEN NULL ELSE ? END, updated_at = ?, finished_at = ?,
+             cancel_requested = 0
            WHERE send_id = ? AND status != 'cancelled'`,
         )
         .run(reason, now, now, sendId);
@@ -277,33 +288,6 @@ export class OutboxStore {
     const record = this.db.prepare(`${rowSelect} WHERE r.id = ? OR r.fax_id = ?`).get(id, id) as
       RowRecord | undefined;
     return record ? toRow(record) : null;
-  }
-
-  /** Cancels a recipient that never left this computer. False when it already did. */
-  cancelLocal(id: string): boolean {
-    const now = this.now();
-    return this.db.transaction(() => {
-      const record = this.db
-        .prepare(
-          `SELECT r.status, s.attempts, s.id AS send_id FROM send_recipients r JOIN sends s ON s.id = r.send_id WHERE r.id = ?`,
-        )
-        .get(id) as { status: RecipientStatus; attempts: number; send_id: string } | undefined;
-      // After the first attempt the upload may have arrived: the key fixes its recipients.
-      if (!record || record.attempts > 0 || record.status !== 'queued') return false;
-      this.db
-        .prepare(
-          `UPDATE send_recipients SET status = 'cancelled', updated_at = ?, finished_at = ? WHERE id = ?`,
-        )
-        .run(now, now, id);
-      const left = this.db
-        .prepare(
-          `SELECT COUNT(*) AS n FROM send_recipients WHERE send_id = ? AND status != 'cancelled'`,
-        )
-        .get(record.send_id) as { n: number };
-      if (left.n === 0)
-        this.db.prepare(`UPDATE sends SET state = 'cancelled' WHERE id = ?`).run(record.send_id);
-      return true;
-    })();
   }
 
   /** The Outbox (not delivered) or Sent (delivered) list, newest first, with search. */
@@ -406,7 +390,10 @@ function toRow(r: RowRecord): OutboxRow {
     updatedAt: r.updated_at,
     finishedAt: r.finished_at,
     startedAt: r.started_at,
-    canCancel: accepted ? r.status === 'queued' : r.status === 'queued' && r.attempts === 0,
+    cancelRequested: r.cancel_requested === 1,
+    canCancel:
+      r.cancel_requested !== 1 &&
+      (accepted ? r.status === 'queued' : ['queued', 'waiting', 'uploading'].includes(r.status)),
     canResend: r.status === 'failed' || r.status === 'cancelled',
   };
 }

@@ -75,7 +75,10 @@ export class Outbox {
   private following = false;
   /** Upload progress (0..1) of the send on the wire, for the rows' `progress`. */
   private readonly uploading = new Map<string, number>();
-  private readonly upload = new AbortController();
+  /** The upload on the wire, to abort it on close or when its send is cancelled. */
+  private current: { sendId: string; controller: AbortController } | null = null;
+  /** The service has no `/v1/faxes/withdraw` (an older one): settle cancels after acceptance. */
+  private withdrawUnsupported = false;
 
   constructor(private readonly options: OutboxOptions) {
     this.now = options.now ?? Date.now;
@@ -113,7 +116,7 @@ export class Outbox {
   /** Stops; an upload in flight is abandoned (its key makes the next start's retry safe). */
   async close(): Promise<void> {
     this.stopped = true;
-    this.upload.abort();
+    this.current?.controller.abort();
     this.wake?.();
     await this.loop;
     await this.live.stop();
@@ -146,10 +149,15 @@ export class Outbox {
     return page;
   }
 
-  /** Cancels a row still queued: here if it never left, else at the service. */
+  /**
+   * Cancels a row in any state before the line: never uploaded → here at once; waiting for a
+   * retry or uploading (the upload is aborted) → `cancelRequested`, settled by the loop with
+   * the service (the row ends `cancelled` soon after); queued at the service → cancelled there.
+   */
   async cancel(id: string): Promise<OutboxRow> {
     const row = this.store.row(id);
     if (!row) throw new AppError('not_found', 'No such fax in the outbox');
+    if (row.cancelRequested) return row;
     if (!row.canCancel) throw new AppError('not_cancellable', 'The fax already left the queue');
     if (row.faxId) {
       try {
@@ -159,8 +167,11 @@ export class Outbox {
         if (error.code === 'not_cancellable') throw new AppError('not_cancellable', error.message);
         throw error;
       }
-    } else if (!this.store.cancelLocal(id)) {
-      throw new AppError('not_cancellable', 'The fax is being uploaded');
+    } else if (!this.store.cancels.cancelLocal(id)) {
+      if (!this.store.cancels.requestCancel(id))
+        throw new AppError('not_cancellable', 'The fax already left the queue');
+      if (this.current?.sendId === row.sendId) this.current.controller.abort();
+      this.wake?.();
     }
     this.changed();
     return this.store.row(id)!;
@@ -199,6 +210,67 @@ export class Outbox {
       }
     }
     this.apply(views);
+    await this.cancelAtService();
+  }
+
+  /** Cancels, at the service, accepted faxes whose cancel was asked for before they were. */
+  private async cancelAtService(): Promise<void> {
+    const asked = this.store.cancels.serviceCancels();
+    if (asked.length === 0) return;
+    for (const { id, faxId } of asked) {
+      try {
+        this.apply([await this.api.cancel(faxId)]);
+        this.store.cancels.clearCancel(id);
+      } catch (thrown: unknown) {
+        const error = toServiceError(thrown);
+        // Too late (already on the line) settles it; anything else is tried again on refresh.
+        if (error.code === 'not_cancellable') this.store.cancels.clearCancel(id);
+        this.options.log.info('cancel at the service', { code: error.code });
+      }
+    }
+    this.changed();
+  }
+
+  /** A send with a cancel asked for: withdraw its key, or cancel the faxes it already made. */
+  private async settleCancel(send: DueSend): Promise<void> {
+    try {
+      const answer = await this.api.withdraw(send.idempotencyKey);
+      if (answer.withdrawn) {
+        this.store.cancels.withdrawn(send.id, send.idempotencyKey, randomUUID());
+        this.options.log.info('send withdrawn', { send: send.id });
+      } else {
+        this.store.accepted(send.id, answer.faxes);
+        await this.cancelAtService();
+        this.followIfNeeded();
+      }
+    } catch (thrown: unknown) {
+      const error = toServiceError(thrown);
+      if (error.status === 404 && error.code === 'not_found') {
+        this.withdrawUnsupported = true;
+        this.store.retryAt(send.id, this.now(), error.message);
+      } else this.waitAfter(send, error);
+    }
+    this.changed();
+  }
+
+  private waitAfter(send: DueSend, error: ServiceError): void {
+    if (error.code === 'signed_out') {
+      this.store.retryAt(send.id, this.now(), error.message);
+      this.stopped = true;
+      this.options.listener.signedOut();
+      return;
+    }
+    const policy = this.options.backoff ?? {
+      attempts: Infinity,
+      baseDelayMs: 1000,
+      maxDelayMs: 60_000,
+    };
+    const wait = Math.max(
+      backoffDelay(policy, Math.min(send.attempts, 16), this.options.random ?? Math.random),
+      error.retryAfterMs ?? 0,
+    );
+    this.options.log.info('send will be retried', { send: send.id, code: error.code, wait });
+    this.store.retryAt(send.id, this.now() + wait, error.message);
   }
 
   private apply(views: readonly ServiceFax[]): void {
@@ -255,6 +327,8 @@ export class Outbox {
 
   private async attempt(send: DueSend): Promise<void> {
     const { log, listener } = this.options;
+    if (send.recipients.some((r) => r.cancelRequested) && !this.withdrawUnsupported)
+      return this.settleCancel(send);
     const pdf = await this.options.files.get(send.id);
     if (!pdf) {
       this.store.refused(send.id, 'other', 'The document of this send is missing or damaged');
@@ -263,6 +337,8 @@ export class Outbox {
     }
     this.store.startAttempt(send.id);
     this.uploading.set(send.id, 0);
+    const controller = new AbortController();
+    this.current = { sendId: send.id, controller };
     this.changed();
     try {
       const faxes = await this.api.send(
@@ -276,41 +352,39 @@ export class Outbox {
           this.uploading.set(send.id, total > 0 ? Math.min(1, loaded / total) : 0);
           listener.progress(send.id, loaded, total);
         },
-        this.upload.signal,
+        controller.signal,
       );
       this.store.accepted(send.id, faxes);
       log.info('send accepted', { send: send.id, faxes: faxes.length });
       this.changed();
+      await this.cancelAtService();
       this.followIfNeeded();
     } catch (thrown: unknown) {
       const error = toServiceError(thrown);
-      if (error.code === 'signed_out') {
+      if (error.code === 'send_withdrawn') {
+        // Withdrawn meanwhile (a cancel from another process that shares this outbox).
+        this.store.cancels.withdrawn(send.id, send.idempotencyKey, randomUUID());
+      } else if (!this.stopped && this.cancelAsked(send.id)) {
+        // The upload was aborted for a cancel: settle it with the service now.
         this.store.retryAt(send.id, this.now(), error.message);
-        this.stopped = true;
-        listener.signedOut();
-      } else if (isFinalRefusal(error)) {
+      } else if (error.code === 'signed_out' || !isFinalRefusal(error)) {
+        this.waitAfter(send, error);
+      } else {
         log.warn('send refused', { send: send.id, code: error.code });
         this.store.refused(
           send.id,
           failureReasonOf(error.code === 'document_too_large' ? 'refused' : error.code),
           error.message,
         );
-      } else {
-        const policy = this.options.backoff ?? {
-          attempts: Infinity,
-          baseDelayMs: 1000,
-          maxDelayMs: 60_000,
-        };
-        const wait = Math.max(
-          backoffDelay(policy, Math.min(send.attempts, 16), this.options.random ?? Math.random),
-          error.retryAfterMs ?? 0,
-        );
-        log.info('send will be retried', { send: send.id, code: error.code, wait });
-        this.store.retryAt(send.id, this.now() + wait, error.message);
       }
       this.changed();
     } finally {
       this.uploading.delete(send.id);
+      this.current = null;
     }
+  }
+
+  private cancelAsked(sendId: string): boolean {
+    return this.store.rowsOfSend(sendId).some((row) => row.cancelRequested);
   }
 }

@@ -64,6 +64,8 @@ const steps: readonly string[] = [
    );
    CREATE INDEX address_book_digits ON address_book (digits);
    CREATE TABLE send_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // Cancel asked for after the first upload attempt: settled with the service (withdraw or cancel).
+  `ALTER TABLE send_recipients ADD COLUMN cancel_requested INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 /** Opens (and brings up to date) the sending tables of an account's database file. */

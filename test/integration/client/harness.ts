@@ -23,9 +23,9 @@ export interface TestService {
   admin(path: string, body: unknown): Promise<Response>;
 }
 
-/** Starts the reference service with demo data and a fast simulated line. */
+/** Starts the reference service with demo data and a fast simulated line (`lineSpeed` 1: real speed). */
 export async function startTestService(
-  options: { now?: () => number; deletionGraceMs?: number } = {},
+  options: { now?: () => number; deletionGraceMs?: number; lineSpeed?: number } = {},
 ): Promise<TestService> {
   const dataDir = await mkdtemp(join(tmpdir(), 'kamifax-svc-'));
   const start = (port: number) =>
@@ -34,7 +34,7 @@ export async function startTestService(
       dataDir,
       demo: true,
       adminToken,
-      lineSpeed: 1000,
+      lineSpeed: options.lineSpeed ?? 1000,
       now: options.now,
       deletionGraceMs: options.deletionGraceMs,
     });

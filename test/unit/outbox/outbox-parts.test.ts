@@ -34,6 +34,7 @@ const row: OutboxRow = {
   updatedAt: Date.UTC(2026, 10, 30, 2, 1),
   startedAt: Date.UTC(2026, 10, 30, 2, 0, 10),
   finishedAt: Date.UTC(2026, 10, 30, 2, 0, 55),
+  cancelRequested: false,
   canCancel: false,
   canResend: false,
 };
@@ -66,11 +67,11 @@ describe('the outbox store', () => {
         { id: 'b', number: '+815033334444', contactName: null },
       ],
     });
-    expect(store.cancelLocal('b')).toBe(true);
+    expect(store.cancels.cancelLocal('b')).toBe(true);
     const due = store.nextDue();
     expect(due && 'id' in due && due.recipients.map((r) => r.id)).toEqual(['a']);
     store.startAttempt('s1');
-    expect(store.cancelLocal('a')).toBe(false);
+    expect(store.cancels.cancelLocal('a')).toBe(false);
     store.retryAt('s1', 5000, 'offline');
     expect(store.nextDue()).toEqual({ waitUntil: 5000 });
     expect(store.counts()).toEqual({ queued: 1, sending: 0, failed: 0 });
@@ -97,6 +98,87 @@ describe('the outbox store', () => {
         pagesSent: 2,
       }),
     ).toBeNull();
+  });
+
+  it('records a cancel asked for after an attempt and settles it by withdrawing or at the service', () => {
+    const store = new OutboxStore(openSendDatabase(join(work, 'cancel.sqlite')), () => clock);
+    const recipients = (ids: string[]) =>
+      ids.map((id, i) => ({ id, number: `+8131234567${i}`, contactName: null }));
+    store.create({
+      id: 's2',
+      idempotencyKey: 'k2',
+      subject: null,
+      pages: 1,
+      resendOf: null,
+      recipients: recipients(['c', 'd']),
+    });
+    store.startAttempt('s2');
+    store.retryAt('s2', clock + 60_000, 'offline');
+    // Waiting for its retry: cancellable, but only by asking (the upload may have arrived).
+    expect(store.row('c')).toMatchObject({ status: 'waiting', canCancel: true });
+    expect(store.cancels.cancelLocal('c')).toBe(false);
+    expect(store.cancels.requestCancel('c')).toBe(true);
+    expect(store.row('c')).toMatchObject({ cancelRequested: true, canCancel: false });
+    expect(store.cancels.requestCancel('c')).toBe(false);
+    // Due at once, with the cancel marked, and the key still covering both numbers.
+    const due = store.nextDue();
+    expect(due && 'id' in due && due.recipients.map((r) => [r.id, r.cancelRequested])).toEqual([
+      ['c', true],
+      ['d', false],
+    ]);
+    // Withdrawn under an old key: nothing happens; under the current key: c is cancelled and
+    // d goes again as a fresh send under a new key, cancellable here at once.
+    store.cancels.withdrawn('s2', 'old', 'k2b');
+    expect(store.row('c')?.status).toBe('waiting');
+    store.cancels.withdrawn('s2', 'k2', 'k2b');
+    expect(store.row('c')).toMatchObject({ status: 'cancelled', cancelRequested: false });
+    expect(store.row('d')).toMatchObject({ status: 'queued', canCancel: true });
+    const again = store.nextDue();
+    expect(again && 'id' in again && [again.idempotencyKey, again.attempts]).toEqual(['k2b', 0]);
+    // Uploading; cancel asked; the service accepted it meanwhile: a service cancel is owed.
+    store.startAttempt('s2');
+    expect(store.cancels.requestCancel('d')).toBe(true);
+    store.accepted('s2', [
+      { id: 'fax-d', to: '+81312345671', status: 'queued', failureReason: null, pagesSent: 0 },
+    ]);
+    expect(store.cancels.serviceCancels()).toEqual([{ id: 'd', faxId: 'fax-d' }]);
+    store.applyFax({
+      id: 'fax-d',
+      to: '+81312345671',
+      status: 'cancelled',
+      failureReason: null,
+      pagesSent: 0,
+    });
+    store.cancels.clearCancel('d');
+    expect(store.cancels.serviceCancels()).toEqual([]);
+    expect(store.row('d')).toMatchObject({ status: 'cancelled', canResend: true });
+    // Every recipient withdrawn: the send is over.
+    store.create({
+      id: 's3',
+      idempotencyKey: 'k3',
+      subject: null,
+      pages: 1,
+      resendOf: null,
+      recipients: recipients(['e']),
+    });
+    store.startAttempt('s3');
+    store.cancels.requestCancel('e');
+    store.cancels.withdrawn('s3', 'k3', 'k3b');
+    expect(store.row('e')?.status).toBe('cancelled');
+    expect(store.pendingSendIds()).not.toContain('s3');
+    // A final refusal turns a row whose cancel was asked into cancelled, not failed.
+    store.create({
+      id: 's4',
+      idempotencyKey: 'k4',
+      subject: null,
+      pages: 1,
+      resendOf: null,
+      recipients: recipients(['f', 'g']),
+    });
+    store.startAttempt('s4');
+    store.cancels.requestCancel('f');
+    store.refused('s4', 'quota_exceeded', 'quota');
+    expect([store.row('f')?.status, store.row('g')?.status]).toEqual(['cancelled', 'failed']);
   });
 
   it('names numbers from the address book and searches by number, name and subject', () => {
