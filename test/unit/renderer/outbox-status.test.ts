@@ -21,6 +21,7 @@ const row: OutboxRow = {
   updatedAt: 0,
   startedAt: null,
   finishedAt: null,
+  cancelRequested: false,
   canCancel: true,
   canResend: false,
 };
