@@ -109,8 +109,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     events,
     sink: () => sendFeatures.current()?.drafts ?? null,
-    // The desktop app serves the printer from start-up; the browser host only when asked.
-    options: options.printing ?? { startPrinter: host.kind === 'electron' },
+    // The desktop app serves the printer from start-up (also when started hidden at login);
+    // the browser host only when asked.
+    options: { startPrinter: host.kind === 'electron', ...options.printing },
   });
   const sendFeatures = new SendFeatures({
     settings,
