@@ -57,7 +57,17 @@ export const sessionStateSchema = z.discriminatedUnion('status', [
      * `session:retryRestore`).
      */
     reason: z.enum(['revoked', 'keychain_unavailable', 'restore_failed']).nullable(),
-    remembered: z.object({ service: serviceLocationSchema, email: z.string() }).nullable(),
+    /**
+     * The account to fill the sign-in form with: after a sign-out only when "Remember me" was
+     * chosen at its sign-in (`remember`), else null (no e-mail stays).
+     */
+    remembered: z
+      .object({
+        service: serviceLocationSchema,
+        email: z.string(),
+        remember: z.boolean().optional(),
+      })
+      .nullable(),
   }),
   z.object({ status: z.literal('signedIn'), service: serviceLocationSchema, email: z.string() }),
 ]);
@@ -122,6 +132,17 @@ const faxIds = z.array(z.string().min(1).max(100)).min(1).max(5000);
 
 const credentials = {
   service: serviceLocationSchema,
+/** A document's page rotation in the viewer: a turn for all pages plus turns of single pages. */
+export const pageRotationSchema = z
+  .object({
+    document: z.number().int().min(-3600).max(3600),
+    pages: z.record(z.string().regex(/^\d{1,5}$/), z.number().int().min(-3600).max(3600)),
+  })
+  .refine((rotation) => Object.keys(rotation.pages).length <= 1000, 'Too many pages');
+
+/** Which document a rotation belongs to (a fax id, `sent:<id>`, `report:<id>`…). */
+const documentKey = z.string().min(1).max(300);
+
   email: z.string().trim().email().max(254),
   password: z.string().min(1).max(1024),
 };
@@ -160,7 +181,11 @@ export const channels = {
     response: z.object({ shown: z.boolean() }),
   },
   'session:get': { request: empty, response: sessionStateSchema },
-  'session:signIn': { request: z.object(credentials).strict(), response: sessionStateSchema },
+  'session:signIn': {
+    /** `remember`: keep the e-mail for the sign-in form after sign-out ("Remember me", off by default). */
+    request: z.object({ ...credentials, remember: z.boolean().optional() }).strict(),
+    response: sessionStateSchema,
+  },
   'session:signUp': {
     request: z
       .object({
@@ -224,6 +249,16 @@ export const channels = {
   ...privacyChannels,
 } as const;
 
+  /** The page rotations remembered for this account (kept in its store, gone at sign-out). */
+  'inbox:rotations': {
+    request: empty,
+    response: z.object({ rotations: z.record(documentKey, pageRotationSchema) }),
+  },
+  /** Remembers one document's rotation; null (or upright) forgets it. */
+  'inbox:setRotation': {
+    request: z.object({ key: documentKey, rotation: pageRotationSchema.nullable() }).strict(),
+    response: z.object({ saved: z.boolean() }),
+  },
 /** Payload schemas of every event main pushes to the renderer. */
 export const events = {
   'settings:changed': settingsSchema,
@@ -324,6 +359,8 @@ type Args<C extends Channel> =
 
 /** The shape of `window.kamifax`, derived from the channel table. */
 export type KamifaxApi = {
+/** A document's page rotation in the viewer. */
+export type PageRotation = z.output<typeof pageRotationSchema>;
   [N in Namespace<Channel>]: {
     [C in Channel as C extends `${N}:${infer M}` ? M : never]: (
       ...args: Args<C>

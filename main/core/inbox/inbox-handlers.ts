@@ -14,7 +14,9 @@ type InboxChannels =
   | 'inbox:notJunk'
   | 'inbox:unblock'
   | 'inbox:document'
-  | 'inbox:clearLocalData';
+  | 'inbox:clearLocalData'
+  | 'inbox:rotations'
+  | 'inbox:setRotation';
 
 /** The inbox channels, served by whichever account's inbox is open. */
 export function inboxHandlers(current: () => InboxService | null): Pick<Handlers, InboxChannels> {
@@ -35,6 +37,11 @@ export function inboxHandlers(current: () => InboxService | null): Pick<Handlers
     'inbox:notJunk': ({ ids }) => ({ updated: inbox().notJunk(ids) }),
     'inbox:unblock': async ({ number }) => ({ unblocked: await inbox().unblock(number) }),
     'inbox:document': ({ id }) => inbox().document(id),
+    'inbox:rotations': () => ({ rotations: inbox().rotations().all() }),
+    'inbox:setRotation': ({ key, rotation }) => {
+      inbox().rotations().set(key, rotation);
+      return { saved: true };
+    },
     'inbox:clearLocalData': async () => {
       await inbox().clearLocalData();
       return { cleared: true };

@@ -10,6 +10,7 @@ import { DocumentCache } from './document-cache';
 import { InboxApi } from './inbox-api';
 import { InboxStore } from './inbox-store';
 import { LiveUpdates } from './live-updates';
+import type { RotationStore } from './rotation-store';
 import { SyncEngine } from './sync-engine';
 
 /** What the inbox tells the rest of the app. */
@@ -181,6 +182,11 @@ export class InboxService {
     this.closed = true;
     // Every step runs even when one before it failed (nothing of the account stays open);
     // the first failure is then thrown for the caller to log.
+  /** The viewer's page rotations, kept in this account's store. */
+  rotations(): RotationStore {
+    return this.store.rotations;
+  }
+
     const failures: unknown[] = [];
     await this.live.stop().catch((error: unknown) => failures.push(error));
     // A sync still running would write to a closed database: let it finish first.

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { FaxSummary, InboxQuery } from '../../../preload/contract';
 import { migrate } from './migrations';
+import { RotationStore } from './rotation-store';
 import { sqliteBindingHere } from '../native/sqlite-binding';
 
 /** A fax as the service's change feed describes it, already in our shape. */
@@ -92,12 +93,13 @@ export function numberSearchDigits(typed: string): string[] {
 
 /**
  * The account's local inbox on SQLite: fax metadata, the sync cursor, the queue of offline
- * changes and the document cache's index. (Page rotation is the viewer's, kept per fax in the
- * renderer's storage.) WAL keeps reads from waiting on
- * sync writes.
+ * changes, the document cache's index and the viewer's page rotations (`rotations`). WAL
+ * keeps reads from waiting on sync writes.
  */
 export class InboxStore {
   private readonly db: Database.Database;
+  /** The page rotations the user chose, per document. */
+  readonly rotations: RotationStore;
   /** The last count, reused until something is written. */
   private counted: { key: string; total: number } | null = null;
 
@@ -106,6 +108,7 @@ export class InboxStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     migrate(this.db);
+    this.rotations = new RotationStore(this.db);
   }
 
   /** Applies one page of the change feed and moves the cursor in the same transaction. */

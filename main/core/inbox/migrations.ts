@@ -38,6 +38,13 @@ const steps: readonly string[] = [
   // Offline changes the service refuses are counted, and parked after a few.
   `ALTER TABLE pending_ops ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE pending_ops ADD COLUMN parked INTEGER NOT NULL DEFAULT 0;`,
+  // Page rotations the user chose in the viewer, per document (moved out of localStorage).
+  `CREATE TABLE rotations (
+     doc_key TEXT PRIMARY KEY,
+     value TEXT NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE INDEX rotations_updated ON rotations (updated_at);`,
 ];
 /** Brings a database up to the newest schema inside one transaction per step. */
 export function migrate(db: Database): number {

@@ -14,7 +14,8 @@ type SessionChannels =
 export function sessionHandlers(session: SessionService): Pick<Handlers, SessionChannels> {
   return {
     'session:get': () => session.current(),
-    'session:signIn': ({ service, email, password }) => session.signIn(service, email, password),
+    'session:signIn': ({ service, email, password, remember }) =>
+      session.signIn(service, email, password, remember ?? false),
     'session:signUp': ({ service, ...details }) => session.signUp(service, details),
     'session:signOut': () => session.signOut(),
     'session:retryRestore': () => session.retryRestore(),

@@ -7,10 +7,15 @@ import { writeFileAtomic } from '../fs/atomic-write';
 /** Where an account lives. */
 export type ServiceLocation = z.infer<typeof serviceLocationSchema>;
 
-/** The last account used: remembered to fill the sign-in form and to sign in at start. */
+/**
+ * The last account used: to sign in at start while signed in, and to fill the sign-in form
+ * after a sign-out only when `remember` ("Remember me") was chosen; otherwise sign-out
+ * removes it.
+ */
 export const rememberedAccountSchema = z.object({
   service: serviceLocationSchema,
   email: z.string(),
+  remember: z.boolean().optional(),
 });
 
 /** The last account used. */

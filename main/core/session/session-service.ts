@@ -10,6 +10,7 @@ import type { Logger } from '../log/logger';
 import type { EventBus } from '../rpc/event-bus';
 import { scopeName, type RememberedAccount, type SessionPrefs } from './session-prefs';
 import type { ServiceLocation } from './session-prefs';
+import { renewalLock } from './renewal-lock';
 import { TokenKeeper } from './token-keeper';
 
 /** Finds the base URL of a service, starting the embedded one when it is asked for. */
@@ -119,17 +120,23 @@ export class SessionService {
     return this.enter(active);
   }
 
-  /** Signs in with e-mail and password. */
-  signIn(service: ServiceLocation, email: string, password: string): Promise<SessionState> {
-    return this.serially(() => this.signInNow(service, email, password));
+  /** Signs in with e-mail and password; `remember` keeps the e-mail after sign-out. */
+  signIn(
+    service: ServiceLocation,
+    email: string,
+    password: string,
+    remember = false,
+  ): Promise<SessionState> {
+    return this.serially(() => this.signInNow(service, email, password, remember));
   }
 
   private async signInNow(
     service: ServiceLocation,
     email: string,
     password: string,
+    remember = false,
   ): Promise<SessionState> {
-    const account = { service, email: email.trim().toLowerCase() };
+    const account = { service, email: email.trim().toLowerCase(), remember };
     const active = await this.activate(account);
     const pair = await active.auth.login(account.email, password);
     await active.tokens.adopt(pair);
@@ -157,8 +164,10 @@ export class SessionService {
 
   private async signOutNow(reason: 'signedOut' | 'revoked'): Promise<SessionState> {
     const active = this.active;
-    const remembered =
+    const last =
       active?.account ?? (this.state.status === 'signedOut' ? this.state.remembered : null);
+    // Without "Remember me" no e-mail stays: not in the form, not in session.json.
+    const remembered = last?.remember ? last : null;
     this.active = null;
     await this.deps.onAccountChange?.(null);
     if (active) {
@@ -175,6 +184,7 @@ export class SessionService {
       await this.deps.credentials.deleteScope(active.scope);
       await rm(active.dataDir, { recursive: true, force: true });
     }
+    if (!remembered) await this.deps.prefs.forget();
     return this.setState({
       status: 'signedOut',
       reason: reason === 'revoked' ? 'revoked' : null,
@@ -216,10 +226,12 @@ export class SessionService {
     const log = this.deps.log.child('http');
     const anonymous = new HttpClient({ baseUrl, log });
     const auth = new AuthApi(anonymous);
+    const dataDir = accountFolder(this.deps.dataDir, scope);
     const tokens = new TokenKeeper({
       renew: (refreshToken) => auth.refresh(refreshToken),
       loadRefreshToken: () => this.deps.credentials.get(scope, 'refresh-token'),
       saveRefreshToken: (token) => this.deps.credentials.set(scope, 'refresh-token', token),
+      lock: renewalLock(dataDir, this.deps.log.child('tokens')),
     });
     const http = new HttpClient({ baseUrl, log, tokens });
     return {
@@ -229,7 +241,7 @@ export class SessionService {
       auth,
       tokens,
       baseUrl,
-      dataDir: accountFolder(this.deps.dataDir, scope),
+      dataDir,
     };
   }
 

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -124,6 +124,28 @@ describe('SessionService', () => {
     expect(changes).toEqual(['open alice@example.com', 'close']);
     expect(sessions.current().status).toBe('signedOut');
     expect(() => sessions.requireAccount()).toThrow();
+  });
+
+  it('signs out leaving no e-mail, unless "Remember me" was chosen at sign-in', async () => {
+    const stored = () => readFile(join(folder, 'session.json'), 'utf8').catch(() => null);
+    // Not chosen (the default): neither the form nor session.json keeps the e-mail.
+    let sessions = session();
+    expect((await sessions.restore()).status).toBe('signedIn');
+    expect(await sessions.signOut()).toEqual({
+      status: 'signedOut',
+      reason: null,
+      remembered: null,
+    });
+    expect(await stored()).toBeNull();
+    // Chosen: the e-mail stays for the form, and in session.json for the next start.
+    await new SessionPrefs(folder).remember({ ...account, remember: true });
+    await keychain.set(scope, 'refresh-token', 'saved-refresh-token');
+    sessions = session();
+    expect((await sessions.restore()).status).toBe('signedIn');
+    const out = await sessions.signOut();
+    expect(out).toMatchObject({ status: 'signedOut', remembered: { ...account, remember: true } });
+    expect(JSON.parse((await stored())!)).toMatchObject(account);
+    expect((await session().restore()).status).toBe('signedOut');
   });
 
   it('is not signed in when the features fail to open half-way', async () => {
