@@ -12,12 +12,18 @@ export interface TokenKeeperDeps {
   renew(refreshToken: string): Promise<TokenPair>;
   loadRefreshToken(): Promise<string | null>;
   saveRefreshToken(token: string): Promise<void>;
+  /**
+   * Held around each renewal (load, rotate, save), shared with other processes that use the
+   * same keychain entry (the app and `kamifax send`); see renewal-lock.ts.
+   */
+  lock?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 /**
  * Holds the access token in memory only and renews it single-flight: twenty requests that
  * fail on an expired token at once cause one renewal, and all twenty retry with its result.
- * The rotated refresh token goes straight back to the keychain.
+ * The rotated refresh token goes straight back to the keychain, under a lock shared with other
+ * processes of this computer so two never rotate the same token.
  */
 export class TokenKeeper implements AccessTokens {
   private access: string | null = null;
@@ -49,7 +55,12 @@ export class TokenKeeper implements AccessTokens {
     this.access = null;
   }
 
-  private async renewNow(): Promise<string> {
+  private renewNow(): Promise<string> {
+    return this.deps.lock ? this.deps.lock(() => this.renewLocked()) : this.renewLocked();
+  }
+
+  private async renewLocked(): Promise<string> {
+    // Read inside the lock: another process may have rotated it a moment ago.
     const refreshToken = await this.deps.loadRefreshToken();
     if (!refreshToken) throw new ServiceError('signed_out', 'No refresh token is stored', 401);
     const pair = await this.deps.renew(refreshToken);
