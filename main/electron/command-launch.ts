@@ -67,7 +67,7 @@ export async function runCommandLaunch(
         : await runKamifaxCommand(command.args, {
             dataDir,
             credentials: options.credentials ?? new KeytarCredentialStore(5000),
-            localService: embeddedService(dataDir, { runner: options.runner }),
+            localService: embeddedService(dataDir, { runner: options.runner, sharing: 'adopt' }),
             log,
             locale,
             out,

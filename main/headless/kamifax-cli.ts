@@ -32,7 +32,7 @@ guardProcess(log);
 const code = await runKamifaxCommand(args, {
   dataDir,
   credentials: new KeytarCredentialStore(5000),
-  localService: embeddedService(dataDir),
+  localService: embeddedService(dataDir, { sharing: 'adopt' }),
   log,
   locale: (
     process.env.LC_ALL ||

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { publishedService, publishService, unpublishService } from './service-sharing';
 import type { LocalServiceLauncher } from './service-resolver';
 
 /** The embedded service, with what tests and the demo need to drive it. */
@@ -58,26 +59,45 @@ export const inProcessRunner: ServiceRunner = async (config) => {
  */
 export function embeddedService(
   dataDir: string,
-  options: { lineSpeed?: number; runner?: ServiceRunner } = {},
+  options: {
+    lineSpeed?: number;
+    runner?: ServiceRunner;
+    /**
+     * `publish` (the app's hosts): say where the started service listens, in
+     * `local-service/running.json`, for `kamifax send`. `adopt` (the command line): use the
+     * service a running app published, starting one only when there is none.
+     */
+    sharing?: 'publish' | 'adopt';
+  } = {},
 ): EmbeddedService {
   const adminToken = randomBytes(24).toString('base64url');
   const runner = options.runner ?? inProcessRunner;
+  const folder = join(dataDir, 'local-service');
+  const sharing = options.sharing ?? 'publish';
   let running: RunningEmbeddedService | null = null;
   return {
     adminToken,
     url: () => running?.url ?? null,
     async start() {
-      running ??= await runner({
-        dataDir: join(dataDir, 'local-service'),
-        adminToken,
-        lineSpeed: options.lineSpeed,
-        logFile: join(dataDir, 'local-service', 'logs', 'service.log'),
-      });
+      if (!running && sharing === 'adopt') {
+        const url = await publishedService(folder);
+        if (url) running = { url, close: async () => {} };
+      }
+      if (!running) {
+        running = await runner({
+          dataDir: folder,
+          adminToken,
+          lineSpeed: options.lineSpeed,
+          logFile: join(folder, 'logs', 'service.log'),
+        });
+        if (sharing === 'publish') await publishService(folder, running.url);
+      }
       return running.url;
     },
     async stop() {
       const current = running;
       running = null;
+      if (current && sharing === 'publish') await unpublishService(folder);
       await current?.close();
     },
   };

@@ -6,6 +6,7 @@ import type { InboxService } from '../../../main/core/inbox/inbox-service';
 import type { CredentialStore } from '../../../main/core/credentials/credential-store';
 import { MemoryCredentialStore } from '../../../main/core/credentials/memory-store';
 import { createLogger } from '../../../main/core/log/logger';
+import type { LocalServiceLauncher } from '../../../main/core/session/service-resolver';
 import { headlessDialogs } from '../../../main/headless/headless-dialogs';
 import { RecordedNotifications } from '../../../main/headless/headless-notifications';
 import { startService, type RunningService } from '../../../service/server';
@@ -76,7 +77,13 @@ export interface TestClient {
 
 /** Starts the core with an in-memory keychain (the keychain itself is tested elsewhere). */
 export async function startTestClient(
-  options: { credentials?: CredentialStore; pollMs?: number; dataDir?: string } = {},
+  options: {
+    credentials?: CredentialStore;
+    pollMs?: number;
+    dataDir?: string;
+    /** The demo service's launcher (default: none, the tests use a remote service). */
+    localService?: LocalServiceLauncher;
+  } = {},
 ): Promise<TestClient> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'kamifax-client-')));
   const logLines: string[] = [];
@@ -86,7 +93,7 @@ export async function startTestClient(
     dataDir,
     log: createLogger((line) => logLines.push(line), 'test', 'debug'),
     credentials,
-    localService: {
+    localService: options.localService ?? {
       start: () => Promise.reject(new Error('the tests use a remote service')),
       stop: async () => {},
     },
