@@ -143,7 +143,8 @@ export class PortFolderWatcher {
     const port = this.portPath;
     const info = await stat(port).catch(() => null);
     if (!info || info.size === 0) return;
-    if (this.options.jobName && !this.portName) this.portName = this.options.jobName();
+    if (this.options.jobName && !this.portName)
+      this.portName = this.options.jobName().catch(() => null);
     const seen = this.track(port, info.size, info.mtimeMs);
     const { head, tail } = await ends(port, info.size);
     const pdf = head.toString('latin1') === '%PDF-';
