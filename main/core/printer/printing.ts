@@ -14,7 +14,7 @@ import { WindowsRegistration } from './windows-registration';
 
 /** How a host wants printing set up (the composition root passes it through). */
 export interface PrintingOptions {
-  /** Start the IPP endpoint with the app (the desktop app does; the browser host by choice). */
+  /** Start the IPP endpoint with the app (default: yes for the Electron host, no for the browser host). */
   startPrinter?: boolean;
   /** The endpoint's port (default 18631; tests pass 0). */
   port?: number;
