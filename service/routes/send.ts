@@ -201,11 +201,29 @@ export function sendRoutes(app: FastifyInstance, ctx: ServiceContext): void {
           .send(previous.response);
       }
       const recipients = checkRecipients(ctx, account, form.recipients);
-      const { pages } = await inspectPdf(ctx.inspector, form.document);
+      // The document is written (and fsynced) while a worker inspects it: neither needs the
+      // other, and each waits tens of ms under load. A refused document is removed again, so
+      // the answer is still a refusal at upload with nothing kept.
+      const [inspected, stored] = await Promise.allSettled([
+        inspectPdf(ctx.inspector, form.document),
+        ctx.storage.documents.put(form.document),
+      ]);
+      const discard = async () => {
+        if (stored.status === 'fulfilled') await ctx.storage.documents.remove(stored.value);
+      };
+      if (inspected.status === 'rejected') {
+        await discard();
+        throw inspected.reason;
+      }
+      if (stored.status === 'rejected') throw stored.reason;
+      const { pages } = inspected.value;
       const now = ctx.now();
       const early = quotaError(ctx, account, pages * recipients.length, now);
-      if (early) throw early;
-      const documentId = await ctx.storage.documents.put(form.document);
+      if (early) {
+        await discard();
+        throw early;
+      }
+      const documentId = stored.value;
       const from = ctx.storage.accounts.numbers(account.id)[0] ?? '';
       const outcome = ctx.storage.transaction(() => {
         // The account may have been erased while the upload was read and checked.

@@ -1,3 +1,5 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { pdfBomb } from '../../helpers/pdf-bomb';
@@ -58,8 +60,11 @@ describe('hostile PDFs', () => {
   });
 
   it('refuses pages larger than a fax carries with 422 page_too_large, and accepts A3 and ledger', async () => {
-    const { client } = await suite.start();
+    const { client, service } = await suite.start();
     const alice = await client.login('alice@example.com');
+    // The document is stored while it is inspected: a refused one must not stay.
+    const documents = async () => (await readdir(join(service.dataDir, 'documents'))).length;
+    const before = await documents();
     for (const [width, height] of [
       [14_400, 14_400],
       [1e9, 1e9],
@@ -73,7 +78,9 @@ describe('hostile PDFs', () => {
       });
       expect(answer.body.error.message).toContain('842 × 1224');
     }
+    expect(await documents()).toBe(before);
     expect((await alice.send(await pageOf(1191, 842), [bobNumber])).status).toBe(202);
     expect((await alice.send(await pageOf(792, 1224), [bobNumber])).status).toBe(202);
+    expect(await documents()).toBe(before + 2);
   });
 });
