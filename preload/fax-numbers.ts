@@ -52,6 +52,22 @@ export function paperFor(country: string): 'a4' | 'letter' {
   return letterCountries.has(country.toUpperCase()) ? 'letter' : 'a4';
 }
 
+/**
+ * The paper for a fax to these numbers: Letter when every recipient is in a Letter country
+ * (US, CA, MX…), A4 when every one is elsewhere, else (mixed, or no valid number yet) `fallback`
+ * (the paper of the user's locale).
+ */
+export function paperForRecipients(
+  numbers: readonly (string | null)[],
+  fallback: 'a4' | 'letter',
+): 'a4' | 'letter' {
+  const papers = new Set(
+    numbers.map((n) => (n ? countryOfNumber(n) : null)).map((c) => (c ? paperFor(c) : null)),
+  );
+  if (papers.size !== 1) return fallback;
+  return [...papers][0] ?? fallback;
+}
+
 /** The region of an E.164 number (`JP` for +81…), or null. */
 export function countryOfNumber(e164: string): string | null {
   return parsePhoneNumberFromString(e164)?.country ?? null;

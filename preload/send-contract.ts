@@ -128,6 +128,8 @@ const addFilesResult = z.object({ draft: draftSchema, results: z.array(addedFile
 export const draftPreviewSchema = z.object({
   bytes,
   pages: z.number().int(),
+  /** The paper the fax is on: the recipients' country's when they agree, else the locale's. */
+  paper: z.enum(['a4', 'letter']),
   /** Estimated time on the line for one recipient, in seconds. */
   lineSeconds: z.number(),
   resolution: faxResolutionSchema,

@@ -118,6 +118,21 @@ export async function normaliseDocument(
   }
 }
 
+/**
+ * A normalised document on another paper (its recipients' country chose Letter where it was
+ * normalised on A4, or the other way): the pages are fitted again, still as vector content.
+ */
+export async function refitOnPaper(pdf: Uint8Array, paper: Paper): Promise<Uint8Array> {
+  const source = await PDFDocument.load(pdf, { updateMetadata: false });
+  const first = source.getPages()[0];
+  const { width, height } = paperSizes[paper];
+  if (!first) return pdf;
+  const size = first.getSize();
+  if (Math.abs(size.width - width) < 1 && Math.abs(size.height - height) < 1) return pdf;
+  const refitted = await fromPdf(pdf, paper, 'pdf');
+  return refitted.ok ? refitted.pdf : pdf;
+}
+
 /** Copies each page onto a portrait page of the paper, scaled to fit (vector content stays vector). */
 async function fromPdf(
   bytes: Uint8Array,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database as Db } from 'better-sqlite3';
-import { checkFaxNumber } from '../../../preload/fax-numbers';
+import { checkFaxNumber, paperForRecipients } from '../../../preload/fax-numbers';
 import type {
   Draft,
   DraftDocument,
@@ -11,7 +11,12 @@ import type { Logger } from '../log/logger';
 import type { Outbox } from '../outbox/outbox';
 import type { SealedFiles } from '../outbox/sealed-files';
 import { AppError } from '../rpc/app-error';
-import { normaliseDocument, type ConvertOffice, type IncomingFile } from './documents';
+import {
+  normaliseDocument,
+  refitOnPaper,
+  type ConvertOffice,
+  type IncomingFile,
+} from './documents';
 import { DraftStore, emptyBody, type DraftBody } from './draft-store';
 import type { FontSource } from './fonts';
 import { lineSeconds, mergeFax, type MergedFax } from './merge';
@@ -209,6 +214,7 @@ export class DraftService {
     return {
       bytes: fax.pdf,
       pages: fax.pages,
+      paper: fax.paper,
       lineSeconds: lineSeconds(fax.pages, body.resolution),
       resolution: body.resolution,
       quota: { used, limit, needed, over: limit !== null && used + needed > limit },
@@ -273,6 +279,14 @@ export class DraftService {
     this.options.listener.changed(this.store.count(), id);
   }
 
+  /** The recipients' paper when they agree (Letter for US/CA/MX…, else A4), else the locale's. */
+  private paperOf(draft: Draft, context: SendContext): Paper {
+    return paperForRecipients(
+      draft.recipients.map((r) => r.e164 ?? checkNumberOrNull(r.input, context.country)),
+      context.paper,
+    );
+  }
+
   /** The merged fax, reused while the draft is unchanged. */
   private merged(id: string): Promise<MergedFax> {
     const draft = this.get(id);
@@ -281,6 +295,7 @@ export class DraftService {
     if (cached?.key === key) return cached.fax;
     const fax = (async () => {
       const context = await this.options.context();
+      const paper = this.paperOf(draft, context);
       const documents = [];
       for (const doc of draft.documents) {
         const pdf = await this.options.files.get(doc.id);
@@ -289,13 +304,13 @@ export class DraftService {
             'file_damaged',
             `${doc.name} is damaged on disk; remove it and add it again`,
           );
-        documents.push({ pdf, pages: doc.pages });
+        documents.push({ pdf: await refitOnPaper(pdf, paper), pages: doc.pages });
       }
       return mergeFax({
         cover: draft.cover,
         facts: { subject: draft.subject, date: new Date(), language: context.language },
         documents,
-        paper: context.paper,
+        paper,
         fonts: this.options.fonts,
       });
     })();
@@ -303,4 +318,9 @@ export class DraftService {
     fax.catch(() => this.previews.delete(id));
     return fax;
   }
+}
+
+function checkNumberOrNull(input: string, country: string): string | null {
+  const checked = checkFaxNumber(input, country);
+  return checked.ok ? checked.e164 : null;
 }

@@ -10,6 +10,7 @@ import type { Paper } from './page-layout';
 export interface MergedFax {
   pdf: Uint8Array;
   pages: number;
+  paper: Paper;
 }
 
 /** What a merge needs besides the documents. */
@@ -51,7 +52,7 @@ export async function mergeFax(input: MergeInput): Promise<MergedFax> {
   const pdf = await out.save();
   if (pdf.length > faxLimits.bytes)
     throw new AppError('fax_too_large', `The fax would be ${pdf.length} bytes`);
-  return { pdf, pages: out.getPageCount() };
+  return { pdf, pages: out.getPageCount(), paper: input.paper };
 }
 
 /** Seconds on the line for one recipient: about 14 s a page at 14.4 kbit/s plus the call set-up. */
