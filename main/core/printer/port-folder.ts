@@ -102,6 +102,12 @@ export class PortFolderWatcher {
     this.poke();
   }
 
+  /** Tries the jobs kept for later again now (someone just signed in). */
+  retryNow(): void {
+    this.retryAt.clear();
+    if (this.timer) this.poke();
+  }
+
   /** Stops watching (a claimed file being read is finished first). */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
@@ -205,9 +211,9 @@ export class PortFolderWatcher {
     try {
       await this.options.onJob({ name: name.slice(0, 200), pdf: new Uint8Array(bytes), pages });
     } catch (error) {
-      // Kept in claimed/ and tried again a minute later (and at the next start): never lost.
+      // Kept in claimed/ and tried again a minute later, at retryNow and at the next start.
       this.retryAt.set(path, Date.now() + 60_000);
-      this.options.log.warn('print job not delivered yet', { error: String(error) });
+      this.options.log.info('print job not delivered yet', { error: String(error) });
       return;
     }
     this.delivered += 1;

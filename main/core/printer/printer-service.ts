@@ -61,7 +61,13 @@ export class PrinterService {
           log: options.log.child('port-folder'),
           folder: port.folder,
           jobName: port.jobName,
-          onJob: (job) => this.deliver({ jobId: 0, user: '', ...job }),
+          // The file stays in the port folder until its draft exists, so a job printed while
+          // signed out survives a quit (the endpoint's jobs wait in memory instead).
+          onJob: async (job) => {
+            const sink = this.options.sink();
+            if (!sink) throw new Error('waiting for a sign-in');
+            await this.toDraft(sink, { jobId: 0, user: '', ...job });
+          },
         })
       : null;
   }
@@ -96,6 +102,7 @@ export class PrinterService {
       const job = this.waiting.shift()!;
       await this.toDraft(sink, job);
     }
+    if (sink) this.portFolder?.retryNow();
   }
 
   /** The state Settings and the status bar show. */

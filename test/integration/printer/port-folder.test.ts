@@ -214,12 +214,13 @@ describe('the Windows fallback through PrinterService (PowerShell answered as Wi
       },
     });
     const drafts: { subject?: string; files: { name: string; bytes: Uint8Array }[] }[] = [];
+    let signedIn = true;
     const printer = new PrinterService({
       log: createLogger(() => undefined, 'test'),
       events: createEventBus(),
       port: 0,
       paper: 'a4',
-      sink: () => ({ createDraft: async (input) => drafts.push(input) }),
+      sink: () => (signedIn ? { createDraft: async (input) => drafts.push(input) } : null),
       registration,
       portFolder: { folder, jobName: () => registration.jobName() },
     });
@@ -240,6 +241,27 @@ describe('the Windows fallback through PrinterService (PowerShell answered as Wi
       expect(drafts[0]!.files[0]!.name).toBe('Order 7.pdf');
       expect((await PDFDocument.load(drafts[0]!.files[0]!.bytes)).getPageCount()).toBe(2);
       expect((await printer.status()).jobsReceived).toBe(1);
+      // Printed while signed out: the file waits in the folder (it would survive a quit) and
+      // becomes a draft at the next sign-in.
+      signedIn = false;
+      await sleep(300);
+      await spool(portFile, await pdfOf(1, 'x'), 3, 10);
+      const claimed = join(folder, 'claimed');
+      const kept = Date.now() + 15_000;
+      while (drafts.length === 1 && readdirSync(claimed).length === 0 && Date.now() < kept)
+        await sleep(25);
+      await sleep(1_000);
+      expect(drafts).toHaveLength(1);
+      expect(readdirSync(claimed)).toHaveLength(1);
+      signedIn = true;
+      await printer.flush();
+      const back = Date.now() + 15_000;
+      while (drafts.length === 1 && Date.now() < back) await sleep(25);
+      expect(drafts).toHaveLength(2);
+      expect(drafts[1]!.files[0]!.bytes.length).toBeGreaterThan(0);
+      const emptied = Date.now() + 5_000;
+      while (readdirSync(claimed).length > 0 && Date.now() < emptied) await sleep(25);
+      expect(readdirSync(claimed)).toEqual([]);
       await printer.stop();
       expect((await printer.status()).ready).toBe(false); // nothing watches the port now
     } finally {
