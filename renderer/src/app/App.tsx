@@ -5,6 +5,7 @@ import { SignInScreen } from '../session/SignInScreen';
 import { I18nProvider, resolveLocale, useI18n } from '../i18n/i18n';
 import { nextBoot, type Boot, type BootPatch } from './boot';
 import { detach } from './detach';
+import { installFocusRescue } from './focus-rescue';
 import { useKamifax } from './KamifaxContext';
 import { Shell } from './Shell';
 import type { Settings } from './types';
@@ -53,6 +54,9 @@ export function App() {
   useEffect(() => {
     document.documentElement.dataset.hostConnection = connection;
   }, [connection]);
+
+  // A keyboard user's focus never falls to <body> when what held it goes away.
+  useEffect(() => installFocusRescue(), []);
 
   const locale = resolveLocale(
     boot.state === 'ready' ? boot.settings.language : 'system',
