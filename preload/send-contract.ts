@@ -367,6 +367,15 @@ export const sendEvents = {
   'outbox:open': z.object({ id: z.string(), view: z.enum(['outbox', 'sent']) }),
   /** Main asks the UI to show a draft (printer jobs, Open with, Forward from elsewhere). */
   'compose:open': z.object({ draftId: z.string() }),
+  /**
+   * The address book changed (saved, deleted, imported — from any window): lists that name
+   * numbers (Contacts, Inbox, Outbox, Sent, recipient suggestions) read again.
+   */
+  'contacts:changed': z.object({
+    reason: z.enum(['saved', 'deleted', 'imported']),
+    ids: z.array(z.string()),
+    count: z.number().int(),
+  }),
 } as const;
 
 /** The sending error codes; spread into `errorCodes` in contract.ts. */

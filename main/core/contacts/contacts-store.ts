@@ -22,15 +22,29 @@ const toContact = (r: Record): Contact => ({
   updatedAt: r.updated_at,
 });
 
+/** What changed in the address book (the `contacts:changed` event's payload). */
+export interface ContactsChange {
+  reason: 'saved' | 'deleted' | 'imported';
+  /** The contacts saved, imported or deleted. */
+  ids: string[];
+  /** How many contacts there are now. */
+  count: number;
+}
+
 /**
  * The account's local address book (name, company, fax number as E.164, note). Saving a
  * contact also names its number in the inbox's `contacts` table, so the inbox and the Sent
  * list show the name. Import and export (CSV, vCard) build on `save` and `all`.
  */
 export class ContactsStore {
+  /** Set while `saveAll` runs, so an import tells once. */
+  private importing = false;
+
   constructor(
     private readonly db: Db,
     private readonly now: () => number = Date.now,
+    /** Told after every committed change (the `contacts:changed` event). */
+    private readonly onChanged: (change: ContactsChange) => void = () => undefined,
   ) {}
 
   /** Contacts whose name, company or number starts with (or, for names, contains) the search. */
@@ -82,7 +96,13 @@ export class ContactsStore {
         .run(id, name, input.company, checked.e164, digits, input.note, this.now());
       this.nameInInbox(digits, name);
     })();
+    if (!this.importing) this.changed('saved', [id]);
     return toContact(this.db.prepare('SELECT * FROM address_book WHERE id = ?').get(id) as Record);
+  }
+
+  private changed(reason: ContactsChange['reason'], ids: string[]): void {
+    const { n } = this.db.prepare('SELECT COUNT(*) AS n FROM address_book').get() as { n: number };
+    this.onChanged({ reason, ids, count: n });
   }
 
   /**
@@ -93,17 +113,29 @@ export class ContactsStore {
     inputs: readonly { name: string; company: string; faxNumber: string; note: string }[],
     country: string,
   ): Contact[] {
-    return this.db.transaction(() =>
-      inputs.map((input, index) => {
-        try {
-          return this.save(input, country);
-        } catch (error: unknown) {
-          if (error instanceof AppError)
-            throw new AppError(error.code, `Entry ${index + 1}: ${error.message}`);
-          throw error;
-        }
-      }),
-    )();
+    this.importing = true;
+    let saved: Contact[];
+    try {
+      saved = this.db.transaction(() =>
+        inputs.map((input, index) => {
+          try {
+            return this.save(input, country);
+          } catch (error: unknown) {
+            if (error instanceof AppError)
+              throw new AppError(error.code, `Entry ${index + 1}: ${error.message}`);
+            throw error;
+          }
+        }),
+      )();
+    } finally {
+      this.importing = false;
+    }
+    if (saved.length > 0)
+      this.changed(
+        'imported',
+        saved.map((c) => c.id),
+      );
+    return saved;
   }
 
   /** Deletes contacts. */
@@ -121,6 +153,7 @@ export class ContactsStore {
         this.nameInInbox(row.digits, other?.name ?? null);
       }
     })();
+    if (deleted > 0) this.changed('deleted', [...ids]);
     return deleted;
   }
 

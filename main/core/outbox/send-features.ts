@@ -148,7 +148,9 @@ export class SendFeatures {
         open: (draftId) => deps.events.emit('compose:open', { draftId }),
       },
     });
-    const contacts = new ContactsStore(db);
+    const contacts = new ContactsStore(db, Date.now, (change) =>
+      deps.events.emit('contacts:changed', change),
+    );
     if (deps.startOutbox !== false) outbox.start();
     const sendAccount: SendAccount = {
       drafts,
