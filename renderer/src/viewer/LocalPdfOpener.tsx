@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { maxDocumentBytes } from '../../../preload/contract';
+import { maxDocumentBytes, type ErrorCode } from '../../../preload/contract';
 import { useHost } from '../app/host-context';
 import { useKamifax } from '../app/KamifaxContext';
 import { useI18n } from '../i18n/i18n';
@@ -38,7 +38,8 @@ export function LocalPdfOpener({
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<OpenFile | null>(null);
   const [useInput, setUseInput] = useState(host === 'headless');
-  const [problem, setProblem] = useState<string | null>(null);
+  // Kept as what went wrong, translated when drawn (a language switch re-translates it).
+  const [problem, setProblem] = useState<{ tooLarge: true } | { failed: ErrorCode } | null>(null);
 
   const openWithDialog = async () => {
     setProblem(null);
@@ -47,16 +48,16 @@ export function LocalPdfOpener({
     if (result.ok) {
       if (result.value.file) setFile(result.value.file);
     } else if (result.error.code === 'unsupported_on_host') setUseInput(true);
-    else setProblem(t('viewer.open.failed', { reason: errorText(result.error.code) }));
+    else setProblem({ failed: result.error.code });
   };
   const openFromInput = async (picked: File | undefined) => {
     if (!picked) return;
     setProblem(null);
-    if (picked.size > maxDocumentBytes) return setProblem(t('viewer.open.tooLarge'));
+    if (picked.size > maxDocumentBytes) return setProblem({ tooLarge: true });
     try {
       setFile({ name: picked.name, bytes: new Uint8Array(await picked.arrayBuffer()) });
     } catch {
-      setProblem(t('viewer.open.failed', { reason: errorText('file_unreadable') }));
+      setProblem({ failed: 'file_unreadable' });
     }
   };
 
@@ -91,7 +92,13 @@ export function LocalPdfOpener({
           </span>
         )}
         {!file && <span className="muted">{t('viewer.open.hint')}</span>}
-        {problem && <span role="alert">{problem}</span>}
+        {problem && (
+          <span role="alert">
+            {'failed' in problem
+              ? t('viewer.open.failed', { reason: errorText(problem.failed) })
+              : t('viewer.open.tooLarge')}
+          </span>
+        )}
       </div>
       {file && (
         <FaxViewer
