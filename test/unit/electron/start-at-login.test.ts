@@ -77,7 +77,7 @@ describe('start at login follows Settings', () => {
     await settle();
     change({ startAtLogin: true });
     await settle();
-    change({ startAtLogin: true, closeToTray: 'always' } as Partial<Settings>); // no login change
+    change({ startAtLogin: true, closeToTray: true }); // no login change
     await settle();
     change({ startAtLogin: false });
     await settle();
