@@ -5,8 +5,8 @@
  * `main/core/compose/README.md` describes what each channel does.
  */
 import { z } from 'zod';
+import { bytes, namedFileSchema, savedFileSchema } from './file-shapes';
 
-const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'Expected bytes');
 const id = z.string().min(1).max(100);
 
 /** Why a typed number cannot be sent to (see `preload/fax-numbers.ts`). */
@@ -279,7 +279,7 @@ export const sendChannels = {
   },
   'drafts:documentPdf': {
     request: z.object({ id, documentId: id }).strict(),
-    response: z.object({ name: z.string(), bytes, pages: z.number().int() }),
+    response: namedFileSchema.extend({ pages: z.number().int() }),
   },
   'drafts:preview': { request: z.object({ id }).strict(), response: draftPreviewSchema },
   'drafts:discard': {
@@ -298,14 +298,8 @@ export const sendChannels = {
     request: z.object({ id }).strict(),
     response: z.object({ sendId: z.string(), ids: z.array(z.string()) }),
   },
-  'outbox:document': {
-    request: z.object({ id }).strict(),
-    response: z.object({ name: z.string(), bytes }),
-  },
-  'outbox:report': {
-    request: z.object({ id }).strict(),
-    response: z.object({ name: z.string(), bytes }),
-  },
+  'outbox:document': { request: z.object({ id }).strict(), response: namedFileSchema },
+  'outbox:report': { request: z.object({ id }).strict(), response: namedFileSchema },
   'contacts:query': {
     request: z
       .object({
@@ -347,11 +341,11 @@ export const sendChannels = {
   },
   'contacts:export': {
     request: z.object({ format: z.enum(['csv', 'vcard']) }).strict(),
-    response: z.object({ name: z.string(), bytes, count: z.number().int() }),
+    response: namedFileSchema.extend({ count: z.number().int() }),
   },
   'contacts:saveExport': {
     request: z.object({ format: z.enum(['csv', 'vcard']) }).strict(),
-    response: z.object({ path: z.string().nullable(), count: z.number().int() }),
+    response: savedFileSchema.extend({ count: z.number().int() }),
   },
 } as const;
 
@@ -361,6 +355,20 @@ export const sendEvents = {
   'drafts:changed': z.object({ count: z.number().int(), id: z.string().nullable() }),
   /** The outbox moved; the counts are for the navigation. */
   'outbox:changed': outboxCountsSchema,
+  /**
+   * Main working on a draft's documents, for Compose to show: each added file `normalising`
+   * (checked and fitted onto fax pages) or `converting` (Office, with `fraction` 0..1), then
+   * `done`; building the fax for the preview or Send: `merging` (documents fitted so far
+   * `index` of `of`, `fraction`), then `done`.
+   */
+  'drafts:progress': z.object({
+    draftId: z.string(),
+    stage: z.enum(['normalising', 'converting', 'merging', 'done']),
+    name: z.string().nullable(),
+    index: z.number().int(),
+    of: z.number().int(),
+    fraction: z.number().min(0).max(1).nullable(),
+  }),
   /** Upload progress of one send. */
   'outbox:progress': z.object({ sendId: z.string(), loaded: z.number(), total: z.number() }),
   /** A notification about a sent fax was clicked: show this outbox or sent row. */

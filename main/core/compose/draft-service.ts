@@ -14,6 +14,7 @@ import { AppError } from '../rpc/app-error';
 import {
   normaliseDocument,
   refitOnPaper,
+  sniff,
   type ConvertOffice,
   type IncomingFile,
 } from './documents';
@@ -37,6 +38,21 @@ export interface DraftListener {
   changed(count: number, id: string | null): void;
   /** Asks the UI to show a draft (printer, Open with, Forward). */
   open(draftId: string): void;
+  /** Work on a draft's documents: converting/normalising each file, merging (`drafts:progress`). */
+  progress?(progress: DraftProgress): void;
+}
+
+/** The `drafts:progress` event's payload (see preload/send-contract.ts). */
+export interface DraftProgress {
+  draftId: string;
+  stage: 'normalising' | 'converting' | 'merging' | 'done';
+  /** The file being worked on (null while merging and when done). */
+  name: string | null;
+  /** Which file of how many (merging: documents fitted so far of all). */
+  index: number;
+  of: number;
+  /** 0..1 of this stage when known (the Office converter reports it), else null. */
+  fraction: number | null;
 }
 
 /** Everything drafts need. */
@@ -144,12 +160,29 @@ export class DraftService {
   ): Promise<{ draft: Draft; results: AddedFile[] }> {
     const context = await this.options.context();
     const results: AddedFile[] = [];
-    for (const file of files) {
+    const tell = (
+      stage: DraftProgress['stage'],
+      name: string | null,
+      index: number,
+      fraction: number | null,
+    ) =>
+      this.options.listener.progress?.({
+        draftId: id,
+        stage,
+        name,
+        index,
+        of: files.length,
+        fraction,
+      });
+    for (const [index, file] of files.entries()) {
       this.get(id);
+      tell(sniff(file) === 'office' ? 'converting' : 'normalising', file.name, index, null);
       const normalised = await normaliseDocument(file, {
         paper: context.paper,
         fonts: this.options.fonts,
         convertOffice: this.options.convertOffice,
+        onProgress: (fraction) =>
+          tell('converting', file.name, index, Math.min(1, Math.max(0, fraction))),
       });
       if (!normalised.ok) {
         this.options.log.info('file refused', { code: normalised.code });
@@ -172,6 +205,7 @@ export class DraftService {
       this.store.addDocument(id, document);
       results.push({ ok: true, name: file.name, document });
     }
+    tell('done', null, files.length, 1);
     this.changed(id);
     return { draft: this.get(id), results };
   }
@@ -296,6 +330,17 @@ export class DraftService {
     const fax = (async () => {
       const context = await this.options.context();
       const paper = this.paperOf(draft, context);
+      const of = draft.documents.length;
+      const tell = (stage: 'merging' | 'done', index: number) =>
+        this.options.listener.progress?.({
+          draftId: id,
+          stage,
+          name: null,
+          index,
+          of,
+          fraction: of === 0 || stage === 'done' ? 1 : index / (of + 1),
+        });
+      tell('merging', 0);
       const documents = [];
       for (const doc of draft.documents) {
         const pdf = await this.options.files.get(doc.id);
@@ -305,14 +350,17 @@ export class DraftService {
             `${doc.name} is damaged on disk; remove it and add it again`,
           );
         documents.push({ pdf: await refitOnPaper(pdf, paper), pages: doc.pages });
+        tell('merging', documents.length);
       }
-      return mergeFax({
+      const merged = await mergeFax({
         cover: draft.cover,
         facts: { subject: draft.subject, date: new Date(), language: context.language },
         documents,
         paper,
         fonts: this.options.fonts,
       });
+      tell('done', of);
+      return merged;
     })();
     this.previews.set(id, { key, fax });
     fax.catch(() => this.previews.delete(id));

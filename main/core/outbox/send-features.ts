@@ -146,6 +146,7 @@ export class SendFeatures {
       listener: {
         changed: (count, id) => deps.events.emit('drafts:changed', { count, id }),
         open: (draftId) => deps.events.emit('compose:open', { draftId }),
+        progress: (progress) => deps.events.emit('drafts:progress', progress),
       },
     });
     const contacts = new ContactsStore(db, Date.now, (change) =>

@@ -14,7 +14,7 @@ import { openSendDatabase } from '../../../main/core/outbox/send-database';
 const work = mkdtempSync(join(tmpdir(), 'kamifax-paper-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe('the paper follows the recipients’ country', () => {
+describe('the paper follows the recipients’ country', { timeout: 60_000 }, () => {
   it('is Letter for North American numbers, A4 elsewhere, the locale’s when they disagree', () => {
     expect(paperForRecipients(['+12125550100'], 'a4')).toBe('letter');
     expect(paperForRecipients(['+12125550100', '+14165550100', '+525512345678'], 'a4')).toBe(
