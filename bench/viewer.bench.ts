@@ -252,8 +252,10 @@ async function main(): Promise<void> {
     args: [...chromiumArgs, '--enable-precise-memory-info'],
     headless: true,
   });
+  // KAMIFAX_BENCH_COLD_WORKER=1: ours starts its pdf.js worker only when the fax opens.
+  const cold = process.env.KAMIFAX_BENCH_COLD_WORKER === '1' ? '&worker=cold' : '';
   const url = (viewer: Viewer, doc: string) =>
-    `${origin}/${viewer}.html?doc=${encodeURIComponent(doc)}`;
+    `${origin}/${viewer}.html?doc=${encodeURIComponent(doc)}${viewer === 'ours' ? cold : ''}`;
   const paints = new Map<string, Record<Viewer, Paint[]>>();
   const memory: Record<Viewer, Memory[]> = { ours: [], reference: [] };
   const failed: string[] = [];
@@ -288,7 +290,10 @@ async function main(): Promise<void> {
   }
   console.log(
     `Viewer benchmark: 1280×900, median of ${rounds} runs each, same Chromium; page 1 at its final ` +
-      'size (fit width in the final pane), PDFViewer with our getDocument options',
+      'size (fit width in the final pane), PDFViewer with our getDocument options; ours with ' +
+      (cold
+        ? 'its pdf.js worker started when the fax opens'
+        : 'a pdf.js worker started ahead, as the inbox does'),
   );
   console.log(
     `${'page 1 painted at final size (ms)'.padEnd(44)}${'Kamifax'.padStart(10)}${'PDFViewer'.padStart(12)}${'ratio'.padStart(8)}${'ours any size'.padStart(15)}`,

@@ -1,7 +1,8 @@
 /// <reference types="vite/client" />
 /**
  * Benchmark page for our viewer: fetches the document named by `?doc=` from the bench server,
- * then mounts <FaxViewer> as the app does and records when page 1 is painted at its final size.
+ * then mounts <FaxViewer> as the app does (with a pdf.js worker started beforehand, as the inbox
+ * does when it mounts) and records when page 1 is painted at its final size.
  */
 import { createElement, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -9,11 +10,16 @@ import type { KamifaxApi } from '../../preload/contract';
 import { KamifaxContext } from '../../renderer/src/app/KamifaxContext';
 import { I18nProvider } from '../../renderer/src/i18n/i18n';
 import { FaxViewer } from '../../renderer/src/viewer/FaxViewer';
+import { warmPdfWorker } from '../../renderer/src/viewer/pdf-loader';
 import '../../renderer/src/styles.css';
 import { atFinalSize, benchState } from './bench-state.browser';
 
 const state = benchState();
-const documentName = new URLSearchParams(location.search).get('doc') ?? 'fax.pdf';
+const params = new URLSearchParams(location.search);
+// The app starts a pdf.js worker when the inbox (or Compose) mounts, before any fax is opened;
+// `?worker=cold` leaves that out, to show what the early start is worth.
+if (params.get('worker') !== 'cold') warmPdfWorker();
+const documentName = params.get('doc') ?? 'fax.pdf';
 const bytes = new Uint8Array(
   await (await fetch(`./docs/${encodeURIComponent(documentName)}`)).arrayBuffer(),
 );

@@ -5,6 +5,7 @@ import { detach } from '../app/detach';
 import { useI18n } from '../i18n/i18n';
 import { roundedMinutes, sentPagesBudget } from '../viewer/fax-resolution';
 import { FaxViewer } from '../viewer/FaxViewer';
+import { useWarmPdfWorker } from '../viewer/useDocument';
 
 /** The merged fax as main would send it now. */
 export type Preview = ResponseOf<'drafts:preview'>;
@@ -31,6 +32,8 @@ export function FaxPreview({
   onPreview: (preview: Preview | null) => void;
 }) {
   const kamifax = useKamifax();
+  // Each new preview opens in a pdf.js worker already loaded.
+  useWarmPdfWorker();
   const { t, errorText } = useI18n();
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<BridgeError | null>(null);

@@ -4,6 +4,7 @@ import { detach } from '../app/detach';
 import { useKamifax } from '../app/KamifaxContext';
 import { useI18n } from '../i18n/i18n';
 import { LocalPdfOpener } from '../viewer/LocalPdfOpener';
+import { useWarmPdfWorker } from '../viewer/useDocument';
 import { CountLine, EmptyState } from './CountLine';
 import { FaxPane } from './FaxPane';
 import { InboxList, type ListSelection } from './InboxList';
@@ -38,6 +39,8 @@ export function InboxScreen({
   onForward: () => void;
 }) {
   const kamifax = useKamifax();
+  // The next fax opened finds a pdf.js worker already loaded.
+  useWarmPdfWorker();
   const { t, errorText } = useI18n();
   // The shell's open fax belongs to the inbox (a notification opens one); the Trash has its own.
   const [trashOpen, setTrashOpen] = useState<string | null>(null);

@@ -91,7 +91,9 @@ export function DocumentView(props: DocumentViewProps) {
   );
   const zoom = resolveZoom(zoomMode, paneSize, widest, largest);
   const layout = useMemo(() => layoutColumn(shownSizes, zoom), [shownSizes, zoom]);
-  const measured = paneSize.height > 0;
+  // Nothing is drawn until the pane has its laid-out size: a page drawn before that would be
+  // drawn again at the real fit width.
+  const measured = paneSize.height > 0 && paneSize.width > 0;
   // Pages on screen render first; the page on either side (for smooth scrolling) only once the
   // screen is painted at this zoom and rotation, so they never delay what the reader sees.
   const visible = visibleRange(layout, scrollTop, paneSize.height, 0);

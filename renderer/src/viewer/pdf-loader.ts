@@ -24,15 +24,65 @@ export interface OpenDocument {
   close(): Promise<void>;
 }
 
+/** A pdf.js worker started ahead of need, so the next document skips loading its script. */
+let spare: Worker | null = null;
+/** Screens (the inbox, Compose) that want a worker kept ready while they are shown. */
+let wanted = 0;
+let refill: ReturnType<typeof setTimeout> | undefined;
+
+function startWorker(): Worker {
+  return new Worker(workerUrl, { type: 'module', name: 'pdfjs' });
+}
+
 /**
- * Opens PDF bytes in a fresh worker of our own, so a worker stuck on a hostile file can be
+ * Starts a pdf.js worker now (loading and compiling its ~1 MB script) unless one is already
+ * waiting, so the next `openPdf` finds it ready. Cheap to call again (on hover, on mount).
+ */
+export function warmPdfWorker(): void {
+  spare ??= startWorker();
+}
+
+/**
+ * Keeps one pdf.js worker ready while the calling screen is shown: one now, and a new one a
+ * little after each document takes it (never during the first paint). Returns the release.
+ */
+export function keepPdfWorkerWarm(): () => void {
+  wanted += 1;
+  warmPdfWorker();
+  return () => {
+    wanted -= 1;
+    if (wanted > 0) return;
+    clearTimeout(refill);
+    spare?.terminate();
+    spare = null;
+  };
+}
+
+/** The waiting worker if there is one (each document gets its own), else a new one. */
+function takeWorker(): Worker {
+  const worker = spare ?? startWorker();
+  spare = null;
+  if (wanted > 0) {
+    clearTimeout(refill);
+    refill = setTimeout(() => {
+      if (wanted > 0) warmPdfWorker();
+    }, refillDelayMs);
+  }
+  return worker;
+}
+
+/** How long after a document opens its successor's worker starts (after the first paint). */
+const refillDelayMs = 3_000;
+
+/**
+ * Opens PDF bytes in a fresh worker of our own (started ahead by `warmPdfWorker` when it could), so a worker stuck on a hostile file can be
  * terminated without touching any other document. pdf.js gets a copy of the bytes because it
  * transfers (detaches) the buffer it is given. No scripting (we never load pdf.js's sandbox),
  * no eval (pdf.js 6 dropped `isEvalSupported` because it no longer compiles code; our CSP forbids
  * it anyway), no network: the bytes are all it gets.
  */
 export async function openPdf(bytes: Uint8Array, loadMs: number): Promise<OpenDocument> {
-  const worker = new Worker(workerUrl, { type: 'module', name: 'pdfjs' });
+  const worker = takeWorker();
   const pdfWorker = PDFWorker.create({ port: worker, verbosity: 0 });
   const task = getDocument({
     data: bytes.slice(),

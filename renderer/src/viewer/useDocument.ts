@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { PageSize } from './layout';
 import { classifyLoadError, type LoadFailure } from './load-errors';
-import { openPdf, PdfLoadError, type OpenDocument } from './pdf-loader';
+import { keepPdfWorkerWarm, openPdf, PdfLoadError, type OpenDocument } from './pdf-loader';
 import { withDeadline } from './watchdog';
 import { detach } from '../app/detach';
 
@@ -124,4 +124,12 @@ export function useDocument(
   const restart = useCallback(() => setGeneration((n) => n + 1), []);
   const notifyPainted = useCallback(() => painted.current?.(), []);
   return { state, restart, notifyPainted };
+}
+
+/**
+ * Keeps a pdf.js worker started ahead while the calling screen (the inbox, Compose) is shown,
+ * so opening a fax does not wait for the worker's script to load and compile.
+ */
+export function useWarmPdfWorker(): void {
+  useEffect(() => keepPdfWorkerWarm(), []);
 }
