@@ -5,8 +5,8 @@
  * one contract. `main/core/privacy/README.md` describes what each channel does.
  */
 import { z } from 'zod';
+import { namedFileSchema, savedFileSchema, showInFolderChannel } from './file-shapes';
 
-const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'Expected bytes');
 const password = z.string().min(1).max(1024);
 
 /** Every choice the policy gives, as the service names it. */
@@ -165,17 +165,14 @@ export const privacyChannels = {
   /** The export's bytes, for the browser host to download. */
   'privacy:exportFile': {
     request: z.object({ id: z.string().min(1).max(100) }).strict(),
-    response: z.object({ name: z.string(), bytes }),
+    response: namedFileSchema,
   },
   /** Saves the export where the user chooses (desktop host); null when they cancel. */
   'privacy:saveExport': {
     request: z.object({ id: z.string().min(1).max(100) }).strict(),
-    response: z.object({ path: z.string().nullable() }),
+    response: savedFileSchema,
   },
-  'privacy:showExport': {
-    request: z.object({ path: z.string().max(4096) }).strict(),
-    response: z.object({ shown: z.boolean() }),
-  },
+  'privacy:showExport': showInFolderChannel,
   /** Asks the service to delete the personal information, then signs out and clears this computer. */
   'privacy:requestDeletion': {
     request: z.object({ password }).strict(),
