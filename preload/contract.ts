@@ -112,6 +112,8 @@ export const inboxQuerySchema = z
     sort: z.enum(['newest', 'oldest', 'sender', 'pages', 'subject']).default('newest'),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(500).default(100),
+    /** Count at most this many matches (a keystroke's first window); `more` says it stopped. */
+    countUpTo: z.number().int().min(1).optional(),
   })
   .strict();
 
@@ -130,8 +132,6 @@ export const inboxStatusSchema = z.object({
 
 const faxIds = z.array(z.string().min(1).max(100)).min(1).max(5000);
 
-const credentials = {
-  service: serviceLocationSchema,
 /** A document's page rotation in the viewer: a turn for all pages plus turns of single pages. */
 export const pageRotationSchema = z
   .object({
@@ -143,6 +143,8 @@ export const pageRotationSchema = z
 /** Which document a rotation belongs to (a fax id, `sent:<id>`, `report:<id>`…). */
 const documentKey = z.string().min(1).max(300);
 
+const credentials = {
+  service: serviceLocationSchema,
   email: z.string().trim().email().max(254),
   password: z.string().min(1).max(1024),
 };
@@ -201,7 +203,12 @@ export const channels = {
   'account:get': { request: empty, response: accountSchema },
   'inbox:query': {
     request: inboxQuerySchema,
-    response: z.object({ total: z.number().int(), rows: z.array(faxSummarySchema) }),
+    response: z.object({
+      total: z.number().int(),
+      rows: z.array(faxSummarySchema),
+      /** The count stopped at `countUpTo`: there are more matches than `total`. */
+      more: z.boolean().optional(),
+    }),
   },
   'inbox:status': { request: empty, response: inboxStatusSchema },
   'inbox:syncNow': { request: empty, response: inboxStatusSchema },
@@ -242,13 +249,6 @@ export const channels = {
     response: z.object({ name: z.string(), bytes }),
   },
   'inbox:clearLocalData': { request: empty, response: z.object({ cleared: z.boolean() }) },
-  'settings:get': { request: empty, response: settingsSchema },
-  'settings:update': { request: settingsSchema.partial().strict(), response: settingsSchema },
-  ...sendChannels,
-  ...printerChannels,
-  ...privacyChannels,
-} as const;
-
   /** The page rotations remembered for this account (kept in its store, gone at sign-out). */
   'inbox:rotations': {
     request: empty,
@@ -259,6 +259,13 @@ export const channels = {
     request: z.object({ key: documentKey, rotation: pageRotationSchema.nullable() }).strict(),
     response: z.object({ saved: z.boolean() }),
   },
+  'settings:get': { request: empty, response: settingsSchema },
+  'settings:update': { request: settingsSchema.partial().strict(), response: settingsSchema },
+  ...sendChannels,
+  ...printerChannels,
+  ...privacyChannels,
+} as const;
+
 /** Payload schemas of every event main pushes to the renderer. */
 export const events = {
   'settings:changed': settingsSchema,
@@ -352,6 +359,8 @@ export type SessionState = z.output<typeof sessionStateSchema>;
 export type Account = z.output<typeof accountSchema>;
 /** User preferences. */
 export type Settings = z.output<typeof settingsSchema>;
+/** A document's page rotation in the viewer. */
+export type PageRotation = z.output<typeof pageRotationSchema>;
 
 type Namespace<C extends string> = C extends `${infer N}:${string}` ? N : never;
 type Args<C extends Channel> =
@@ -359,8 +368,6 @@ type Args<C extends Channel> =
 
 /** The shape of `window.kamifax`, derived from the channel table. */
 export type KamifaxApi = {
-/** A document's page rotation in the viewer. */
-export type PageRotation = z.output<typeof pageRotationSchema>;
   [N in Namespace<Channel>]: {
     [C in Channel as C extends `${N}:${infer M}` ? M : never]: (
       ...args: Args<C>

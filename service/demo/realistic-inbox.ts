@@ -81,7 +81,7 @@ const areas: Array<[string, number]> = [
   ['45', 7],
   ['52', 7],
   ['92', 7],
-  ['11', 7],
+  ['75', 7],
 ];
 const subjectsEn = [
   'Invoice No. {n}',

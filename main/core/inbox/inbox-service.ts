@@ -51,6 +51,7 @@ export class InboxService {
   private readonly downloadsAbort = new AbortController();
   private closed = false;
   private prefetching: Promise<void> | null = null;
+  private indexing: Promise<void> | null = null;
 
   private constructor(
     private readonly options: InboxServiceOptions,
@@ -63,7 +64,10 @@ export class InboxService {
       this.store,
       this.api,
       {
-        status: (status) => listener.status(status),
+        status: (status) => {
+          listener.status(status);
+          if (status.connection !== 'syncing') this.indexSubjectsSoon();
+        },
         arrived: (ids) => {
           listener.arrived(
             ids.map((id) => this.store.get(id)).filter((f): f is FaxSummary => f !== null),
@@ -106,6 +110,7 @@ export class InboxService {
     await mkdir(folder, { recursive: true });
     const service = new InboxService(options, folder);
     service.live.start();
+    service.indexSubjectsSoon();
     return service;
   }
 
@@ -120,8 +125,13 @@ export class InboxService {
     return this.engine.status();
   }
 
+  /** Resolves once the subject search index covers every fax here (benchmarks, tests). */
+  async searchIndexed(): Promise<void> {
+    while (this.indexing) await this.indexing;
+  }
+
   /** One window of the list. */
-  query(query: InboxQuery): { total: number; rows: FaxSummary[] } {
+  query(query: InboxQuery): { total: number; rows: FaxSummary[]; more?: boolean } {
     return this.store.query(query, Date.now());
   }
 
@@ -172,6 +182,11 @@ export class InboxService {
     return { name: `Fax ${when} ${fax.remoteNumber.replace(/[^\d+]/g, '')}.pdf`, bytes };
   }
 
+  /** The viewer's page rotations, kept in this account's store. */
+  rotations(): RotationStore {
+    return this.store.rotations;
+  }
+
   /** Removes the cached documents from disk; they download again when opened. */
   async clearLocalData(): Promise<void> {
     await this.cache.clear();
@@ -182,11 +197,6 @@ export class InboxService {
     this.closed = true;
     // Every step runs even when one before it failed (nothing of the account stays open);
     // the first failure is then thrown for the caller to log.
-  /** The viewer's page rotations, kept in this account's store. */
-  rotations(): RotationStore {
-    return this.store.rotations;
-  }
-
     const failures: unknown[] = [];
     await this.live.stop().catch((error: unknown) => failures.push(error));
     // A sync still running would write to a closed database: let it finish first.
@@ -194,6 +204,7 @@ export class InboxService {
     // A download nobody needs any more would hold sign-out for up to its 120 s timeout.
     this.downloadsAbort.abort();
     await this.prefetching?.catch(() => undefined);
+    await this.indexing?.catch(() => undefined);
     await Promise.allSettled(this.downloads.values());
     try {
       this.store.close();
@@ -212,6 +223,22 @@ export class InboxService {
   /** Drops the event stream (for tests of reconnection). */
   dropLiveConnection(): void {
     this.live.dropConnection();
+  }
+
+  /**
+   * Fills the subject search index with what the last sync brought, 2,000 faxes at a time
+   * with a turn of the event loop between (about 20 ms each), so the list stays responsive
+   * and a first sync does not wait for it. Search covers the rest by `LIKE` meanwhile.
+   */
+  private indexSubjectsSoon(): void {
+    if (this.closed || this.indexing) return;
+    this.indexing = (async () => {
+      while (!this.closed && this.store.indexSubjects(2000))
+        await new Promise((resolve) => setTimeout(resolve, 5));
+    })().finally(() => {
+      this.indexing = null;
+    });
+    detach(this.options.log, 'indexing subjects for search', this.indexing);
   }
 
   private change(count: number): number {

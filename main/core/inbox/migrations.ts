@@ -45,6 +45,39 @@ const steps: readonly string[] = [
      updated_at INTEGER NOT NULL
    );
    CREATE INDEX rotations_updated ON rotations (updated_at);`,
+  // Search that touches only matching faxes (inbox-search.ts): the distinct senders (a few
+  // hundred, searched by number and contact name), their faxes by digits, and a trigram
+  // index of the subjects (external content: the subjects stay in faxes). The subject index
+  // covers the faxes up to rowid `subject_index.upto`, filled in batches after a sync
+  // (InboxStore.indexSubjects) so a first sync does not pay for it; triggers keep the
+  // covered part exact. Every statement may run twice on the same database without harm.
+  `CREATE TABLE IF NOT EXISTS senders (digits TEXT PRIMARY KEY, number TEXT NOT NULL);
+   INSERT OR IGNORE INTO senders (digits, number) SELECT remote_digits, remote_number FROM faxes;
+   CREATE INDEX IF NOT EXISTS faxes_digits ON faxes (remote_digits, at);
+   CREATE VIRTUAL TABLE IF NOT EXISTS faxes_subject USING fts5 (
+     subject, content = 'faxes', content_rowid = 'rowid', tokenize = 'trigram'
+   );
+   CREATE TABLE IF NOT EXISTS subject_index (id INTEGER PRIMARY KEY CHECK (id = 1), upto INTEGER NOT NULL);
+   INSERT OR IGNORE INTO subject_index (id, upto) VALUES (1, 0);
+   CREATE TRIGGER IF NOT EXISTS faxes_searched_insert AFTER INSERT ON faxes BEGIN
+     INSERT OR IGNORE INTO senders (digits, number) VALUES (new.remote_digits, new.remote_number);
+     INSERT INTO faxes_subject (rowid, subject) SELECT new.rowid, new.subject
+       WHERE new.subject IS NOT NULL AND new.rowid <= (SELECT upto FROM subject_index);
+   END;
+   CREATE TRIGGER IF NOT EXISTS faxes_searched_number AFTER UPDATE OF remote_digits ON faxes
+     WHEN old.remote_digits IS NOT new.remote_digits BEGIN
+     INSERT OR IGNORE INTO senders (digits, number) VALUES (new.remote_digits, new.remote_number);
+   END;
+   CREATE TRIGGER IF NOT EXISTS faxes_searched_subject AFTER UPDATE OF subject ON faxes
+     WHEN old.subject IS NOT new.subject AND old.rowid <= (SELECT upto FROM subject_index) BEGIN
+     INSERT INTO faxes_subject (faxes_subject, rowid, subject)
+       SELECT 'delete', old.rowid, old.subject WHERE old.subject IS NOT NULL;
+     INSERT INTO faxes_subject (rowid, subject) SELECT new.rowid, new.subject WHERE new.subject IS NOT NULL;
+   END;
+   CREATE TRIGGER IF NOT EXISTS faxes_searched_delete AFTER DELETE ON faxes
+     WHEN old.subject IS NOT NULL AND old.rowid <= (SELECT upto FROM subject_index) BEGIN
+     INSERT INTO faxes_subject (faxes_subject, rowid, subject) VALUES ('delete', old.rowid, old.subject);
+   END;`,
 ];
 /** Brings a database up to the newest schema inside one transaction per step. */
 export function migrate(db: Database): number {

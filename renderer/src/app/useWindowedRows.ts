@@ -10,17 +10,29 @@ export const windowSize = 100;
 export type RowsQuery<Row> = (
   offset: number,
   limit: number,
-) => Promise<Result<{ total: number; rows: Row[] }>>;
+  /** Count at most this many (`more` in the answer: the total is a lower bound). */
+  countUpTo?: number,
+) => Promise<Result<{ total: number; rows: Row[]; more?: boolean }>>;
+
+/** After a capped count, the exact one is asked for once the search has rested this long. */
+const exactCountDelayMs = 300;
 
 /**
  * The rows of a virtual list (inbox, Outbox, Sent): only the windows the list shows are
  * fetched, a new query drops them all, and `reload(true)` refreshes the ones on screen in
  * place. `query` must change exactly when the criteria do (a useCallback over them).
+ *
+ * With `quickCount`, a new query's first window counts at most that many rows (so a
+ * keystroke costs the window, not a count of every match) and the exact total follows once
+ * the query has rested. A query whose predecessor is still in main waits for it, and is
+ * dropped if a newer one came meanwhile: typing faster than main answers sends only the
+ * newest search.
  */
 export function useWindowedRows<Row extends { id: string }>(
   query: RowsQuery<Row>,
   search: string,
   what: string,
+  quickCount?: number,
 ) {
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<BridgeError | null>(null);
@@ -31,12 +43,28 @@ export function useWindowedRows<Row extends { id: string }>(
   const inFlight = useRef(new Set<number>());
   const generation = useRef(0);
   const lastRange = useRef({ start: 0, end: windowSize });
+  /** Whether the current query is new (its first window may count quickly). */
+  const fresh = useRef(true);
+  const exactCount = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** Requests in main, by the query generation that sent them. */
+  const sent = useRef<Array<{ generation: number; done: Promise<unknown> }>>([]);
 
   const fetchWindow = useCallback(
     async (offset: number) => {
       const mine = generation.current;
       inFlight.current.add(offset);
-      const result = await query(offset, windowSize);
+      const older = sent.current.filter((entry) => entry.generation !== mine);
+      if (older.length > 0) {
+        await Promise.allSettled(older.map((entry) => entry.done));
+        if (mine !== generation.current) return;
+      }
+      const quick = quickCount !== undefined && fresh.current && offset === 0;
+      const request = query(offset, windowSize, quick ? quickCount : undefined);
+      const entry = { generation: mine, done: request };
+      sent.current.push(entry);
+      const result = await request.finally(() => {
+        sent.current = sent.current.filter((other) => other !== entry);
+      });
       if (mine !== generation.current) return;
       inFlight.current.delete(offset);
       if (!result.ok) return setError(result.error);
@@ -45,8 +73,21 @@ export function useWindowedRows<Row extends { id: string }>(
       setTotal(result.value.total);
       setShownSearch(search);
       setRevision((r) => r + 1);
+      if (result.value.more) {
+        if (exactCount.current) clearTimeout(exactCount.current);
+        exactCount.current = setTimeout(() => {
+          exactCount.current = null;
+          if (mine !== generation.current) return;
+          detach(
+            `counting ${what} rows`,
+            query(0, 1).then((counted) => {
+              if (mine === generation.current && counted.ok) setTotal(counted.value.total);
+            }),
+          );
+        }, exactCountDelayMs);
+      }
     },
-    [query, search],
+    [query, search, quickCount, what],
   );
 
   /** Makes sure the rows of a range are loaded (the list calls it as it scrolls). */
@@ -71,6 +112,9 @@ export function useWindowedRows<Row extends { id: string }>(
     (keepVisible: boolean) => {
       generation.current += 1;
       inFlight.current = new Set();
+      // A refresh of the same query keeps its exact total; only a new query counts quickly.
+      fresh.current = !keepVisible;
+      if (exactCount.current && !keepVisible) clearTimeout(exactCount.current);
       const visible = new Set(windowsFor(lastRange.current, windowSize));
       const kept = new Map<number, Row[]>();
       if (keepVisible)
@@ -86,6 +130,13 @@ export function useWindowedRows<Row extends { id: string }>(
     lastRange.current = { start: 0, end: windowSize };
     reload(false);
   }, [reload]);
+
+  useEffect(
+    () => () => {
+      if (exactCount.current) clearTimeout(exactCount.current);
+    },
+    [],
+  );
 
   /** The row at an index, if its window has arrived. */
   const rowAt = (index: number): Row | undefined => {
