@@ -172,7 +172,12 @@ export const channels = {
   },
   'files:openPdf': {
     request: empty,
-    response: z.object({ file: z.object({ name: z.string(), bytes: bytes }).nullable() }),
+    /** `openedId`: Forward from the viewer passes it to `drafts:create` (main re-reads the file). */
+    response: z.object({
+      file: z
+        .object({ name: z.string(), bytes: bytes, openedId: z.string().optional() })
+        .nullable(),
+    }),
   },
   'files:savePdf': {
     request: z.object({ suggestedName: z.string().min(1).max(255), bytes }).strict(),

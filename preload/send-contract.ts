@@ -260,7 +260,18 @@ export const sendChannels = {
   },
   'drafts:get': { request: z.object({ id }).strict(), response: draftSchema },
   'drafts:create': {
-    request: z.object({ forwardFaxId: id.optional() }).strict(),
+    /**
+     * Empty; or with the received fax `forwardFaxId`; or Forward of a PDF opened in the viewer:
+     * `openedFileId` (from `files:openPdf`; main reads the file it opened) or, where the page
+     * picked the file itself (browser host), `files`.
+     */
+    request: z
+      .object({
+        forwardFaxId: id.optional(),
+        openedFileId: z.string().max(100).optional(),
+        files: z.array(incomingFile).min(1).max(50).optional(),
+      })
+      .strict(),
     response: draftSchema,
   },
   'drafts:update': { request: draftPatchSchema, response: draftSchema },

@@ -7,6 +7,7 @@ import { SendFeatures } from './outbox/send-features';
 import { detach } from './async/detach';
 import type { CredentialStore } from './credentials/credential-store';
 import { fileHandlers, type FileDialogs } from './files/file-handlers';
+import { OpenedFiles } from './files/opened-files';
 import { inboxHandlers } from './inbox/inbox-handlers';
 import type { Logger } from './log/logger';
 import { Notifier, type NotificationHost } from './notifications/notifier';
@@ -113,6 +114,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // the browser host only when asked.
     options: { startPrinter: host.kind === 'electron', ...options.printing },
   });
+  const openedFiles = new OpenedFiles();
   const sendFeatures = new SendFeatures({
     settings,
     events,
@@ -126,6 +128,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (!inbox) throw new AppError('signed_out', 'Not signed in');
       return inbox.document(faxId);
     },
+    openedDocument: (openedId) => openedFiles.read(openedId),
     convertOffice: options.convertOffice ?? printing.convertOffice,
     pollMs: options.pollMs,
   });
@@ -160,7 +163,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await host.openExternal(parsed);
       return { opened: true };
     },
-    ...fileHandlers(host.dialogs),
+    ...fileHandlers(host.dialogs, openedFiles),
     ...sessionHandlers(session),
     ...inboxHandlers(() => features.inbox()),
     ...sendHandlers(() => sendFeatures.current(), host.dialogs),

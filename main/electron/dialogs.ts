@@ -23,7 +23,7 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): FileDial
       const info = await stat(path);
       if (info.size > maxDocumentBytes) throw new AppError('file_too_large', 'File too large');
       try {
-        return { name: basename(path), bytes: new Uint8Array(await readFile(path)) };
+        return { name: basename(path), bytes: new Uint8Array(await readFile(path)), path };
       } catch {
         throw new AppError('file_unreadable', 'File unreadable');
       }

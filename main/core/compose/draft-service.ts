@@ -66,6 +66,8 @@ export interface DraftServiceOptions {
   log: Logger;
   /** The received fax a Forward attaches. */
   forwardDocument?: (faxId: string) => Promise<IncomingFile>;
+  /** A PDF the viewer opened through main (`files:openPdf`), by its id. */
+  openedDocument?: (openedId: string) => Promise<IncomingFile>;
   /** The Office converter (issue 12); Office files are refused until it is wired. */
   convertOffice?: ConvertOffice;
   now?: () => number;
@@ -102,8 +104,23 @@ export class DraftService {
     return draft;
   }
 
-  /** A new empty draft from Compose; with `forwardFaxId`, the received fax attached. */
-  async create(request: { forwardFaxId?: string }): Promise<Draft> {
+  /**
+   * A new empty draft from Compose; with `forwardFaxId`, the received fax attached; with
+   * `openedFileId`, the PDF the viewer opened through main; with `files`, those files.
+   */
+  async create(request: {
+    forwardFaxId?: string;
+    openedFileId?: string;
+    files?: IncomingFile[];
+  }): Promise<Draft> {
+    if (request.openedFileId) {
+      if (!this.options.openedDocument)
+        throw new AppError('file_unreadable', 'No file was opened here');
+      const file = await this.options.openedDocument(request.openedFileId);
+      return this.createDraft({ files: [file], origin: 'forward', open: false });
+    }
+    if (request.files)
+      return this.createDraft({ files: request.files, origin: 'forward', open: false });
     if (!request.forwardFaxId) return this.createEmpty('compose', {});
     if (!this.options.forwardDocument)
       throw new AppError('not_found', 'Forwarding needs the inbox');

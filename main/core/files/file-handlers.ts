@@ -1,10 +1,13 @@
 import type { Handlers } from '../rpc/router';
 import { AppError } from '../rpc/app-error';
+import { OpenedFiles } from './opened-files';
 
 /** A file the user picked to open. */
 export interface PickedFile {
   name: string;
   bytes: Uint8Array;
+  /** Where it is, when the host read it from disk (kept in main, never sent to the page). */
+  path?: string;
 }
 
 /** The host's file dialogs. On the headless host there is no native dialog: see its adapter. */
@@ -29,10 +32,21 @@ type FileChannels = 'files:openPdf' | 'files:savePdf' | 'files:showInFolder';
  * Open and save through main's dialogs. Only paths this session saved can be revealed, so a
  * compromised page cannot probe the file system through `showInFolder`.
  */
-export function fileHandlers(dialogs: FileDialogs): Pick<Handlers, FileChannels> {
+export function fileHandlers(
+  dialogs: FileDialogs,
+  opened: OpenedFiles = new OpenedFiles(),
+): Pick<Handlers, FileChannels> {
   const savedPaths = new Set<string>();
   return {
-    'files:openPdf': async () => ({ file: await dialogs.pickPdf() }),
+    'files:openPdf': async () => {
+      const file = await dialogs.pickPdf();
+      if (!file) return { file: null };
+      // Forward names this id; main makes the draft from the file it opened.
+      const openedId = opened.remember(
+        file.path ? { name: file.name, path: file.path } : { name: file.name, bytes: file.bytes },
+      );
+      return { file: { name: file.name, bytes: file.bytes, openedId } };
+    },
     'files:savePdf': async ({ suggestedName, bytes }) => {
       // Control characters and path separators never reach a file name.
       // eslint-disable-next-line no-control-regex

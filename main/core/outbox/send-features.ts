@@ -47,6 +47,8 @@ export interface SendFeaturesDeps {
   dataKey: () => Promise<Buffer>;
   signedOut: () => void;
   forwardDocument?: (faxId: string) => Promise<IncomingFile>;
+  /** A PDF the viewer opened through main, by its id (Forward from "Open a PDF…"). */
+  openedDocument?: (openedId: string) => Promise<IncomingFile>;
   convertOffice?: ConvertOffice;
   pollMs?: number;
   /** False for a command-line run that only reads (`kamifax status`). */
@@ -142,6 +144,7 @@ export class SendFeatures {
       context,
       log: log.child('drafts'),
       forwardDocument: deps.forwardDocument,
+      openedDocument: deps.openedDocument,
       convertOffice: deps.convertOffice,
       listener: {
         changed: (count, id) => deps.events.emit('drafts:changed', { count, id }),

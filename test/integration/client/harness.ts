@@ -5,6 +5,7 @@ import { createCore, type Core } from '../../../main/core/app';
 import type { InboxService } from '../../../main/core/inbox/inbox-service';
 import type { CredentialStore } from '../../../main/core/credentials/credential-store';
 import { MemoryCredentialStore } from '../../../main/core/credentials/memory-store';
+import type { FileDialogs } from '../../../main/core/files/file-handlers';
 import { createLogger } from '../../../main/core/log/logger';
 import type { LocalServiceLauncher } from '../../../main/core/session/service-resolver';
 import { headlessDialogs } from '../../../main/headless/headless-dialogs';
@@ -83,6 +84,8 @@ export async function startTestClient(
     dataDir?: string;
     /** The demo service's launcher (default: none, the tests use a remote service). */
     localService?: LocalServiceLauncher;
+    /** The host's file dialogs (default: the headless host's). */
+    dialogs?: FileDialogs;
   } = {},
 ): Promise<TestClient> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'kamifax-client-')));
@@ -104,7 +107,7 @@ export async function startTestClient(
       platform: process.platform,
       locale: 'en-US',
       openExternal: async () => {},
-      dialogs: headlessDialogs(dataDir),
+      dialogs: options.dialogs ?? headlessDialogs(dataDir),
       notifications,
     },
   });
