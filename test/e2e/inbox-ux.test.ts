@@ -272,14 +272,17 @@ describe.skipIf(!hasChromium)('issue 14: the inbox and viewer as a fax user expe
   it('signs out after one question and leaves no trace for the next user, who signs in by hand', async () => {
     await page.setViewportSize({ width: 1200, height: 760 });
     await setLanguage('en');
-    // A rotation remembered for one of Alice's faxes.
+    // A rotation remembered for one of Alice's faxes: in her account's store, not the page's.
     await rows().first().click();
+    const faxId = await rows().first().getAttribute('data-fax-id');
     await page.getByRole('button', { name: en['viewer.rotate.documentRight'] }).click();
-    await poll(() =>
-      page.evaluate(
-        () => Object.keys(localStorage).filter((k) => k.startsWith('kamifax.viewer.')).length,
-      ),
-    ).toBeGreaterThan(0);
+    await poll(() => host.core.features.inbox()!.rotations().all()[faxId!]).toEqual({
+      document: 90,
+      pages: {},
+    });
+    expect(
+      await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kamifax.'))),
+    ).toEqual([]);
     await page.getByRole('navigation').locator('[data-screen="account"]').click();
     await page.getByRole('button', { name: en['account.signOut'] }).click();
     const dialog = page.getByRole('dialog', { name: en['shell.signOut.title'] });
@@ -299,6 +302,9 @@ describe.skipIf(!hasChromium)('issue 14: the inbox and viewer as a fax user expe
     );
     expect(stored).not.toMatch(/alice|048-765-4321|kamifax\.viewer\.rotation/i);
     expect(await page.getByLabel(en['signIn.password']).inputValue()).toBe('');
+    // "Remember me" was not chosen: no e-mail stays, the box is unticked.
+    expect(await page.getByLabel(en['signIn.email']).inputValue()).toBe('');
+    expect(await page.getByLabel(en['signIn.remember']).isChecked()).toBe(false);
     // This host keeps the sign-in in memory (no keychain): the page says so, not only the terminal.
     expect(await page.getByTestId('sign-in-in-memory').innerText()).toBe(en['signIn.inMemory']);
     for (const [width, height] of [
@@ -315,12 +321,16 @@ describe.skipIf(!hasChromium)('issue 14: the inbox and viewer as a fax user expe
     await page.setViewportSize({ width: 1200, height: 760 });
     await page.getByLabel(en['signIn.email']).fill('bob@example.com');
     await page.getByLabel(en['signIn.password']).fill('kamifax-demo');
+    // Bob chooses "Remember me": his e-mail waits in the form after his sign-out (next test).
+    await page.getByLabel(en['signIn.remember']).check();
     await page.getByRole('button', { name: en['signIn.submit'], exact: true }).click();
     await page.getByRole('listbox', { name: en['inbox.list'] }).waitFor();
     await poll(() => rows().count()).toBeGreaterThan(0);
     const shown = await page.locator('.fax-list').innerText();
     expect(shown).not.toContain('048-765-4321');
     expect(await page.title()).not.toContain('(6)');
+    // Alice's rotations went with her account; Bob's store starts empty.
+    expect(host.core.features.inbox()!.rotations().all()).toEqual({});
   });
 
   it('asks the date of birth in the language order and states the address rule, in Japanese', async () => {
@@ -329,6 +339,9 @@ describe.skipIf(!hasChromium)('issue 14: the inbox and viewer as a fax user expe
     await page.getByRole('button', { name: ja['account.signOut'] }).click();
     const dialog = page.getByRole('dialog', { name: ja['shell.signOut.title'] });
     await dialog.getByRole('button', { name: ja['shell.signOut.confirm'] }).click();
+    // Bob chose "Remember me" at his sign-in: his e-mail stays, with the box ticked.
+    await poll(() => page.getByLabel(ja['signIn.email']).inputValue()).toBe('bob@example.com');
+    expect(await page.getByLabel(ja['signIn.remember']).isChecked()).toBe(true);
     await page.getByRole('button', { name: ja['signIn.toSignUp'] }).click();
     const parts = page.locator('.birth-date-part > span');
     expect(await parts.allInnerTexts()).toEqual([

@@ -141,6 +141,10 @@ export function privacyFlow(language: 'en' | 'ja'): void {
       // She is reading her inbox when the policy changes.
       const nav = page.getByRole('navigation');
       await nav.getByRole('button', { name: L['nav.inbox'] }).click();
+      const list = page.locator('.fax-list');
+      await list.waitFor();
+      const listHeight = async () => (await list.boundingBox())!.height;
+      const before = await listHeight();
       await admin('policy', {
         text: 'Version two.\nWe may read the text of received faxes to make them searchable, only with your yes.',
         effectiveDate: '2026-12-01',
@@ -153,6 +157,9 @@ export function privacyFlow(language: 'en' | 'ja'): void {
       const banner = page.getByTestId('policy-banner');
       await banner.waitFor();
       expect(await banner.textContent()).toContain('2');
+      // The notice sits in the status bar: the inbox list keeps every pixel of its height.
+      expect(await page.locator('.status-bar [data-testid="policy-banner"]').count()).toBe(1);
+      expect(await listHeight()).toBe(before);
       await banner.getByRole('button', { name: L['privacy.policy.read'] }).click();
       await page.locator('section.privacy[data-loaded="true"]').waitFor();
       await banner.waitFor();

@@ -29,6 +29,8 @@ export async function startTestHost(
     credentials?: CredentialStore;
     pollMs?: number;
     heartbeatMs?: number;
+    /** The demo line's speed factor: 1000 (faxes take milliseconds) unless a test needs a queue. */
+    lineSpeed?: number;
     /** Reuse a data folder (a restart); the caller then removes it, `stop` leaves it. */
     dataDir?: string;
   } = {},
@@ -40,7 +42,7 @@ export async function startTestHost(
     webRoot,
     locale: options.locale ?? 'en-US',
     credentials: options.credentials,
-    lineSpeed: 1000,
+    lineSpeed: options.lineSpeed ?? 1000,
     pollMs: options.pollMs,
     heartbeatMs: options.heartbeatMs,
     version: '0.0.0-test',

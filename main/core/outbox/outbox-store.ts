@@ -1,5 +1,6 @@
 import type { Database as Db } from 'better-sqlite3';
 import type { FailureReason, OutboxCounts, OutboxRow } from '../../../preload/send-contract';
+import { localDateRange, numberSearchDigits } from '../inbox/inbox-store';
 import { OutboxCancels } from './outbox-cancels';
 
 /** A recipient's state; `queued` covers "written here, not yet sent" and "queued at the service". */
@@ -302,16 +303,13 @@ export class OutboxStore {
     ];
     const args: (string | number)[] = [];
     const term = search.trim();
-    const date = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(term);
+    // Dates and numbers as the inbox reads them: 2026-11-30, 2026/11/30, 2026年11月30日;
+    // a number in any form a person types (national with its trunk 0, +81, 0081, partial).
+    const date = localDateRange(term);
     if (date) {
-      const start = new Date(Number(date[1]), Number(date[2]) - 1, date[3] ? Number(date[3]) : 1);
-      const end = date[3]
-        ? new Date(start.getFullYear(), start.getMonth(), start.getDate() + 1)
-        : new Date(start.getFullYear(), start.getMonth() + 1, 1);
       where.push('r.updated_at >= ? AND r.updated_at < ?');
-      args.push(start.getTime(), end.getTime());
+      args.push(date.start, date.end);
     } else if (term) {
-      const digits = term.replace(/\D/g, '');
       const like = `%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
       const clauses = [
         `s.subject LIKE ? ESCAPE '\\'`,
@@ -319,10 +317,9 @@ export class OutboxStore {
         `r.digits IN (SELECT digits FROM address_book WHERE name LIKE ? ESCAPE '\\' OR company LIKE ? ESCAPE '\\')`,
       ];
       args.push(like, like, like, like);
-      if (digits.length >= 2) {
-        // National input (03…) matches the E.164 digits without the trunk 0.
+      for (const digits of numberSearchDigits(term)) {
         clauses.push('r.digits LIKE ?');
-        args.push(`%${digits.replace(/^0/, '')}%`);
+        args.push(`%${digits}%`);
       }
       where.push(`(${clauses.join(' OR ')})`);
     }

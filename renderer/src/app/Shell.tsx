@@ -28,6 +28,8 @@ import { useNavCounts } from './useNavCounts';
 import './shell.css';
 import '../inbox/inbox.css';
 import { useShortcuts } from './useShortcuts';
+import { TitleDetailContext, windowTitle } from './window-title';
+import { AccountRotationsProvider } from '../viewer/account-rotations';
 
 /** What the shell gives every screen. */
 export interface ShellProps {
@@ -44,6 +46,8 @@ export interface ShellProps {
 /** The signed-in window: navigation, the current screen, the status bar and the toasts. */
 export function Shell(props: ShellProps) {
   const inboxStatus = useInboxStatus();
+  // What the screen adds to the window title (Compose: whether the draft is saved).
+  const [titleDetail, setTitleDetail] = useState<string | null>(null);
   return (
     <HostContext.Provider value={props.info.host}>
       <ToastProvider>
@@ -51,7 +55,11 @@ export function Shell(props: ShellProps) {
           refreshKey={inboxStatus?.total ?? 0}
           defaultCountry={props.settings.defaultCountry ?? 'auto'}
         >
-          <ShellBody {...props} inboxStatus={inboxStatus} />
+          <AccountRotationsProvider>
+            <TitleDetailContext.Provider value={setTitleDetail}>
+              <ShellBody {...props} inboxStatus={inboxStatus} titleDetail={titleDetail} />
+            </TitleDetailContext.Provider>
+          </AccountRotationsProvider>
         </AccountProvider>
       </ToastProvider>
     </HostContext.Provider>
@@ -66,7 +74,11 @@ function ShellBody({
   stopped = false,
   statusExtra,
   inboxStatus,
-}: ShellProps & { inboxStatus: ReturnType<typeof useInboxStatus> }) {
+  titleDetail,
+}: ShellProps & {
+  inboxStatus: ReturnType<typeof useInboxStatus>;
+  titleDetail: string | null;
+}) {
   const kamifax = useKamifax();
   const { t } = useI18n();
   const toasts = useToasts();
@@ -122,8 +134,13 @@ function ShellBody({
   );
 
   useEffect(() => {
-    document.title = `${unread > 0 ? `(${unread}) ` : ''}${t(`nav.${screen}`)} — ${t('app.name')}`;
-  }, [screen, t, unread]);
+    document.title = windowTitle({
+      unread,
+      screen: t(`nav.${screen}`),
+      detail: titleDetail,
+      app: t('app.name'),
+    });
+  }, [screen, t, unread, titleDetail]);
   // Signed out, the title says nothing of the account.
   useEffect(
     () => () => {
@@ -151,9 +168,7 @@ function ShellBody({
     setAskSignOut(false);
     const result = await kamifax.session.signOut();
     if (!result.ok) return notify({ error: result.error.code });
-    // Nothing of the account stays in this page's storage (remembered page rotations).
-    for (const key of Object.keys(window.localStorage))
-      if (key.startsWith('kamifax.viewer.rotation.')) window.localStorage.removeItem(key);
+    // Page rotations lived in the account's store, which main removed with the account.
     onSession(result.value);
   };
 
@@ -179,7 +194,6 @@ function ShellBody({
         counts={counts}
       />
       <main className="content" data-screen={screen}>
-        {screen !== 'privacy' && <PolicyUpdateBanner onOpen={() => setScreen('privacy')} />}
         {screen === 'inbox' || screen === 'trash' ? (
           <InboxScreen
             key={screen}
@@ -232,7 +246,13 @@ function ShellBody({
           onCancel={() => setAskSignOut(false)}
         />
       )}
-      <StatusBar status={inboxStatus} stopped={stopped} extra={statusExtra} />
+      <StatusBar
+        status={inboxStatus}
+        stopped={stopped}
+        // In the status bar, so the policy notice takes no height from the inbox list.
+        notice={screen !== 'privacy' && <PolicyUpdateBanner onOpen={() => setScreen('privacy')} />}
+        extra={statusExtra}
+      />
       {info.host === 'headless' && <NotificationToasts onOpen={openFromNotification} />}
     </div>
   );

@@ -12,11 +12,14 @@ import { useAccountView } from './account-context';
 export function StatusBar({
   status,
   stopped,
+  notice,
   extra,
 }: {
   status: InboxStatus | null;
   /** The host stopped answering: said instead of "Up to date". */
   stopped: boolean;
+  /** A notice that waits for an answer (the new privacy policy), after the sync state. */
+  notice?: ReactNode;
   extra?: ReactNode;
 }) {
   const { t } = useI18n();
@@ -69,6 +72,7 @@ export function StatusBar({
           status.parkedChanges > 0 &&
           ` · ${t('inbox.parked', { count: status.parkedChanges })}`}
       </span>
+      {notice}
       {unread > 0 && (
         <span data-testid="status-unread">
           {unread === 1

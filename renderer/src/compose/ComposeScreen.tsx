@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { BridgeError } from '../../../preload/contract';
 import type { Draft } from '../../../preload/send-contract';
 import { useKamifax } from '../app/KamifaxContext';
+import { useTitleDetail } from '../app/window-title';
 import { detach } from '../app/detach';
 import type { AppInfo } from '../app/types';
 import type { MessageKey } from '../i18n/messages/en';
@@ -79,6 +80,19 @@ export function ComposeScreen({
     if (result.ok) replace(result.value);
     else setActionError(result.error);
   };
+
+  // The title bar says it too: "Draft saved", "Saving…" or "Not saved".
+  useTitleDetail(
+    !draft
+      ? null
+      : t(
+          save === 'saving'
+            ? 'compose.saving'
+            : save === 'failed'
+              ? 'compose.notSaved'
+              : 'compose.saved',
+        ),
+  );
 
   if (!draft)
     return (

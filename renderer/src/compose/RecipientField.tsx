@@ -150,9 +150,9 @@ export function RecipientField({
         <ul className="chips" aria-label={t('compose.recipients')}>
           {recipients.map((recipient, index) => {
             const check = checks[index];
-            const shown =
-              recipient.contactName ??
-              (check?.ok ? formatFaxNumber(check.e164, country) : recipient.input);
+            const number = check?.ok ? formatFaxNumber(check.e164, country) : recipient.input;
+            // A contact's chip names them and shows the number the fax goes to.
+            const shown = recipient.contactName ?? number;
             return (
               <li
                 key={`${index}-${recipient.input}`}
@@ -162,6 +162,11 @@ export function RecipientField({
                 title={check?.ok ? check.international : undefined}
               >
                 <span>{shown}</span>
+                {recipient.contactName && (
+                  <span className="chip-number muted" data-testid="chip-number">
+                    {number}
+                  </span>
+                )}
                 <button
                   type="button"
                   className="chip-remove"

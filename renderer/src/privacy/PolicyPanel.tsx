@@ -15,18 +15,34 @@ export function longDate(value: string, locale: string): string {
   });
 }
 
-/** The banner at the top of the screen while a policy version waits for an answer. */
-export function PolicyBanner({ policy, onRead }: { policy: Policy; onRead: () => void }) {
+/**
+ * The notice while a policy version waits for an answer: a banner at the top of Privacy, and
+ * on every other screen a line in the status bar (`inStatusBar`), which takes nothing off the
+ * screen above it (the inbox list keeps its height).
+ */
+export function PolicyBanner({
+  policy,
+  onRead,
+  inStatusBar = false,
+}: {
+  policy: Policy;
+  onRead: () => void;
+  inStatusBar?: boolean;
+}) {
   const { t, locale } = useI18n();
   return (
-    <div className="banner privacy-banner" role="alert" data-testid="policy-banner">
+    <div
+      className={inStatusBar ? 'status-policy' : 'banner privacy-banner'}
+      role="alert"
+      data-testid="policy-banner"
+    >
       <span>
         {t('privacy.policy.banner', {
           version: policy.version,
           date: longDate(policy.effectiveDate, locale),
         })}
       </span>{' '}
-      <button type="button" onClick={onRead}>
+      <button type="button" className={inStatusBar ? 'link' : undefined} onClick={onRead}>
         {t('privacy.policy.read')}
       </button>
     </div>

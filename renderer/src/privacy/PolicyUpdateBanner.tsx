@@ -5,8 +5,9 @@ import { detach } from '../app/detach';
 import { PolicyBanner } from './PolicyPanel';
 
 /**
- * The new-policy banner on every screen but Privacy (which shows its own): until the user
- * answers, the app keeps saying that the policy changed, and "Read it" opens Privacy.
+ * The new-policy notice on every screen but Privacy (which shows its own banner): until the
+ * user answers, the status bar keeps saying that the policy changed, and "Read it" opens
+ * Privacy. In the status bar it overlays nothing and takes no height from the screen.
  */
 export function PolicyUpdateBanner({ onOpen }: { onOpen: () => void }) {
   const kamifax = useKamifax();
@@ -28,5 +29,5 @@ export function PolicyUpdateBanner({ onOpen }: { onOpen: () => void }) {
   }, [kamifax]);
 
   if (!policy || policy.accepted) return null;
-  return <PolicyBanner policy={policy} onRead={onOpen} />;
+  return <PolicyBanner policy={policy} onRead={onOpen} inStatusBar />;
 }

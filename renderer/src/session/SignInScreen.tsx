@@ -34,6 +34,8 @@ export function SignInScreen({
     remembered?.service.kind === 'remote' ? remembered.service.url : 'https://',
   );
   const [email, setEmail] = useState(remembered?.email ?? '');
+  // "Remember me": off unless it was chosen for the account the form is filled with.
+  const [remember, setRemember] = useState(remembered?.remember === true);
   const [password, setPassword] = useState('');
   const [name, setName] = useState('');
   const [birthDate, setBirthDate] = useState('');
@@ -58,7 +60,7 @@ export function SignInScreen({
     if (mode === 'signIn')
       detach(
         'signing in',
-        run(() => kamifax.session.signIn({ service, email, password })),
+        run(() => kamifax.session.signIn({ service, email, password, remember })),
       );
     else {
       // The rules are shown up front; the one broken is named before anything is sent.
@@ -177,6 +179,16 @@ export function SignInScreen({
           autoComplete={mode === 'signIn' ? 'current-password' : 'new-password'}
           {...(mode === 'signUp' ? { hint: t('signUp.passwordHint') } : {})}
         />
+        {mode === 'signIn' && (
+          <label className="radio remember">
+            <input
+              type="checkbox"
+              checked={remember}
+              onChange={(event) => setRemember(event.target.checked)}
+            />
+            {t('signIn.remember')}
+          </label>
+        )}
         {mode === 'signUp' && <BirthDateField onChange={setBirthDate} />}
         {error && (
           <p className="error" role="alert">

@@ -13,6 +13,7 @@ import {
   type DocumentRotation,
   type KeyValueStore,
 } from './rotation-memory';
+import { memoryRotations, useAccountRotations } from './account-rotations';
 import { useDocument } from './useDocument';
 import { viewerNoticeText, type ViewerNotice } from './viewer-notice';
 import { defaultDeadlines, type ViewerDeadlines } from './watchdog';
@@ -32,7 +33,11 @@ export interface FaxViewerProps {
   onForward?: () => void;
   /** Shorter deadlines for tests. */
   deadlines?: Partial<ViewerDeadlines>;
-  /** Where rotation is remembered; the browser's localStorage by default. */
+  /**
+   * Where rotation is remembered. By default the signed-in account's store in main (inside
+   * the app's window), else only while the page lives; never the browser's storage unless
+   * given here (the stand-alone viewer page).
+   */
   rotationStore?: KeyValueStore;
   /**
    * Show the pages as the far end's machine prints them: 1-bit black and white at this fax
@@ -57,7 +62,9 @@ export function FaxViewer(props: FaxViewerProps) {
   const loadMs = props.deadlines?.loadMs ?? defaultDeadlines.loadMs;
   const renderMs = props.deadlines?.renderMs ?? defaultDeadlines.renderMs;
   const pingMs = props.deadlines?.pingMs ?? defaultDeadlines.pingMs;
-  const store = props.rotationStore ?? window.localStorage;
+  const accountRotations = useAccountRotations();
+  const [pageRotations] = useState(memoryRotations);
+  const store = props.rotationStore ?? accountRotations ?? pageRotations;
   const { state, restart, notifyPainted } = useDocument(documentBytes, loadMs);
   // Rotation belongs to a document key; a new key starts from what was remembered for it.
   const [turned, setTurned] = useState<{ key: string; rotation: DocumentRotation } | null>(null);
