@@ -23,8 +23,11 @@ export const demoPassword = 'kamifax-demo';
 /** A reference service running in its own Node process. */
 export interface ServiceProcess {
   url: string;
-  /** Inserts `count` received faxes into an account, in one transaction on the service. */
-  seed(email: string, count: number): Promise<void>;
+  /**
+   * Inserts `count` received faxes into an account, in one transaction on the service;
+   * `realistic` seeds service/demo/realistic-inbox.ts's senders, subjects, pages and times.
+   */
+  seed(email: string, count: number, options?: { realistic?: boolean }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -83,11 +86,11 @@ export async function startServiceProcess(): Promise<ServiceProcess> {
     return {
       url,
       stop,
-      async seed(email, count) {
+      async seed(email, count, options) {
         const response = await fetch(`${url}/v1/admin/seed`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-admin-token': adminToken },
-          body: JSON.stringify({ email, count }),
+          body: JSON.stringify({ email, count, ...options }),
         });
         if (!response.ok) throw new Error(`seeding failed: ${response.status}`);
       },

@@ -1,0 +1,275 @@
+/**
+ * The inbox bench in the page: a probe installed before the app's scripts (inputs, the rows
+ * of each new search, the first row painted), the scroll and sort runs, and the Playwright
+ * side that opens the page and types. This file is type-checked without the DOM and the
+ * app's CSP forbids evaluating strings, so the (serialised) functions cast the page's globals.
+ */
+import type { Browser, Page } from 'playwright-core';
+
+/** The window the bench's pages open in. */
+export const viewport = { width: 1280, height: 900 };
+
+/** One key of a search; `\b` is Backspace, `\u0001` selects all (then Backspace clears). */
+export interface Keystroke {
+  key: string;
+  group: number;
+}
+
+/** What a keystroke sample, the first row and the scroll runs record in the page. */
+export interface KeySample {
+  search: string;
+  key: number;
+  commit: number;
+  painted: number;
+}
+export interface ScrollFigures {
+  stepMs: number[];
+  maxDomRows: number;
+  frameMs: number[];
+  blankFrames: number;
+}
+export interface BenchState {
+  keyAt: number;
+  samples: KeySample[];
+  firstRow: number | null;
+  firstRowPainted: number | null;
+}
+
+/**
+ * The page's globals as the evaluated functions see them. This file is type-checked without
+ * the DOM and the app's CSP forbids evaluating strings, so the (serialised) functions cast.
+ */
+interface ProbeElement {
+  getAttribute(name: string): string | null;
+  scrollTop: number;
+  clientHeight: number;
+  getBoundingClientRect(): { top: number; bottom: number };
+}
+export interface PageGlobals {
+  inboxBench: BenchState;
+  document: {
+    querySelector(selector: string): ProbeElement | null;
+    querySelectorAll(selector: string): ArrayLike<ProbeElement>;
+  };
+  performance: {
+    now(): number;
+    getEntriesByName(name: string): Array<{ startTime: number }>;
+  };
+  addEventListener(
+    type: 'beforeinput',
+    listener: (event: { timeStamp: number }) => void,
+    capture: boolean,
+  ): void;
+  requestAnimationFrame(callback: (time: number) => void): number;
+  setTimeout(callback: () => void, ms: number): number;
+  MutationObserver: new (
+    callback: (records: Array<{ type: string; target: ProbeElement }>) => void,
+  ) => {
+    observe(target: unknown, options: Record<string, unknown>): void;
+    disconnect(): void;
+  };
+}
+
+/**
+ * Installed before the app's scripts: notes each key press, each time the list shows the rows
+ * of a new search (`data-shown-search`, set in the same render as the rows), and the first
+ * row with a fax; "painted" is taken after the next frame.
+ */
+export function installProbe(): void {
+  const page = globalThis as unknown as PageGlobals;
+  const state: BenchState = { keyAt: 0, samples: [], firstRow: null, firstRowPainted: null };
+  page.inboxBench = state;
+  const afterPaint = (then: (at: number) => void) =>
+    page.requestAnimationFrame(() => page.setTimeout(() => then(page.performance.now()), 0));
+  // The input, not the key: a Japanese word arrives as text (an input method's commit).
+  page.addEventListener('beforeinput', (event) => (state.keyAt = event.timeStamp), true);
+  const observer = new page.MutationObserver((records) => {
+    const now = page.performance.now();
+    if (state.firstRow === null && page.document.querySelector('.fax-row[data-fax-id]')) {
+      state.firstRow = now;
+      afterPaint((at) => (state.firstRowPainted = at));
+    }
+    for (const record of records) {
+      if (record.type !== 'attributes') continue;
+      const search = record.target.getAttribute('data-shown-search');
+      if (search === null) continue;
+      const key = state.keyAt;
+      afterPaint((painted) => state.samples.push({ search, key, commit: now, painted }));
+    }
+  });
+  observer.observe(page.document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['data-shown-search'],
+  });
+}
+
+/** Jumps the list to row `target` in steps, then scrolls on, one frame at a time. */
+export async function scrollList(args: { target: number; steps: number; frames: number }) {
+  const page = globalThis as unknown as PageGlobals;
+  const list = page.document.querySelector('.fax-list')!;
+  const spacer = page.document.querySelector('.fax-list-spacer') as unknown as {
+    offsetHeight: number;
+  };
+  const first = page.document.querySelector('.fax-row');
+  const total = Number(first?.getAttribute('aria-setsize') ?? 1);
+  const rowHeight = spacer.offsetHeight / total;
+  const frame = () => new Promise<number>((resolve) => page.requestAnimationFrame(resolve));
+  const result: ScrollFigures = { stepMs: [], maxDomRows: 0, frameMs: [], blankFrames: 0 };
+  const domRows = () => page.document.querySelectorAll('.fax-row').length;
+  for (let step = 1; step <= args.steps; step += 1) {
+    const index = Math.round((args.target * step) / args.steps);
+    const started = page.performance.now();
+    list.scrollTop = index * rowHeight;
+    while (!page.document.querySelector(`#fax-row-${index}[data-fax-id]`)) await frame();
+    result.stepMs.push(page.performance.now() - started);
+    result.maxDomRows = Math.max(result.maxDomRows, domRows());
+  }
+  // Wheel-like: ten rows a frame, counting frames that showed any row still loading.
+  let last = await frame();
+  for (let count = 0; count < args.frames; count += 1) {
+    list.scrollTop += rowHeight * 10;
+    const now = await frame();
+    result.frameMs.push(now - last);
+    last = now;
+    if (page.document.querySelector('.fax-row:not([data-fax-id])')) result.blankFrames += 1;
+    result.maxDomRows = Math.max(result.maxDomRows, domRows());
+  }
+  return result;
+}
+
+/**
+ * Chooses a sort in the toolbar's list (as a person does: the value, then a change event)
+ * and waits until row 0 shows the fax expected first in that order; returns the time from
+ * the change to the frame after, on the page's clock.
+ */
+export async function sortAndWait(args: { sort: string; firstId: string }): Promise<number> {
+  const page = globalThis as unknown as PageGlobals & {
+    HTMLSelectElement: { prototype: object };
+    Event: new (type: string, init: { bubbles: boolean }) => unknown;
+  };
+  const frame = () => new Promise<number>((resolve) => page.requestAnimationFrame(resolve));
+  const option = page.document.querySelector(`select option[value="${args.sort}"]`) as unknown as {
+    parentElement: { dispatchEvent(event: unknown): void };
+  };
+  const select = option.parentElement;
+  const setValue = Object.getOwnPropertyDescriptor(page.HTMLSelectElement.prototype, 'value')!.set!;
+  const started = page.performance.now();
+  setValue.call(select, args.sort);
+  select.dispatchEvent(new page.Event('change', { bubbles: true }));
+  while (!page.document.querySelector(`#fax-row-0[data-fax-id="${args.firstId}"]`)) await frame();
+  await frame();
+  return page.performance.now() - started;
+}
+
+export async function jsHeapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: Array<{ name: string; value: number }>;
+  };
+  await cdp.detach();
+  return (metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0) / 1048576;
+}
+
+export async function openInbox(browser: Browser, url: string) {
+  const context = await browser.newContext({ viewport, locale: 'en-US' });
+  // tsx compiles with esbuild's keepNames, which wraps named functions in `__name(...)`; the
+  // serialised probe and scroll functions need that helper in the page too.
+  await context.addInitScript({ content: 'globalThis.__name = (target) => target;' });
+  await context.addInitScript(installProbe);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  const started = performance.now();
+  await page.goto(url);
+  await page
+    .locator('.fax-row[data-fax-id]')
+    .first()
+    .waitFor({ state: 'visible', timeout: 60_000 });
+  const gotoToRowMs = performance.now() - started;
+  await page.waitForFunction(
+    () => (globalThis as unknown as PageGlobals).inboxBench.firstRowPainted !== null,
+  );
+  const inPage = await page.evaluate(() => {
+    const globals = globalThis as unknown as PageGlobals;
+    return {
+      firstRow: globals.inboxBench.firstRowPainted!,
+      fcp: globals.performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+    };
+  });
+  return { context, page, gotoToRowMs, firstRowMs: inPage.firstRow, fcpMs: inPage.fcp };
+}
+
+/** One keystroke: key → rows painted, key → React commit, and the bridge round trip of its query. */
+export interface Typed {
+  total: number[];
+  commit: number[];
+  bridge: number[];
+}
+
+/**
+ * Types the searches. The bridge's WebSocket frames, timed by Chromium's network stack, give
+ * each `inbox:query` call's round trip (transport plus main), which splits a keystroke into
+ * what main costs and what the page costs.
+ */
+export async function typeSearch(page: Page, keystrokes: readonly Keystroke[]): Promise<Typed> {
+  const cdp = await page.context().newCDPSession(page);
+  const sent = new Map<number, { search: string; at: number }>();
+  const roundTrips = new Map<string, number>();
+  const frame = (event: { timestamp: number; response: { payloadData: string } }) => {
+    try {
+      return JSON.parse(event.response.payloadData) as {
+        id?: number;
+        channel?: string;
+        payload?: { search?: string };
+      };
+    } catch {
+      return {};
+    }
+  };
+  cdp.on('Network.webSocketFrameSent', (event) => {
+    const message = frame(event);
+    if (message.channel === 'inbox:query' && message.id !== undefined)
+      sent.set(message.id, { search: message.payload?.search ?? '', at: event.timestamp });
+  });
+  cdp.on('Network.webSocketFrameReceived', (event) => {
+    const message = frame(event);
+    const request = message.id === undefined ? undefined : sent.get(message.id);
+    if (!request) return;
+    const ms = (event.timestamp - request.at) * 1000;
+    roundTrips.set(request.search, Math.max(roundTrips.get(request.search) ?? 0, ms));
+  });
+  await cdp.send('Network.enable');
+  const search = page.getByRole('searchbox', { name: 'Search faxes' });
+  await search.focus();
+  const typed: Typed = { total: [], commit: [], bridge: [] };
+  for (const { key } of keystrokes) {
+    const before = await search.inputValue();
+    const expected = key === '\b' ? before.slice(0, -1) : key === '\u0001' ? '' : before + key;
+    roundTrips.delete(expected);
+    await page.evaluate(() => {
+      (globalThis as unknown as PageGlobals).inboxBench.samples = [];
+    });
+    if (key === '\u0001') {
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.press('Backspace');
+    } else if (key === '\b') await page.keyboard.press('Backspace');
+    // A Japanese word comes as text, as an input method commits it.
+    else if (/[^\x20-\x7e]/.test(key)) await page.keyboard.insertText(key);
+    else await page.keyboard.press(key === ' ' ? 'Space' : key);
+    const handle = await page.waitForFunction(
+      (wanted) =>
+        (globalThis as unknown as PageGlobals).inboxBench.samples.find((s) => s.search === wanted),
+      expected,
+      { timeout: 30_000 },
+    );
+    const sample = (await handle.jsonValue()) as KeySample;
+    typed.total.push(sample.painted - sample.key);
+    typed.commit.push(sample.commit - sample.key);
+    typed.bridge.push(roundTrips.get(expected) ?? Number.NaN);
+  }
+  await cdp.detach();
+  return typed;
+}
