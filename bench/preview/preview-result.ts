@@ -10,8 +10,15 @@ export interface PreviewResult {
 /** `?mode=check`: the word-wise slicer against the original, and where the time goes. */
 export interface OneBitCheck {
   pages: number;
-  /** Summed over all pages: pdf.js drawing, getImageData, each slicer, putImageData. */
-  ms: { render: number; read: number; original: number; words: number; write: number };
+  /** Summed over all pages: pdf.js drawing, Chromium rasterising it, getImageData, each slicer, putImageData. */
+  ms: {
+    render: number;
+    raster: number;
+    read: number;
+    original: number;
+    words: number;
+    write: number;
+  };
   /** Bytes that differ between the two slicers' output (must be 0). */
   differentPixels: number;
   /** Pages whose black-dot counts differ (must be 0). */
