@@ -144,7 +144,20 @@ describe.skipIf(!hasChromium)(
         .toMatch(
           new RegExp(`^(\\(\\d+\\) )?${en['nav.compose']} · ${en['compose.saved']} — Kamifax$`),
         );
+      // Main's work on the documents shows in place (drafts:progress): watch for it.
+      await page.evaluate(() => {
+        const seen = new Set<string>();
+        (window as unknown as { progressSeen: Set<string> }).progressSeen = seen;
+        new MutationObserver(() => {
+          const shown = document.querySelector('[data-testid="draft-progress"]');
+          if (shown) seen.add(shown.getAttribute('data-stage') ?? '');
+        }).observe(document.body, { subtree: true, childList: true, attributes: true });
+      });
       await send('Purchase order 118', await png());
+      const stages = await page.evaluate(() => [
+        ...(window as unknown as { progressSeen: Set<string> }).progressSeen,
+      ]);
+      expect(stages).toContain('normalising');
       // Compose has gone: so has its word in the title.
       await expect.poll(() => page.title()).not.toContain(en['compose.saved']);
     });
@@ -175,6 +188,20 @@ describe.skipIf(!hasChromium)(
       for (const typed of [`${y}-${m}-${d}`, `${y}/${m}/${d}`, `${y}-${m}`])
         expect(await found(typed)).toHaveLength(3);
       expect(await found('2001-01-01')).toEqual([]);
+      // A contact saved elsewhere names the number at once (contacts:changed).
+      await search.fill('');
+      const saved = await host.core.router.dispatch('contacts:save', {
+        name: '九州支店',
+        faxNumber: '092-123-4567',
+      });
+      expect(saved.ok).toBe(true);
+      await expect
+        .poll(() =>
+          page.locator('.outbox-row', { hasText: '会議資料' }).locator('.sender').innerText(),
+        )
+        .toBe('九州支店');
+      await search.fill('2001-01-01');
+      await page.locator('[data-shown-search="2001-01-01"]').waitFor();
       expect(await page.getByTestId('outbox-count').innerText()).toBe(
         en['outbox.count'].replace('{total}', '0'),
       );

@@ -9,6 +9,7 @@ import type { MessageKey } from '../i18n/messages/en';
 import { useI18n } from '../i18n/i18n';
 import { CoverFields } from './CoverFields';
 import { DocumentStrip } from './DocumentStrip';
+import { DraftProgress } from './DraftProgress';
 import { FaxPreview, type Preview } from './FaxPreview';
 import { checkRecipient, RecipientField } from './RecipientField';
 import { useDraft } from './useDraft';
@@ -254,6 +255,7 @@ export function ComposeScreen({
                 )}
               </div>
             )}
+            <DraftProgress draftId={draftId} />
             {files.refused.length > 0 && (
               <ul className="field-problems" role="alert" data-testid="file-problems">
                 {files.refused.map((file, index) => (

@@ -31,5 +31,7 @@ export function useContacts(search: string) {
     };
   }, [kamifax, search, generation]);
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  // Changes made elsewhere (another window, an import, Compose's "add contact") show here too.
+  useEffect(() => kamifax.on('contacts:changed', reload), [kamifax, reload]);
   return { rows, total, error, reload };
 }

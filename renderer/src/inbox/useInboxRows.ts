@@ -38,6 +38,8 @@ export function useInboxRows(criteria: Criteria) {
       reload(true);
     });
   }, [kamifax, reload]);
+  // A contact saved, deleted or imported renames the numbers on screen.
+  useEffect(() => kamifax.on('contacts:changed', () => reload(true)), [kamifax, reload]);
 
   return { total, error, shownSearch, rowAt, ensure, reload: () => reload(true) };
 }

@@ -19,6 +19,8 @@ export function useOutboxRows(view: 'outbox' | 'sent', search: string) {
   );
 
   useEffect(() => kamifax.on('outbox:changed', () => reload(true)), [kamifax, reload]);
+  // A contact saved, deleted or imported renames the numbers on screen.
+  useEffect(() => kamifax.on('contacts:changed', () => reload(true)), [kamifax, reload]);
 
   // Upload progress arrives many times a second: kept beside the rows, never refetching them.
   const [progress, setProgress] = useState<ReadonlyMap<string, number>>(new Map());
