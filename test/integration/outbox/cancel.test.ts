@@ -147,6 +147,28 @@ describe('cancelling a send in every state before the line', { timeout: 120_000 
     await until(() => outbox.store.row(third)?.faxId != null, 20_000, 'the next send accepted');
   });
 
+  it('keeps a cancel asked for while the service cannot be reached, across a restart', async () => {
+    await start();
+    proxy.script(Array<'status503'>(200).fill('status503'), upload);
+    proxy.script(Array<'status503'>(200).fill('status503'), 'POST /v1/faxes/withdraw$');
+    const id = await enqueue('cancelled offline');
+    await until(() => statusOf(id) === 'waiting', 10_000, 'waiting for a retry');
+    expect((await outbox.cancel(id)).cancelRequested).toBe(true);
+    await until(() => proxy.seen.includes('POST /v1/faxes/withdraw'), 10_000, 'a withdraw tried');
+    expect(statusOf(id)).toBe('waiting');
+    await alice.close();
+    proxy.clear();
+    // The next start settles it with the service: withdrawn, nothing sent.
+    alice = await startTestClient({
+      pollMs: 500,
+      dataDir: alice.dataDir,
+      credentials: alice.credentials,
+    });
+    outbox = alice.core.send.current()!.outbox;
+    await until(() => statusOf(id) === 'cancelled', 20_000, 'cancelled after the restart');
+    expect(await atService(service.url, 'cancelled offline')).toEqual([]);
+  });
+
   it('cancels a send waiting for its retry whether its upload arrived or not', async () => {
     await start();
     // On the line for ~17 s (a number outside the service), so what comes next waits queued.
