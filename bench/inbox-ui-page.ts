@@ -182,6 +182,13 @@ export async function openInbox(browser: Browser, url: string) {
   await context.addInitScript(installProbe);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  const profiling = process.env.KAMIFAX_BENCH_PROFILE === '1';
+  const cdp = profiling ? await context.newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   const started = performance.now();
   await page.goto(url);
   await page
@@ -192,6 +199,7 @@ export async function openInbox(browser: Browser, url: string) {
   await page.waitForFunction(
     () => (globalThis as unknown as PageGlobals).inboxBench.firstRowPainted !== null,
   );
+  if (cdp) printProfile(((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile);
   const inPage = await page.evaluate(() => {
     const globals = globalThis as unknown as PageGlobals;
     return {
@@ -272,4 +280,36 @@ export async function typeSearch(page: Page, keystrokes: readonly Keystroke[]): 
   }
   await cdp.detach();
   return typed;
+}
+
+interface CpuProfile {
+  nodes: Array<{
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+  }>;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** The page's CPU time from navigation to the first row, by script and by function (self time). */
+function printProfile(profile: CpuProfile): void {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
+  const byScript = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  profile.samples.forEach((id, index) => {
+    const frame = byId.get(id)!;
+    const ms = (profile.timeDeltas[index] ?? 0) / 1000;
+    const script = frame.url.replace(/^.*\//, '') || `(${frame.functionName || 'native'})`;
+    byScript.set(script, (byScript.get(script) ?? 0) + ms);
+    const name = `${frame.functionName || '(anonymous)'} ${script}:${frame.lineNumber + 1}`;
+    byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
+  });
+  const top = (map: Map<string, number>, count: number) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([name, ms]) => `  ${ms.toFixed(1).padStart(7)} ms  ${name}`)
+      .join('\n');
+  console.log(`Page CPU profile, navigation → first row (self time):\n${top(byScript, 8)}`);
+  console.log(`By function:\n${top(byFunction, 12)}`);
 }
