@@ -130,7 +130,7 @@ export const privacyEn = {
     'What Kamifax keeps on this computer, in {dataDir}. Kamifax sends no telemetry: nothing about how you use it leaves this computer except your calls to your fax service.',
   'privacy.local.kind.settings': 'Settings: language, theme, notifications (settings.json).',
   'privacy.local.kind.session':
-    'Which account you used last, to fill in the sign-in form (session.json). Never a password: sign-in secrets are in your system’s keychain.',
+    'The account you are signed in to, to sign in again at start; after you sign out only if you chose Remember me (session.json). Never a password: sign-in secrets are in your system’s keychain.',
   'privacy.local.kind.inbox':
     'The inbox database: the list of your faxes, drafts, the outbox and contacts (inbox.sqlite).',
   'privacy.local.kind.documents':
@@ -295,7 +295,7 @@ export const privacyJa: Record<keyof typeof privacyEn, string> = {
     'Kamifax がこのコンピューターの {dataDir} に保存しているものです。Kamifax は利用状況などのテレメトリーを一切送信しません。外部に送るのは、ご利用の FAX サービスとのやり取りだけです。',
   'privacy.local.kind.settings': '設定: 言語、テーマ、通知 (settings.json)。',
   'privacy.local.kind.session':
-    'サインイン画面に入力するための、前回使ったアカウント (session.json)。パスワードは保存しません。サインイン用の秘密情報はシステムのキーチェーンにあります。',
+    '起動時に再びサインインするための、サインイン中のアカウント (session.json)。サインアウト後は「アカウントを記憶する」を選んだ場合だけ残ります。パスワードは保存しません。サインイン用の秘密情報はシステムのキーチェーンにあります。',
   'privacy.local.kind.inbox':
     '受信箱のデータベース: FAX の一覧、下書き、送信トレイ、連絡先 (inbox.sqlite)。',
   'privacy.local.kind.documents':
