@@ -99,8 +99,8 @@ export class FocusAudit {
       await this.page.waitForTimeout(100);
       stop = await this.current();
     }
-    // A box-shadow or outline may fade in: read the ring once more after a frame.
-    if (!stop.body && !stop.ringed) {
+    // A box-shadow or outline may fade in, a screen may still be drawing: read once more.
+    if (!stop.body && (!stop.ringed || !stop.name)) {
       await this.page.evaluate(
         () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 250))),
       );

@@ -1,5 +1,5 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, FileChooser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryCredentialStore } from '../../main/core/credentials/memory-store';
 import { en } from '../../renderer/src/i18n/messages/en';
@@ -27,6 +27,9 @@ describe.skipIf(!hasChromium)('every flow works from the keyboard with a visible
   let browser: Browser;
   let page: Page;
   let audit: FocusAudit;
+  // Listening from the start turns Chromium's file-chooser interception on before any key is
+  // pressed (asking for it at the key races with the key).
+  const choosers: FileChooser[] = [];
   const checked = (name: string) => page.getByRole('switch', { name, exact: true }).isChecked();
 
   beforeAll(async () => {
@@ -35,6 +38,7 @@ describe.skipIf(!hasChromium)('every flow works from the keyboard with a visible
     page = await openApp(browser, host.url);
     await page.setViewportSize({ width: 1200, height: 760 });
     audit = await FocusAudit.attach(page);
+    page.on('filechooser', (chooser) => choosers.push(chooser));
   });
 
   afterAll(async () => {
@@ -85,12 +89,17 @@ describe.skipIf(!hasChromium)('every flow works from the keyboard with a visible
     await audit.tabTo(en['compose.to'], 'compose');
     await audit.type('050-3333-4444', 'compose: typing the number');
     await audit.press('Enter', 'compose: Enter adds the recipient');
+    // The draft saves the recipient (Compose draws again meanwhile): then to Add files….
+    await page.locator('.chip').waitFor();
+    await expect.poll(() => page.title(), { timeout: 20_000 }).toContain(en['compose.saved']);
     await audit.tabTo(en['compose.addFiles'], 'compose');
-    const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Enter');
-    await (
-      await chooser
-    ).setFiles([{ name: 'letter.pdf', mimeType: 'application/pdf', buffer: await onePagePdf() }]);
+    await expect
+      .poll(() => choosers.length, { message: 'a file chooser after Enter', timeout: 30_000 })
+      .toBe(1);
+    await choosers[0]!.setFiles([
+      { name: 'letter.pdf', mimeType: 'application/pdf', buffer: await onePagePdf() },
+    ]);
     await expect
       .poll(() => page.locator('.document[data-document-id]').count(), { timeout: 60_000 })
       .toBe(1);
