@@ -118,8 +118,11 @@ export class Outbox {
     this.stopped = true;
     this.current?.controller.abort();
     this.wake?.();
-    await this.loop;
-    await this.live.stop();
+    // Following stops even when the loop ended in a failure; that failure is then thrown.
+    const failures: unknown[] = [];
+    await this.loop?.catch((error: unknown) => failures.push(error));
+    await this.live.stop().catch((error: unknown) => failures.push(error));
+    if (failures.length > 0) throw failures[0];
   }
 
   /** Writes a new send to the queue and wakes the loop. The document is on disk before the row. */

@@ -61,6 +61,8 @@ export interface SendFeaturesDeps {
  */
 export class SendFeatures {
   private active: { account: SendAccount; close(): Promise<void> } | null = null;
+  /** Moves at every switch: events of an account opened before it are muted. */
+  private generation = 0;
   private readonly fonts = new FontSource();
 
   constructor(private readonly deps: SendFeaturesDeps) {}
@@ -70,18 +72,28 @@ export class SendFeatures {
     return this.active?.account ?? null;
   }
 
-  /** Follows the session. */
+  /**
+   * Follows the session: close what was open, open for the new account. A close that fails
+   * is logged and the switch goes on: the old account's outbox, drafts and contacts are out
+   * of reach and their events muted (nothing of them reaches the window), the next one opens.
+   */
   async switchTo(account: ActiveAccount | null): Promise<void> {
     const previous = this.active;
     this.active = null;
-    await previous?.close();
-    if (account) this.active = await this.open(account);
+    const generation = ++this.generation;
+    await previous?.close().catch((error: unknown) => {
+      this.deps.log.error('could not close the previous outbox, drafts and contacts; going on', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    });
+    if (account) this.active = await this.open(account, () => generation === this.generation);
   }
 
   private async open(
     account: ActiveAccount,
+    current: () => boolean,
   ): Promise<{ account: SendAccount; close(): Promise<void> }> {
-    const { deps } = this;
+    const deps = { ...this.deps, events: mutedUnless(current, this.deps.events) };
     const log = deps.log.child('send');
     await mkdir(account.dataDir, { recursive: true });
     const db: Db = openSendDatabase(join(account.dataDir, 'inbox.sqlite'));
@@ -131,9 +143,12 @@ export class SendFeatures {
           deps.events.emit('outbox:progress', { sendId, loaded, total }),
         finished: (row) => {
           known = null;
-          detach(log, 'notifying a finished fax', this.notify(row, context));
+          if (current())
+            detach(log, 'notifying a finished fax', this.notify(row, context, current));
         },
-        signedOut: () => deps.signedOut(),
+        signedOut: () => {
+          if (current()) deps.signedOut();
+        },
       },
     });
     const drafts = new DraftService({
@@ -181,9 +196,16 @@ export class SendFeatures {
     };
     return {
       account: sendAccount,
+      // Every step runs even when the one before failed; the first failure is then thrown.
       async close() {
-        await outbox.close();
-        db.close();
+        const failures: unknown[] = [];
+        await outbox.close().catch((error: unknown) => failures.push(error));
+        try {
+          db.close();
+        } catch (error: unknown) {
+          failures.push(error);
+        }
+        if (failures.length > 0) throw failures[0];
       },
     };
   }
@@ -191,16 +213,28 @@ export class SendFeatures {
   private async notify(
     row: Parameters<typeof sentNotice>[0],
     context: () => Promise<SendContext>,
+    current: () => boolean,
   ): Promise<void> {
     const settings = await this.deps.settings.get();
     const ctx = await context();
     const who = row.contactName ?? formatFaxNumber(row.to, ctx.country);
     const notice = sentNotice(row, who, settings.notificationLevel, ctx.language);
-    if (!notice) return;
+    // Signed out or switched meanwhile: nothing of that account is shown any more.
+    if (!notice || !current()) return;
     const view = row.status === 'delivered' ? 'sent' : 'outbox';
     this.deps.notifications.show(notice, () =>
       this.deps.events.emit('outbox:open', { id: row.id, view }),
     );
     this.deps.events.emit('notification:shown', notice);
   }
+}
+
+/** The event bus, silent once `current` turns false (an account switched away from). */
+function mutedUnless(current: () => boolean, events: EventBus): EventBus {
+  return {
+    ...events,
+    emit: (event, payload) => {
+      if (current()) events.emit(event, payload);
+    },
+  };
 }

@@ -26,6 +26,8 @@ export interface PrivacyFeatureDeps {
  */
 export class PrivacyFeature {
   private service: PrivacyService | null = null;
+  /** Moves at every switch: a listener of a service opened before it is muted. */
+  private generation = 0;
 
   constructor(private readonly deps: PrivacyFeatureDeps) {}
 
@@ -34,11 +36,21 @@ export class PrivacyFeature {
     return this.service;
   }
 
-  /** Follows the session: close what was open, open for the new account. */
+  /**
+   * Follows the session: close what was open, open for the new account. A close that fails
+   * is logged and the switch goes on: the old service is out of reach and its listener muted
+   * (nothing of it reaches the window), and the next account opens.
+   */
   async switchTo(account: ActiveAccount | null): Promise<void> {
     const previous = this.service;
     this.service = null;
-    await previous?.close();
+    const generation = ++this.generation;
+    const current = () => generation === this.generation;
+    await previous?.close().catch((error: unknown) => {
+      this.deps.log.error('could not close the previous privacy feature; going on', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    });
     if (!account) return;
     const { events, log } = this.deps;
     this.service = await PrivacyService.open({
@@ -48,19 +60,28 @@ export class PrivacyFeature {
       retryMs: this.deps.retryMs,
       pollMs: this.deps.pollMs,
       listener: {
-        changed: (view) => events.emit('privacy:changed', view),
-        policyPublished: (policy) =>
-          detach(log, 'announcing a new privacy policy', this.announce(policy)),
-        signedOut: () => detach(log, 'ending a revoked sign-in', this.deps.revoked()),
+        changed: (view) => {
+          if (current()) events.emit('privacy:changed', view);
+        },
+        policyPublished: (policy) => {
+          if (current())
+            detach(log, 'announcing a new privacy policy', this.announce(policy, current));
+        },
+        signedOut: () => {
+          if (current()) detach(log, 'ending a revoked sign-in', this.deps.revoked());
+        },
       },
     });
   }
 
   /** A desktop notification at the user's notification level; a click opens the Privacy screen. */
-  private async announce(policy: { version: number; effectiveDate: string }): Promise<void> {
+  private async announce(
+    policy: { version: number; effectiveDate: string },
+    current: () => boolean,
+  ): Promise<void> {
     const settings = await this.deps.settings();
     const notice = policyNotice(policy, settings, this.deps.osLocale);
-    if (notice)
+    if (notice && current())
       this.deps.notifications.show(notice, () => this.deps.events.emit('privacy:open', {}));
   }
 }

@@ -179,9 +179,12 @@ export class PrivacyService {
   async close(): Promise<void> {
     this.closed = true;
     if (this.retry) clearTimeout(this.retry);
-    await this.live.stop();
+    // Writes are still waited for when following fails to stop; that failure is then thrown.
+    const failures: unknown[] = [];
+    await this.live.stop().catch((error: unknown) => failures.push(error));
     await this.queue.catch(() => undefined);
     await this.file.settled().catch(() => undefined);
+    if (failures.length > 0) throw failures[0];
   }
 
   /** Starts a sync in the background, one at a time. */
