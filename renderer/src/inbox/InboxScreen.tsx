@@ -36,7 +36,8 @@ export function InboxScreen({
   /** The open fax, owned by the shell so a notification click can open one. */
   open: string | null;
   onOpen: (id: string | null) => void;
-  onForward: () => void;
+  /** Forward: the open fax (no id), or a draft already made (a PDF opened in the viewer). */
+  onForward: (draftId?: string) => void;
 }) {
   const kamifax = useKamifax();
   // The next fax opened finds a pdf.js worker already loaded.

@@ -10,12 +10,15 @@ import { detach } from '../app/detach';
 interface OpenFile {
   name: string;
   bytes: Uint8Array;
+  /** Main's handle on a file its dialog opened (Electron); Forward passes it, not the bytes. */
+  openedId?: string | undefined;
 }
 
 /**
  * "Open a PDF…": asks main for a file (Electron's open dialog); where the host has no dialog
  * (the browser host) it uses the browser's own file picker, opened at once when `autoOpen`.
- * Then shows the file in the viewer.
+ * Then shows the file in the viewer. Forward makes a draft holding the file (main reads again
+ * the file its dialog opened; a file the page picked itself goes as bytes) and hands its id on.
  */
 export function LocalPdfOpener({
   onForward,
@@ -23,7 +26,8 @@ export function LocalPdfOpener({
   autoOpen = false,
   deadlines,
 }: {
-  onForward?: () => void;
+  /** Forward: the new draft holding the opened file, for Compose. */
+  onForward?: (draftId: string) => void;
   /** Closing the opened file or the opener. */
   onClose?: () => void;
   /** Open the picker as soon as this shows (it was shown by a click on "Open a PDF"). */
@@ -39,7 +43,10 @@ export function LocalPdfOpener({
   const [file, setFile] = useState<OpenFile | null>(null);
   const [useInput, setUseInput] = useState(host === 'headless');
   // Kept as what went wrong, translated when drawn (a language switch re-translates it).
-  const [problem, setProblem] = useState<{ tooLarge: true } | { failed: ErrorCode } | null>(null);
+  const [problem, setProblem] = useState<
+    { tooLarge: true } | { failed: ErrorCode } | { forwardFailed: ErrorCode } | null
+  >(null);
+  const forwarding = useRef(false);
 
   const openWithDialog = async () => {
     setProblem(null);
@@ -58,6 +65,23 @@ export function LocalPdfOpener({
       setFile({ name: picked.name, bytes: new Uint8Array(await picked.arrayBuffer()) });
     } catch {
       setProblem({ failed: 'file_unreadable' });
+    }
+  };
+
+  const forward = async (opened: OpenFile, done: (draftId: string) => void) => {
+    if (forwarding.current) return;
+    forwarding.current = true;
+    setProblem(null);
+    try {
+      const result = await kamifax.drafts.create(
+        opened.openedId
+          ? { openedFileId: opened.openedId }
+          : { files: [{ name: opened.name, bytes: opened.bytes }] },
+      );
+      if (result.ok) done(result.value.id);
+      else setProblem({ forwardFailed: result.error.code });
+    } finally {
+      forwarding.current = false;
     }
   };
 
@@ -96,7 +120,9 @@ export function LocalPdfOpener({
           <span role="alert">
             {'failed' in problem
               ? t('viewer.open.failed', { reason: errorText(problem.failed) })
-              : t('viewer.open.tooLarge')}
+              : 'forwardFailed' in problem
+                ? t('viewer.forwardFailed', { reason: errorText(problem.forwardFailed) })
+                : t('viewer.open.tooLarge')}
           </span>
         )}
       </div>
@@ -107,7 +133,9 @@ export function LocalPdfOpener({
           documentKey={`file:${file.name}:${file.bytes.byteLength}`}
           fileName={file.name}
           onClose={() => (onClose ? onClose() : setFile(null))}
-          {...(onForward ? { onForward } : {})}
+          {...(onForward
+            ? { onForward: () => detach('forwarding a PDF', forward(file, onForward)) }
+            : {})}
           {...(deadlines ? { deadlines } : {})}
         />
       )}

@@ -30,6 +30,7 @@ export const viewerEn = {
   'viewer.saveFailed': 'The copy was not saved: {reason}',
   'viewer.showInFolder': 'Show in folder',
   'viewer.forward': 'Forward',
+  'viewer.forwardFailed': 'Could not make a fax of this PDF: {reason}',
   'viewer.close': 'Close the viewer',
   'viewer.error.title': 'This fax cannot be shown',
   'viewer.error.password':
@@ -78,6 +79,7 @@ export const viewerJa: Record<keyof typeof viewerEn, string> = {
   'viewer.saveFailed': 'コピーを保存できませんでした: {reason}',
   'viewer.showInFolder': 'フォルダーに表示',
   'viewer.forward': '転送',
+  'viewer.forwardFailed': 'この PDF から FAX を作成できませんでした: {reason}',
   'viewer.close': 'ビューアーを閉じる',
   'viewer.error.title': 'この FAX は表示できません',
   'viewer.error.password':
