@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatFaxNumber } from '../../../preload/fax-numbers';
 import type { BridgeError } from '../../../preload/contract';
 import type { OutboxRow } from '../../../preload/send-contract';
@@ -31,7 +31,7 @@ export function OutboxPane({
   /** Forward: a new draft made from this fax's document. */
   onForward: (document: { name: string; bytes: Uint8Array }) => void;
   /** After Cancel or Resend: a short message for the shell. */
-  onDone: (message: 'outbox.cancelled' | 'outbox.resent') => void;
+  onDone: (message: 'outbox.cancelled' | 'outbox.cancelling' | 'outbox.resent') => void;
 }) {
   const kamifax = useKamifax();
   const { t, errorText, locale } = useI18n();
@@ -46,6 +46,7 @@ export function OutboxPane({
   } | null>(null);
   const document = loaded?.for === want ? loaded.document : null;
   const [actionError, setError] = useState<BridgeError | null>(null);
+  const cancelling = useRef(false);
   const error = actionError ?? (loaded?.for === want ? loaded.error : null);
 
   useEffect(() => {
@@ -72,12 +73,21 @@ export function OutboxPane({
   }, [kamifax, row.id, shown, want]);
 
   const act = async (action: 'cancel' | 'resend') => {
-    const result =
-      action === 'cancel'
-        ? await kamifax.outbox.cancel({ id: row.id })
-        : await kamifax.outbox.resend({ id: row.id });
-    if (result.ok) onDone(action === 'cancel' ? 'outbox.cancelled' : 'outbox.resent');
-    else setError(result.error);
+    if (action === 'resend') {
+      const result = await kamifax.outbox.resend({ id: row.id });
+      return result.ok ? onDone('outbox.resent') : setError(result.error);
+    }
+    // One cancel at a time: a second press before the row comes back asks nothing more.
+    if (cancelling.current) return;
+    cancelling.current = true;
+    try {
+      const result = await kamifax.outbox.cancel({ id: row.id });
+      if (!result.ok) return setError(result.error);
+      // Asked for, not yet settled with the service: the row says Cancelling… until it is.
+      onDone(result.value.cancelRequested ? 'outbox.cancelling' : 'outbox.cancelled');
+    } finally {
+      cancelling.current = false;
+    }
   };
   const forward = async () => {
     const result = await kamifax.outbox.document({ id: row.id });
@@ -123,7 +133,7 @@ export function OutboxPane({
           </p>
         )}
         <div className="pane-actions" role="toolbar" aria-label={t('outbox.openFax')}>
-          {row.canCancel && (
+          {row.canCancel && !row.cancelRequested && (
             <button type="button" onClick={() => detach('cancelling a fax', act('cancel'))}>
               {t('outbox.cancel')}
             </button>

@@ -18,7 +18,7 @@ export function OutboxScreen({
 }: {
   view: 'outbox' | 'sent';
   onForward: (document: { name: string; bytes: Uint8Array }) => void;
-  onNotice: (key: 'outbox.cancelled' | 'outbox.resent') => void;
+  onNotice: (key: 'outbox.cancelled' | 'outbox.cancelling' | 'outbox.resent') => void;
 }) {
   const { t, errorText } = useI18n();
   const [search, setSearch] = useState('');

@@ -23,6 +23,7 @@ export const outboxEn = {
   'outbox.status.failed': 'Failed',
   'outbox.status.failedReason': 'Failed · {reason}',
   'outbox.status.cancelled': 'Cancelled',
+  'outbox.status.cancelling': 'Cancelling…',
   'outbox.reason.busy': 'busy',
   'outbox.reason.no_answer': 'no answer',
   'outbox.reason.rejected': 'rejected',
@@ -40,6 +41,8 @@ export const outboxEn = {
   'outbox.close': 'Back to the list',
   'outbox.opening': 'Opening…',
   'outbox.cancelled': 'Fax cancelled.',
+  'outbox.cancelling':
+    'Cancelling the fax. It shows Cancelled once the service confirms it was not sent.',
   'outbox.resent': 'Sent again. It is queued in the Outbox.',
   'outbox.to': 'To {to}',
   'outbox.detail': '{pages} · queued {when}',
@@ -71,6 +74,7 @@ export const outboxJa: Record<keyof typeof outboxEn, string> = {
   'outbox.status.failed': '送信失敗',
   'outbox.status.failedReason': '送信失敗 · {reason}',
   'outbox.status.cancelled': '取り消し済み',
+  'outbox.status.cancelling': '取り消し中…',
   'outbox.reason.busy': '話し中',
   'outbox.reason.no_answer': '応答なし',
   'outbox.reason.rejected': '受信拒否',
@@ -88,6 +92,8 @@ export const outboxJa: Record<keyof typeof outboxEn, string> = {
   'outbox.close': '一覧に戻る',
   'outbox.opening': '開いています…',
   'outbox.cancelled': 'FAX の送信を取り消しました。',
+  'outbox.cancelling':
+    'FAX の送信を取り消しています。送信されていないことをサービスが確認すると「取り消し済み」になります。',
   'outbox.resent': 'もう一度送信します。送信箱に入りました。',
   'outbox.to': '宛先 {to}',
   'outbox.detail': '{pages} · {when} に送信',

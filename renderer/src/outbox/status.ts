@@ -1,11 +1,15 @@
 import type { OutboxRow } from '../../../preload/send-contract';
 import type { Translate } from '../i18n/i18n';
 
+const finished = new Set<OutboxRow['status']>(['delivered', 'failed', 'cancelled']);
+
 /**
  * The status chip of a row in plain words: Queued, Uploading 40 %, Sending 3/12, Delivered,
- * Failed · busy. `upload` is the live upload fraction when one is known.
+ * Failed · busy; Cancelling… while a cancel asked for is settled with the service. `upload` is
+ * the live upload fraction when one is known.
  */
 export function statusText(row: OutboxRow, t: Translate, upload?: number): string {
+  if (row.cancelRequested && !finished.has(row.status)) return t('outbox.status.cancelling');
   switch (row.status) {
     case 'uploading': {
       const fraction = upload ?? row.progress;

@@ -55,4 +55,15 @@ describe('the status chip of an outbox row', () => {
     );
     expect(statusText({ ...row, status: 'delivered' }, tJa)).toBe('送信完了');
   });
+
+  it('says Cancelling… while a cancel asked for is settled, and the outcome once it is', () => {
+    const asked = { ...row, cancelRequested: true, canCancel: false };
+    for (const status of ['queued', 'waiting', 'uploading', 'sending'] as const) {
+      expect(statusText({ ...asked, status, progress: 0.4 }, tEn)).toBe('Cancelling…');
+      expect(statusText({ ...asked, status }, tJa)).toBe('取り消し中…');
+    }
+    expect(statusText({ ...asked, status: 'cancelled' }, tEn)).toBe('Cancelled');
+    expect(statusText({ ...asked, status: 'delivered' }, tEn)).toBe('Delivered');
+    expect(statusText({ ...row, status: 'waiting' }, tEn)).toBe('Waiting to retry');
+  });
 });
