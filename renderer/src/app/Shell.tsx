@@ -127,10 +127,7 @@ function ShellBody({
       const target = screens[index];
       if (target) setScreen(target);
     }, []),
-    useCallback(() => {
-      compose.closeDraft();
-      setScreen('compose');
-    }, [compose]),
+    useCallback(() => compose.startNew(), [compose]),
   );
 
   useEffect(() => {
@@ -187,10 +184,7 @@ function ShellBody({
       <Navigation
         current={screen}
         // "New fax" starts a new draft; unfinished ones wait under Drafts.
-        onSelect={(next) => {
-          if (next === 'compose') compose.closeDraft();
-          setScreen(next);
-        }}
+        onSelect={(next) => (next === 'compose' ? compose.startNew() : setScreen(next))}
         counts={counts}
       />
       <main className="content" data-screen={screen}>

@@ -24,12 +24,17 @@ import './compose.css';
 export function ComposeScreen({
   draftId,
   host,
+  focusRecipient = false,
+  onRecipientFocused,
   onSent,
   onDiscarded,
   onGone,
 }: {
   draftId: string;
   host: AppInfo['host'];
+  /** The person asked for a new fax: the focus goes to To once the draft is drawn. */
+  focusRecipient?: boolean;
+  onRecipientFocused?: () => void;
   onSent: () => void;
   onDiscarded: () => void;
   /** The draft is gone: not found, or discarded on leaving because nothing was in it. */
@@ -52,6 +57,11 @@ export function ComposeScreen({
   useEffect(() => {
     if (confirming) keepButton.current?.focus();
   }, [confirming]);
+
+  const loaded = draft !== null;
+  useEffect(() => {
+    if (loaded && focusRecipient) onRecipientFocused?.();
+  }, [loaded, focusRecipient, onRecipientFocused]);
 
   useEffect(() => {
     if (error?.code === 'draft_not_found') onGone(draftId);
@@ -183,6 +193,7 @@ export function ComposeScreen({
           <RecipientField
             recipients={draft.recipients}
             context={context}
+            focusOnMount={focusRecipient}
             onChange={(recipients) => edit({ recipients })}
           />
           <div className="field">

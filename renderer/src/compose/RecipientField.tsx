@@ -35,10 +35,13 @@ export function RecipientField({
   recipients,
   onChange,
   context,
+  focusOnMount = false,
 }: {
   recipients: readonly DraftRecipient[];
   onChange: (recipients: DraftRecipient[]) => void;
   context: NumberContext | null;
+  /** Takes the focus when drawn (a new fax the person asked for). */
+  focusOnMount?: boolean;
 }) {
   const kamifax = useKamifax();
   const { t, errorText } = useI18n();
@@ -50,6 +53,11 @@ export function RecipientField({
   const country = context?.country ?? 'JP';
   // Suggestions belong to what is typed; an empty box shows none.
   const suggestions = text.trim() ? found : [];
+
+  const focusFirst = useRef(focusOnMount);
+  useEffect(() => {
+    if (focusFirst.current) input.current?.focus();
+  }, []);
 
   useEffect(() => {
     const search = text.trim();

@@ -44,6 +44,8 @@ export function SendingScreens({
         key={routing.draftId}
         draftId={routing.draftId}
         host={host}
+        focusRecipient={routing.focusRecipient}
+        onRecipientFocused={routing.recipientFocused}
         onSent={() => {
           routing.closeDraft();
           onNotice({ key: 'compose.sent' });
@@ -60,15 +62,7 @@ export function SendingScreens({
       <NewDraft onDraft={routing.setDraftId} />
     );
   if (screen === 'drafts')
-    return (
-      <DraftsScreen
-        onOpen={routing.openDraft}
-        onNew={() => {
-          routing.closeDraft();
-          onScreen('compose');
-        }}
-      />
-    );
+    return <DraftsScreen onOpen={routing.openDraft} onNew={routing.startNew} />;
   return (
     <OutboxScreen
       key={screen}

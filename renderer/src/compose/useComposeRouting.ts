@@ -17,14 +17,24 @@ export function useComposeRouting(
 ) {
   const kamifax = useKamifax();
   const [draftId, setDraftId] = useState<string | null>(null);
+  // The person asked for a new fax (Ctrl+N, New fax): Compose puts the focus in To, once.
+  const [focusRecipient, setFocusRecipient] = useState(false);
 
   const openDraft = useCallback(
     (id: string) => {
       setDraftId(id);
+      // A draft opened from elsewhere (a printed job in the background) takes no focus.
+      setFocusRecipient(false);
       onScreen('compose');
     },
     [onScreen],
   );
+
+  const startNew = useCallback(() => {
+    setDraftId(null);
+    setFocusRecipient(true);
+    onScreen('compose');
+  }, [onScreen]);
 
   useEffect(
     () => kamifax.on('compose:open', ({ draftId: id }) => openDraft(id)),
@@ -58,6 +68,11 @@ export function useComposeRouting(
     draftId,
     setDraftId,
     openDraft,
+    /** A new draft the person asked for: Compose opens with the focus in To. */
+    startNew,
+    /** Compose opens with the focus in To (then `recipientFocused` clears it). */
+    focusRecipient,
+    recipientFocused: useCallback(() => setFocusRecipient(false), []),
     /** Compose with nothing open: the next visit starts a new draft. */
     closeDraft: useCallback(() => setDraftId(null), []),
     /** A draft that no longer exists (discarded because empty, or elsewhere) is let go. */
