@@ -140,4 +140,40 @@ describe.skipIf(!hasChromium)('the inbox in Chromium against the embedded demo s
       .poll(() => page.getByRole('alert').filter({ hasText: ja['account.atLimit'] }).count())
       .toBe(1);
   });
+
+  it('counts a search of many matches as "500 件以上" at once, then exactly', async () => {
+    const url = host.localService.url()!;
+    const seeded = await fetch(`${url}/v1/admin/seed`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-admin-token': host.localService.adminToken,
+      },
+      body: JSON.stringify({ email: 'alice@example.com', count: 700 }),
+    });
+    expect(seeded.status).toBe(200);
+    await host.core.features.inbox()!.syncNow();
+    await page.getByRole('navigation').getByRole('button', { name: ja['nav.inbox'] }).click();
+    // Every text the count line shows, in order (the capped count lasts ~300 ms).
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { countsSeen: string[] }).countsSeen = seen;
+      const record = () => {
+        const text = document.querySelector('[data-testid="inbox-count"]')?.textContent ?? '';
+        if (seen.at(-1) !== text) seen.push(text);
+      };
+      new MutationObserver(record).observe(document.body, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+    });
+    await page.getByRole('searchbox', { name: ja['inbox.search'] }).fill('Seeded fax');
+    await expect.poll(() => page.getByTestId('inbox-count').textContent()).toBe('700 件');
+    const seen = await page.evaluate(
+      () => (window as unknown as { countsSeen: string[] }).countsSeen,
+    );
+    expect(seen).toContain('500 件以上');
+    expect(seen.indexOf('500 件以上')).toBeLessThan(seen.indexOf('700 件'));
+  });
 });

@@ -35,6 +35,8 @@ export function useWindowedRows<Row extends { id: string }>(
   quickCount?: number,
 ) {
   const [total, setTotal] = useState<number | null>(null);
+  // The total is a lower bound while a capped count waits for its exact one ("500+").
+  const [totalIsAtLeast, setTotalIsAtLeast] = useState(false);
   const [error, setError] = useState<BridgeError | null>(null);
   // The search whose rows are on screen: a readiness signal for tests and the benchmark.
   const [shownSearch, setShownSearch] = useState<string | null>(null);
@@ -71,6 +73,7 @@ export function useWindowedRows<Row extends { id: string }>(
       setError(null);
       windows.current.set(offset, result.value.rows);
       setTotal(result.value.total);
+      setTotalIsAtLeast(result.value.more === true);
       setShownSearch(search);
       setRevision((r) => r + 1);
       if (result.value.more) {
@@ -81,7 +84,9 @@ export function useWindowedRows<Row extends { id: string }>(
           detach(
             `counting ${what} rows`,
             query(0, 1).then((counted) => {
-              if (mine === generation.current && counted.ok) setTotal(counted.value.total);
+              if (mine !== generation.current || !counted.ok) return;
+              setTotal(counted.value.total);
+              setTotalIsAtLeast(false);
             }),
           );
         }, exactCountDelayMs);
@@ -153,5 +158,5 @@ export function useWindowedRows<Row extends { id: string }>(
     return undefined;
   };
 
-  return { total, error, shownSearch, rowAt, findRow, ensure, reload };
+  return { total, totalIsAtLeast, error, shownSearch, rowAt, findRow, ensure, reload };
 }

@@ -3,19 +3,28 @@ import { useI18n } from '../i18n/i18n';
 
 type Criteria = Pick<InboxQuery, 'search' | 'filter' | 'sort'>;
 
-/** "3 faxes · 2 unread": the count of what the list shows, not of the whole inbox. */
+/**
+ * "3 faxes · 2 unread": the count of what the list shows, not of the whole inbox; "500+ faxes"
+ * while a search's quick count waits for the exact one.
+ */
 export function CountLine({
   total,
+  atLeast = false,
   unread,
 }: {
   mode: 'inbox' | 'trash';
   total: number | null;
+  atLeast?: boolean;
   criteria: Criteria;
   unread: number;
 }) {
   const { t } = useI18n();
   if (total === null) return <p className="muted inbox-count" data-testid="inbox-count" />;
-  const count = total === 1 ? t('inbox.count.one') : t('inbox.count.other', { count: total });
+  const count = atLeast
+    ? t('inbox.count.atLeast', { count: total })
+    : total === 1
+      ? t('inbox.count.one')
+      : t('inbox.count.other', { count: total });
   return (
     <p className="muted inbox-count" data-testid="inbox-count" aria-live="polite">
       {unread > 0 ? `${count} · ${t('inbox.count.unread', { unread })}` : count}

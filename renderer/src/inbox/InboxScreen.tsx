@@ -54,7 +54,7 @@ export function InboxScreen({
     sort: 'newest',
   });
   const stableCriteria = useMemo(() => criteria, [criteria]);
-  const { total, error, shownSearch, rowAt, ensure } = useInboxRows(stableCriteria);
+  const { total, totalIsAtLeast, error, shownSearch, rowAt, ensure } = useInboxRows(stableCriteria);
   const status = useInboxStatus();
   const act = useFaxActions();
   const [selection, setSelection] = useState<ListSelection>({ selected: new Set(), active: 0 });
@@ -149,6 +149,7 @@ export function InboxScreen({
           <CountLine
             mode={mode}
             total={total}
+            atLeast={totalIsAtLeast}
             criteria={criteria}
             unread={
               mode === 'inbox' && criteria.filter === 'all' && !criteria.search.trim()

@@ -22,7 +22,7 @@ export function useInboxRows(criteria: Criteria) {
       kamifax.inbox.query({ ...criteria, offset, limit, ...(countUpTo ? { countUpTo } : {}) }),
     [kamifax, criteria],
   );
-  const { total, error, shownSearch, rowAt, ensure, reload } = useWindowedRows(
+  const { total, totalIsAtLeast, error, shownSearch, rowAt, ensure, reload } = useWindowedRows(
     query,
     criteria.search,
     'inbox',
@@ -41,5 +41,5 @@ export function useInboxRows(criteria: Criteria) {
   // A contact saved, deleted or imported renames the numbers on screen.
   useEffect(() => kamifax.on('contacts:changed', () => reload(true)), [kamifax, reload]);
 
-  return { total, error, shownSearch, rowAt, ensure, reload: () => reload(true) };
+  return { total, totalIsAtLeast, error, shownSearch, rowAt, ensure, reload: () => reload(true) };
 }
