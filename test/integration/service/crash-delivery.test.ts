@@ -121,8 +121,10 @@ describe('internal delivery across crashes', () => {
 
   it('loses and duplicates nothing over 100 sends with random SIGKILLs, inside delivery too', async () => {
     const service = await crashable();
-    // About four kills inside delivery steps, and up to four from outside.
-    const kills = { 'recipient-written': 0.015, 'internal-committed': 0.015, sending: 0.01 };
+    // About eight kills inside delivery steps (all of them happen while the supervisor runs),
+    // and four from outside, each while the send at a random index is on its way: both tied
+    // to the work, not to the clock, so a fast machine meets them as a slow one does.
+    const kills = { 'recipient-written': 0.03, 'internal-committed': 0.03, sending: 0.02 };
     await service.start(kills);
     await call(service, 'POST', '/v1/admin/plan', {
       body: { email: 'alice@example.com', plan: 'paid' },
@@ -132,12 +134,12 @@ describe('internal delivery across crashes', () => {
     let token = await signIn(service, 'alice@example.com');
     let restarts = 0;
     let outsideKills = 0;
-    // Restart the child whenever it dies, for as long as the sends go on.
-    let sending = true;
+    // Restart the child whenever it dies, until every fax has been delivered.
+    let supervising = true;
     const supervisor = (async () => {
-      while (sending) {
+      while (supervising) {
         await service.waitForExit();
-        if (!sending) return;
+        if (!supervising) return;
         restarts += 1;
         // A kill may land before the child is ready: try again.
         for (;;) {
@@ -145,23 +147,25 @@ describe('internal delivery across crashes', () => {
             await service.start(kills);
             break;
           } catch {
-            if (!sending) return;
+            if (!supervising) return;
           }
         }
       }
     })();
-    // Kills from outside at random moments (a request, a delivery or nothing in flight).
-    const killer = (async () => {
-      while (sending && outsideKills < 4) {
-        await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 2000));
-        if (sending && service.alive) {
-          outsideKills += 1;
-          await service.kill();
-        }
-      }
-    })();
+    const killAt = new Set<number>();
+    while (killAt.size < 4) killAt.add(3 + Math.floor(Math.random() * 94));
+    const outside: Promise<void>[] = [];
     for (let i = 0; i < 100; i += 1) {
       const key = `durability-${i}`;
+      if (killAt.has(i)) {
+        outside.push(
+          new Promise((resolve) => setTimeout(resolve, Math.random() * 30)).then(async () => {
+            if (!service.alive) return;
+            outsideKills += 1;
+            await service.kill();
+          }),
+        );
+      }
       for (;;) {
         try {
           const answer = await call(service, 'POST', '/v1/faxes', {
@@ -180,8 +184,28 @@ describe('internal delivery across crashes', () => {
         }
       }
     }
-    sending = false;
-    await killer;
+    await Promise.all(outside);
+    // Deliveries go on after the last send is accepted; kills inside them still restart it.
+    await until(
+      async () => {
+        try {
+          const list = await call(service, 'GET', '/v1/faxes?direction=outbound&limit=500', {
+            token,
+          });
+          if (list.status === 401) token = await signIn(service, 'alice@example.com');
+          const faxes = (list.body?.faxes ?? []) as { status: string }[];
+          return (
+            faxes.length >= 100 &&
+            faxes.every((fax) => fax.status !== 'queued' && fax.status !== 'sending')
+          );
+        } catch {
+          return false;
+        }
+      },
+      60_000,
+      'every fax delivered with the kills on',
+    );
+    supervising = false;
     await service.kill();
     await supervisor;
     await service.start();
