@@ -104,6 +104,10 @@ describe('every operation in service/openapi.json', () => {
     await tour.request('POST', `/v1/faxes/${id}/not-junk`, { body: {} });
     const sent = await tour.send(await makePdf(1), ['+81300000001']);
     await tour.request('POST', `/v1/faxes/${sent.body.faxes[0].id}/cancel`);
+    // A send withdrawn by its key before (and instead of) its upload.
+    await tour.request('POST', '/v1/faxes/withdraw', {
+      headers: { 'idempotency-key': 'tour-withdrawn-send' },
+    });
     await tour.request('DELETE', `/v1/faxes/${id}`);
     await tour.request('POST', `/v1/faxes/${id}/restore`, { body: {} });
 
