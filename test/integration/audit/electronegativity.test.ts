@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -44,16 +45,20 @@ function audit(input: string): Finding[] {
     ],
     { cwd: root, stdio: 'ignore' },
   );
-  return readFileSync(output, 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => {
-      const [check, severity, , file, location] = line
-        .split(',')
-        .map((cell) => cell.replace(/^"|"$/g, ''));
-      return { check: check!, severity: severity!, file: file!, location: location! };
-    });
+  // A real CSV parser: a finding's code sample may hold commas, quotes and line breaks.
+  const rows = parse(readFileSync(output, 'utf8'), {
+    columns: true,
+    trim: true,
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+  }) as Array<Record<string, string>>;
+  return rows.map((row) => ({
+    check: row.issue ?? '',
+    severity: row.severity ?? '',
+    file: row.filename ?? '',
+    location: row.location ?? '',
+  }));
 }
 
 const unexplained = (findings: Finding[]) =>
