@@ -1,5 +1,6 @@
 import type { AccessTokens } from '../api/http-client';
 import { ServiceError } from '../api/service-error';
+import type { RenewalLock } from './renewal-lock';
 
 /** What the service hands out at sign-in and at each renewal. */
 export interface TokenPair {
@@ -16,7 +17,7 @@ export interface TokenKeeperDeps {
    * Held around each renewal (load, rotate, save), shared with other processes that use the
    * same keychain entry (the app and `kamifax send`); see renewal-lock.ts.
    */
-  lock?: <T>(work: () => Promise<T>) => Promise<T>;
+  lock?: RenewalLock;
 }
 
 /**
