@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryCredentialStore } from '../../main/core/credentials/memory-store';
@@ -9,19 +8,11 @@ import { en } from '../../renderer/src/i18n/messages/en';
 import { launchChromium, openApp, signInToDemo } from '../helpers/browser';
 import { startTestHost, type TestHost } from '../helpers/headless';
 import { chromiumPath, systemComponent } from '../helpers/system';
+import { textPdf } from '../helpers/fax-pdf';
 
 const hasChromium = systemComponent('Chromium', chromiumPath !== null, 'apt-get install chromium');
 
 /** A PDF of `pages` pages with a line of text each. */
-async function pdfOf(pages: number): Promise<Buffer> {
-  const document = await PDFDocument.create();
-  const font = await document.embedFont(StandardFonts.Helvetica);
-  for (let number = 1; number <= pages; number += 1)
-    document
-      .addPage([595.28, 841.89])
-      .drawText(`Page ${number}`, { x: 72, y: 760, size: 24, font });
-  return Buffer.from(await document.save());
-}
 
 describe.skipIf(!hasChromium)('Forward of a PDF opened in the viewer, in Chromium', () => {
   let host: TestHost;
@@ -50,7 +41,7 @@ describe.skipIf(!hasChromium)('Forward of a PDF opened in the viewer, in Chromiu
     await page.locator('.viewer-opener input[type="file"]').setInputFiles({
       name: 'price-list.pdf',
       mimeType: 'application/pdf',
-      buffer: await pdfOf(3),
+      buffer: Buffer.from(await textPdf(3)),
     });
     await page
       .locator('.viewer-page[data-page-number="1"][data-render-state="rendered"]')

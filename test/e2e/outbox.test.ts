@@ -1,7 +1,6 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryCredentialStore } from '../../main/core/credentials/memory-store';
@@ -9,20 +8,12 @@ import { en } from '../../renderer/src/i18n/messages/en';
 import { launchChromium, openApp, signInToDemo } from '../helpers/browser';
 import { startTestHost, type TestHost } from '../helpers/headless';
 import { chromiumPath, systemComponent } from '../helpers/system';
+import { textPdf } from '../helpers/fax-pdf';
 
 const hasChromium = systemComponent('Chromium', chromiumPath !== null, 'apt-get install chromium');
 const corpus = new URL('../../../shared/corpus/', import.meta.url);
 
 /** A PDF of `pages` pages with a line of text each. */
-async function pdfOf(pages: number): Promise<Buffer> {
-  const document = await PDFDocument.create();
-  const font = await document.embedFont(StandardFonts.Helvetica);
-  for (let number = 1; number <= pages; number += 1)
-    document
-      .addPage([595.28, 841.89])
-      .drawText(`Page ${number}`, { x: 72, y: 760, size: 24, font });
-  return Buffer.from(await document.save());
-}
 
 /** Alice's sent faxes as the service has them. */
 async function aliceOutbound(host: TestHost) {
@@ -216,7 +207,7 @@ describe.skipIf(!hasChromium)(
       await send('Long fax', {
         name: 'long.pdf',
         mimeType: 'application/pdf',
-        buffer: await pdfOf(8),
+        buffer: Buffer.from(await textPdf(8)),
       });
       await compose();
       await toBox().fill('092-123-4567');

@@ -4,11 +4,23 @@ import {
   PDFHexString,
   PDFName,
   PDFNumber,
+  StandardFonts,
   concatTransformationMatrix,
   drawObject,
   popGraphicsState,
   pushGraphicsState,
 } from 'pdf-lib';
+
+/** A plain A4 document of `pages` pages, each saying "<label> page n" (a printed or picked PDF). */
+export async function textPdf(pages: number, label = 'Document'): Promise<Uint8Array> {
+  const document = await PDFDocument.create();
+  const font = await document.embedFont(StandardFonts.Helvetica);
+  for (let number = 1; number <= pages; number += 1)
+    document
+      .addPage([a4.width, a4.height])
+      .drawText(`${label} page ${number}`, { x: 72, y: 760, size: 18, font });
+  return document.save();
+}
 
 /** A4 in PDF points. */
 export const a4 = { width: 595.28, height: 841.89 };

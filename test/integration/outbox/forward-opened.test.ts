@@ -1,7 +1,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headlessDialogs } from '../../../main/headless/headless-dialogs';
 import {
@@ -10,12 +9,7 @@ import {
   type TestClient,
   type TestService,
 } from '../client/harness';
-
-async function pdfOf(pages: number): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  for (let i = 0; i < pages; i += 1) pdf.addPage([595, 842]).drawText(`page ${i + 1}`);
-  return pdf.save();
-}
+import { textPdf } from '../../helpers/fax-pdf';
 
 /**
  * Forward from the viewer's stand-alone "Open a PDF…": the draft holds that PDF. Where main's
@@ -32,14 +26,14 @@ describe('Forward of a PDF opened in the viewer', { timeout: 120_000 }, () => {
     service = await startTestService();
     folder = await mkdtemp(join(tmpdir(), 'kamifax-opened-'));
     path = join(folder, 'quote.pdf');
-    await writeFile(path, await pdfOf(3));
+    await writeFile(path, await textPdf(3));
     const dataDir = await mkdtemp(join(tmpdir(), 'kamifax-client-'));
     client = await startTestClient({
       dataDir,
       // Main's open dialog, as Electron's: the user picks quote.pdf.
       dialogs: {
         ...headlessDialogs(dataDir),
-        pickPdf: async () => ({ name: 'quote.pdf', bytes: await pdfOf(3), path }),
+        pickPdf: async () => ({ name: 'quote.pdf', bytes: await textPdf(3), path }),
       },
     });
     await client.core.session.signIn(
@@ -85,7 +79,7 @@ describe('Forward of a PDF opened in the viewer', { timeout: 120_000 }, () => {
 
   it('makes a draft from the bytes where the page picked the file itself (browser host)', async () => {
     const created = await client.core.router.dispatch('drafts:create', {
-      files: [{ name: 'picked.pdf', bytes: await pdfOf(2) }],
+      files: [{ name: 'picked.pdf', bytes: await textPdf(2) }],
     });
     if (!created.ok) throw new Error(created.error.code);
     expect(created.value).toMatchObject({

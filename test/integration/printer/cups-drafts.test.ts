@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Draft } from '../../../preload/send-contract';
 import { createCore, type Core } from '../../../main/core/app';
@@ -14,7 +13,8 @@ import { headlessDialogs } from '../../../main/headless/headless-dialogs';
 import { RecordedNotifications } from '../../../main/headless/headless-notifications';
 import { systemComponent } from '../../helpers/system';
 import { startTestService, type TestService } from '../client/harness';
-import { canRunCupsd, startPrivateCups, type PrivateCups } from './private-cupsd';
+import { textPdf } from '../../helpers/fax-pdf';
+import { canRunCupsd, freePort, startPrivateCups, type PrivateCups } from './private-cupsd';
 
 // The whole way, with nothing standing in: `lp` → a private cupsd → the app's IPP endpoint →
 // PrinterService → the signed-in account's real DraftService (SQLite, sealed files) → a draft
@@ -26,23 +26,6 @@ const present = systemComponent(
   canRunCupsd,
   'apt-get install cups cups-client cups-bsd cups-filters, and run the tests as root (CI does)',
 );
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function pdfOf(pages: number, title: string): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (let i = 1; i <= pages; i++)
-    doc.addPage([595, 842]).drawText(`${title} page ${i}`, { x: 72, y: 760, size: 18, font });
-  return doc.save();
-}
 
 describe.skipIf(!present)('a printed job becomes a real draft of the signed-in account', () => {
   let dir: string;
@@ -139,7 +122,7 @@ describe.skipIf(!present)('a printed job becomes a real draft of the signed-in a
       way: 'cups-everywhere',
     });
     const file = join(dir, 'quote.pdf');
-    writeFileSync(file, await pdfOf(3, 'Quote'));
+    writeFileSync(file, await textPdf(3, 'Quote'));
     const started = Date.now();
     print(file, 'Quote for Tanaka');
     const draft = await draftNamed('Quote for Tanaka', 60_000);
@@ -167,7 +150,7 @@ describe.skipIf(!present)('a printed job becomes a real draft of the signed-in a
       await core!.dispose();
       core = null;
       const file = join(dir, 'late.pdf');
-      writeFileSync(file, await pdfOf(2, 'Late'));
+      writeFileSync(file, await textPdf(2, 'Late'));
       print(file, 'Printed while closed');
       // CUPS holds it while nothing answers at the printer's address.
       await new Promise((r) => setTimeout(r, 2_000));

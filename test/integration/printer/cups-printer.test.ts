@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AlignmentType, Document, Packer, PageBreak, Paragraph, TextRun } from 'docx';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locateOffice } from '../../../main/core/convert/locate-office';
 import { createLogger } from '../../../main/core/log/logger';
@@ -12,7 +11,8 @@ import { createEventBus } from '../../../main/core/rpc/event-bus';
 import { PrinterService, type DraftSink } from '../../../main/core/printer/printer-service';
 import { CupsRegistration } from '../../../main/core/printer/registration';
 import { systemComponent } from '../../helpers/system';
-import { canRunCupsd, startPrivateCups, type PrivateCups } from './private-cupsd';
+import { textPdf } from '../../helpers/fax-pdf';
+import { canRunCupsd, freePort, startPrivateCups, type PrivateCups } from './private-cupsd';
 
 const present = systemComponent(
   'CUPS (cupsd, lpadmin, lp) run as root',
@@ -20,23 +20,6 @@ const present = systemComponent(
   'apt-get install cups cups-client cups-bsd cups-filters, and run the tests as root (CI does)',
 );
 const office = locateOffice();
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function pdfOf(pages: number, title: string): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (let i = 1; i <= pages; i++)
-    doc.addPage([595, 842]).drawText(`${title} page ${i}`, { x: 72, y: 760, size: 18, font });
-  return doc.save();
-}
 
 interface Arrived {
   subject: string;
@@ -131,7 +114,7 @@ describe.skipIf(!present)('the Kamifax printer through a real CUPS', () => {
 
   it('turns lp of a PDF into a draft named after the job, with every page', async () => {
     const file = join(dir, 'quote.pdf');
-    writeFileSync(file, await pdfOf(3, 'Quote'));
+    writeFileSync(file, await textPdf(3, 'Quote'));
     const before = sink.drafts.length;
     const started = Date.now();
     print(file, 'Quote for Tanaka');
@@ -198,7 +181,7 @@ describe.skipIf(!present)('the Kamifax printer through a real CUPS', () => {
     async () => {
       await printer.stop();
       const file = join(dir, 'late.pdf');
-      writeFileSync(file, await pdfOf(2, 'Late'));
+      writeFileSync(file, await textPdf(2, 'Late'));
       const before = sink.drafts.length;
       print(file, 'Printed while closed');
       // CUPS holds it: the job is still in its queue.

@@ -1,6 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
@@ -8,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../main/core/log/logger';
 import { IppServer } from '../../../main/core/printer/ipp-server';
 import { findExecutable, systemComponent } from '../../helpers/system';
-import { canRunCupsd, ipptool, startPrivateCups, type PrivateCups } from './private-cupsd';
+import {
+  canRunCupsd,
+  freePort,
+  ipptool,
+  startPrivateCups,
+  type PrivateCups,
+} from './private-cupsd';
 
 const gs = findExecutable('gs', ['/usr/bin/gs']);
 const present = systemComponent(
@@ -17,15 +22,6 @@ const present = systemComponent(
   'apt-get install cups cups-ipp-utils ghostscript, and run as root (CI does)',
 );
 const suites = ['ipp-1.1.test', 'ipp-2.0.test', 'ipp-everywhere.test'];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Runs one suite (asynchronously: the endpoint answers from this same process); counts the

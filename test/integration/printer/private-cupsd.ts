@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chownSync, mkdirSync, writeFileSync, chmodSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { findExecutable } from '../../helpers/system';
 
@@ -12,6 +13,16 @@ export const ipptool = findExecutable('ipptool', ['/usr/bin/ipptool']);
 /** A private cupsd runs only as root (it drops to `lp` for filters and backends). */
 export const canRunCupsd =
   cupsd !== null && lpadmin !== null && lp !== null && process.getuid?.() === 0;
+
+/** A TCP port on 127.0.0.1 that was free a moment ago (for a cupsd or our endpoint). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /** A cupsd of the test's own: own folders, own socket, own TCP port on 127.0.0.1. */
 export interface PrivateCups {
