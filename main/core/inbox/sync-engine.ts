@@ -11,6 +11,16 @@ export interface ChangePage {
   hasMore: boolean;
 }
 
+/** A feed page or why it failed; settled, so a page asked for early never rejects unheard. */
+type Fetched = { ok: true; page: ChangePage } | { ok: false; error: unknown };
+
+function fetched(request: Promise<ChangePage>): Promise<Fetched> {
+  return request.then(
+    (page) => ({ ok: true, page }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+}
+
 /** The service calls sync needs. */
 export interface SyncApi {
   changes(since: string | null, limit: number): Promise<ChangePage>;
@@ -30,6 +40,10 @@ export interface SyncListener {
 }
 
 const pageSize = 500;
+/** During a long pull, fetched pages are written together up to this many changes... */
+const batchRows = 5_000;
+/** ...or once the oldest of them has waited this long. */
+const batchMs = 250;
 const statusEveryMs = 300;
 const offlineCodes = new Set(['offline', 'service_unreachable']);
 /** Statuses that mean the service will never take this change: drop it. */
@@ -39,10 +53,13 @@ export const maxAttempts = 5;
 
 /**
  * Keeps the local store in step with the service: first replays changes made offline, then
- * pulls the change feed page by page. Each page and its cursor commit together, so a restart
- * mid-sync resumes without duplicates or gaps. Runs are single-flight; a request during a run
- * schedules exactly one more. A change the service keeps refusing (400, 403, 5xx) is counted
- * per attempt and parked after `maxAttempts`; it never blocks the pull or later changes.
+ * pulls the change feed page by page, asking for the next page while the store writes this one.
+ * The first page is written at once (the list shows it); later pages are written several to a
+ * transaction, each with the cursor of its last page, so a restart mid-sync resumes without
+ * duplicates or gaps (pages fetched and not yet written are fetched again). Runs are
+ * single-flight; a request during a run schedules exactly one more. A change the service keeps
+ * refusing (400, 403, 5xx) is counted per attempt and parked after `maxAttempts`; it never
+ * blocks the pull or later changes.
  * Status goes out only when it changed; `revision` moves only when rows did.
  */
 export class SyncEngine {
@@ -168,33 +185,64 @@ export class SyncEngine {
     // Until one sync has run to the end, everything is history: no notifications, even
     // when that first sync was cut off and is finishing now.
     const catchingUp = this.store.getState('initialSyncDone') !== '1';
-    const arrived: string[] = [];
+    const arrived = new Set<string>();
     let lastStatusAt = this.now();
-    for (;;) {
-      if (this.stopped) return;
-      const page = await this.api.changes(this.store.cursor(), pageSize);
+    // Pages fetched and not yet written, and when the oldest of them came.
+    let held: ChangePage[] = [];
+    let heldRows = 0;
+    let heldSince = 0;
+    let shown = false;
+    const write = () => {
+      if (held.length === 0) return;
+      this.store.applyPages(held, held.at(-1)!.next);
+      const changed = held.some((page) => page.upserts.length > 0 || page.deletes.length > 0);
+      held = [];
+      heldRows = 0;
+      if (!changed) return;
+      this.rowsChanged();
+      // Counting is a scan of the table: during a long first sync, tell the UI a few
+      // times a second, not after every write. The first rows are told at once.
+      if (!shown || this.now() - lastStatusAt >= statusEveryMs) {
+        shown = true;
+        lastStatusAt = this.now();
+        this.publish();
+      }
+    };
+    // The next page is asked for before this one is written, so the service prepares it
+    // while the store works.
+    let next: Promise<Fetched> | null = fetched(this.api.changes(this.store.cursor(), pageSize));
+    while (next) {
+      const result: Fetched = await next;
+      if (!result.ok) {
+        // What came before the failure is kept; the run stops as it did before.
+        write();
+        throw result.error;
+      }
+      const page = result.page;
+      next = page.hasMore && !this.stopped ? fetched(this.api.changes(page.next, pageSize)) : null;
       if (!catchingUp) {
         for (const fax of page.upserts) {
           if (fax.direction === 'inbound' && !fax.read && !fax.junk && !this.store.get(fax.id))
-            arrived.push(fax.id);
+            arrived.add(fax.id);
         }
       }
-      this.store.applyChanges(page.upserts, page.deletes, page.next);
-      if (page.upserts.length > 0 || page.deletes.length > 0) {
-        this.rowsChanged();
-        // Counting is a scan of the table: during a long first sync, tell the UI a few
-        // times a second, not after every page.
-        if (this.now() - lastStatusAt >= statusEveryMs) {
-          lastStatusAt = this.now();
-          this.publish();
-        }
+      if (held.length === 0) heldSince = this.now();
+      held.push(page);
+      heldRows += page.upserts.length + page.deletes.length;
+      // The first page goes in at once (the list shows it); later ones gather into larger
+      // transactions, written at least every `batchMs`.
+      if (!shown || !next || heldRows >= batchRows || this.now() - heldSince >= batchMs) write();
+      if (this.stopped) {
+        write();
+        // Nothing is left running behind the store's back (it closes after stop()).
+        await next;
+        return;
       }
-      if (!page.hasMore) break;
     }
     this.store.setState('initialSyncDone', '1');
     this.publish();
     // One call per run, so a burst becomes one summary notification.
-    if (arrived.length > 0) this.listener.arrived(arrived);
+    if (arrived.size > 0) this.listener.arrived([...arrived]);
   }
 
   private rowsChanged(): void {

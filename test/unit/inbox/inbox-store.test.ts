@@ -39,6 +39,33 @@ describe('InboxStore', () => {
     expect(store.query(q(), now).rows.map((r) => [r.id, r.read])).toEqual([['a', true]]);
   });
 
+  it('writes several pages in one transaction: a failure in the last writes none of them', () => {
+    store.applyChanges([fax('a1')], [], '1');
+    const broken = { ...fax('a4'), status: null } as unknown as FaxRecord;
+    expect(() =>
+      store.applyPages(
+        [
+          { upserts: [fax('a2')], deletes: ['a1'] },
+          { upserts: [fax('a3'), broken], deletes: [] },
+        ],
+        '3',
+      ),
+    ).toThrow();
+    // Nothing of the batch, and the cursor where it was: a sync resumes from page 2.
+    expect(store.cursor()).toBe('1');
+    expect(store.get('a1')).not.toBeNull();
+    expect(store.get('a2')).toBeNull();
+    store.applyPages(
+      [
+        { upserts: [fax('a2')], deletes: ['a1'] },
+        { upserts: [fax('a3')], deletes: [] },
+      ],
+      '3',
+    );
+    expect(store.cursor()).toBe('3');
+    expect([store.get('a1'), store.get('a2')?.id, store.get('a3')?.id]).toEqual([null, 'a2', 'a3']);
+  });
+
   it('filters unread, this week and junk, and sorts', () => {
     store.applyChanges(
       [

@@ -208,6 +208,44 @@ describe('SyncEngine', () => {
     expect(after[0]!.revision).toBeGreaterThan(revision);
   });
 
+  it('writes the first page at once, then several pages to a transaction', async () => {
+    for (let i = 0; i < 6000; i += 1) service.put(fax(`f${i}`));
+    const writes: number[] = [];
+    const apply = store.applyPages.bind(store);
+    store.applyPages = (pages, cursor) => {
+      writes.push(pages.length);
+      apply(pages, cursor);
+    };
+    await engine.sync();
+    // 12 pages of 500: the first alone (the list shows it), the rest gathered (the scripted
+    // feed answers at once, so only the row limit or the end splits them).
+    expect(writes[0]).toBe(1);
+    expect(writes.length).toBeLessThan(12);
+    expect(writes.reduce((a, b) => a + b, 0)).toBe(12);
+    expect(engine.status().total).toBe(6000);
+    // The status told the UI about the first page before the rest were written.
+    expect(statuses.find((s) => s.total > 0)?.total).toBe(500);
+  });
+
+  it('a feed failing mid-batch loses nothing: the pages before it are kept, the rest resume', async () => {
+    for (let i = 0; i < 6000; i += 1) service.put(fax(`f${i}`));
+    const changes = service.changes.bind(service);
+    let calls = 0;
+    service.changes = (since, limit) => {
+      calls += 1;
+      // The 7th page fails while pages 2–6 wait to be written together.
+      if (calls === 7) return Promise.reject(new ServiceError('offline', 'No network'));
+      return changes(since, limit);
+    };
+    await engine.sync();
+    expect(engine.status()).toMatchObject({ connection: 'offline', total: 3000 });
+    expect(store.cursor()).toBe('3000');
+    await engine.sync();
+    expect(engine.status()).toMatchObject({ connection: 'online', total: 6000 });
+    const missing = [...service.faxes.keys()].filter((id) => store.get(id) === null);
+    expect(missing).toEqual([]);
+  });
+
   it('stop() waits for a running sync and starts no other', async () => {
     for (let i = 0; i < 1200; i += 1) service.put(fax(`f${i}`));
     let ended = false;
