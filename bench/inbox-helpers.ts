@@ -23,6 +23,8 @@ export const demoPassword = 'kamifax-demo';
 /** A reference service running in its own Node process. */
 export interface ServiceProcess {
   url: string;
+  /** Its data folder (`service.sqlite` inside), for a bench that reads the database itself. */
+  dataDir: string;
   /**
    * Inserts `count` received faxes into an account, in one transaction on the service;
    * `realistic` seeds service/demo/realistic-inbox.ts's senders, subjects, pages and times.
@@ -85,6 +87,7 @@ export async function startServiceProcess(): Promise<ServiceProcess> {
     });
     return {
       url,
+      dataDir,
       stop,
       async seed(email, count, options) {
         const response = await fetch(`${url}/v1/admin/seed`, {
