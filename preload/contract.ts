@@ -143,6 +143,27 @@ export const pageRotationSchema = z
 /** Which document a rotation belongs to (a fax id, `sent:<id>`, `report:<id>`…). */
 const documentKey = z.string().min(1).max(300);
 
+/**
+ * Page 1 of a prefetched fax rendered ahead by the viewer: what shaped it (the viewer shows it
+ * only when its pane has this width and pixel ratio) and the page's own geometry, so the
+ * viewer can lay the page out before pdf.js has opened the document.
+ */
+export const pageAheadMetaSchema = z
+  .object({
+    paneWidth: z.number().int().min(1).max(20_000),
+    devicePixelRatio: z.number().min(0.25).max(8),
+    /** Page 1's size in points with its own /Rotate applied, and that /Rotate. */
+    pageWidth: z.number().positive().max(100_000),
+    pageHeight: z.number().positive().max(100_000),
+    ownRotation: z.number().int().min(0).max(270),
+    pageCount: z.number().int().min(1).max(10_000),
+  })
+  .strict();
+/** What shaped a page rendered ahead, as one comparable string (`v1:w812:d1.25`). */
+const pageAheadKey = z.string().regex(/^[\w.:-]{1,120}$/);
+/** A page rendered ahead: PNG or WebP, checked again by main before it is stored. */
+const pageAheadImage = bytes.refine((b) => b.length <= 8 * 1024 * 1024, 'Image too large');
+
 const credentials = {
   service: serviceLocationSchema,
   email: z.string().trim().email().max(254),
@@ -263,6 +284,42 @@ export const channels = {
   'inbox:setRotation': {
     request: z.object({ key: documentKey, rotation: pageRotationSchema.nullable() }).strict(),
     response: z.object({ saved: z.boolean() }),
+  },
+  /**
+   * Prefetched newest unread faxes whose page 1 is not yet rendered ahead for `key` (null: the
+   * key last stored, so a restarted window renders for the pane it had).
+   */
+  'inbox:pagesAheadWanted': {
+    request: z.object({ key: pageAheadKey.nullable() }).strict(),
+    response: z.object({ key: pageAheadKey.nullable(), ids: z.array(z.string()) }),
+  },
+  /** Stores page 1 rendered ahead beside the fax's cached document (refused: stored false). */
+  'inbox:putPageAhead': {
+    request: z
+      .object({
+        id: z.string().min(1).max(100),
+        key: pageAheadKey,
+        meta: pageAheadMetaSchema,
+        image: pageAheadImage,
+      })
+      .strict(),
+    response: z.object({ stored: z.boolean() }),
+  },
+  /** Page 1 rendered ahead for this fax, or null. */
+  'inbox:pageAhead': {
+    request: z.object({ id: z.string().min(1).max(100) }).strict(),
+    response: z.object({
+      page: z
+        .object({
+          key: pageAheadKey,
+          meta: pageAheadMetaSchema,
+          type: z.enum(['image/png', 'image/webp']),
+          width: z.number().int(),
+          height: z.number().int(),
+          image: bytes,
+        })
+        .nullable(),
+    }),
   },
   'settings:get': { request: empty, response: settingsSchema },
   'settings:update': { request: settingsSchema.partial().strict(), response: settingsSchema },

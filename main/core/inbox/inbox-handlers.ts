@@ -1,6 +1,7 @@
 import type { Handlers } from '../rpc/router';
 import type { InboxService } from './inbox-service';
 import { ServiceError } from '../api/service-error';
+import { pageAheadMetaSchema } from '../../../preload/contract';
 
 type InboxChannels =
   | 'inbox:query'
@@ -16,7 +17,10 @@ type InboxChannels =
   | 'inbox:document'
   | 'inbox:clearLocalData'
   | 'inbox:rotations'
-  | 'inbox:setRotation';
+  | 'inbox:setRotation'
+  | 'inbox:pagesAheadWanted'
+  | 'inbox:putPageAhead'
+  | 'inbox:pageAhead';
 
 /** The inbox channels, served by whichever account's inbox is open. */
 export function inboxHandlers(current: () => InboxService | null): Pick<Handlers, InboxChannels> {
@@ -41,6 +45,18 @@ export function inboxHandlers(current: () => InboxService | null): Pick<Handlers
     'inbox:setRotation': ({ key, rotation }) => {
       inbox().rotations().set(key, rotation);
       return { saved: true };
+    },
+    'inbox:pagesAheadWanted': ({ key }) => inbox().pagesAheadWanted(key),
+    'inbox:putPageAhead': async ({ id, key, meta, image }) => ({
+      stored: await inbox().putPageAhead(id, key, meta, image),
+    }),
+    'inbox:pageAhead': async ({ id }) => {
+      const page = await inbox().pageAhead(id);
+      if (!page) return { page: null };
+      const { key, type, width, height, image } = page;
+      return {
+        page: { key, type, width, height, image, meta: pageAheadMetaSchema.parse(page.meta) },
+      };
     },
     'inbox:clearLocalData': async () => {
       await inbox().clearLocalData();

@@ -1,12 +1,17 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FaxSummary, InboxQuery, InboxStatus } from '../../../preload/contract';
+import {
+  pageAheadMetaSchema,
+  type FaxSummary,
+  type InboxQuery,
+  type InboxStatus,
+} from '../../../preload/contract';
 import type { AccessTokens } from '../api/http-client';
 import { detach } from '../async/detach';
 import type { Logger } from '../log/logger';
 import { AppError } from '../rpc/app-error';
 import type { ActiveAccount } from '../session/session-service';
-import { DocumentCache } from './document-cache';
+import { DocumentCache, type PageAhead } from './document-cache';
 import { InboxApi } from './inbox-api';
 import { InboxStore } from './inbox-store';
 import { LiveUpdates } from './live-updates';
@@ -142,6 +147,8 @@ export class InboxService {
 
   /** Moves to the Trash here at once, and on the service when it can be reached. */
   remove(ids: string[]): number {
+    // A page rendered ahead is for opening a new fax from the inbox; a deleted one loses it.
+    for (const id of ids) detach(this.options.log, 'dropping a page', this.cache.removePage(id));
     return this.change(this.store.queue(ids, 'delete', Date.now()));
   }
 
@@ -180,6 +187,35 @@ export class InboxService {
     const bytes = cached ?? (await this.download(id));
     const when = new Date(fax.at).toISOString().slice(0, 10);
     return { name: `Fax ${when} ${fax.remoteNumber.replace(/[^\d+]/g, '')}.pdf`, bytes };
+  }
+
+  /**
+   * The prefetched newest unread faxes (document cached) whose page 1 is not yet rendered
+   * ahead for `key`; a null key means the key last stored (or none yet: nothing wanted).
+   */
+  async pagesAheadWanted(key: string | null): Promise<{ key: string | null; ids: string[] }> {
+    const wanted = key ?? this.store.getState('pageAheadKey');
+    if (!wanted) return { key: null, ids: [] };
+    const ids: string[] = [];
+    for (const fax of this.newestUnread())
+      if ((await this.cache.has(fax.id)) && !(await this.cache.hasPage(fax.id, wanted)))
+        ids.push(fax.id);
+    return { key: wanted, ids };
+  }
+
+  /** Stores page 1 rendered ahead beside the fax's cached document (false: refused). */
+  async putPageAhead(id: string, key: string, meta: unknown, image: Uint8Array): Promise<boolean> {
+    if (!this.store.get(id)) return false;
+    const stored = await this.cache.putPage(id, key, meta, image);
+    if (stored) this.store.setState('pageAheadKey', key);
+    return stored;
+  }
+
+  /** Page 1 rendered ahead for a fax, or null (also when what is stored no longer parses). */
+  async pageAhead(id: string): Promise<PageAhead | null> {
+    const page = await this.cache.getPage(id);
+    if (!page || !pageAheadMetaSchema.safeParse(page.meta).success) return null;
+    return page;
   }
 
   /** The viewer's page rotations, kept in this account's store. */
@@ -266,21 +302,20 @@ export class InboxService {
     return pending;
   }
 
+  /** The newest unread faxes, the ones whose documents are downloaded ahead. */
+  private newestUnread(): FaxSummary[] {
+    const query = { search: '', filter: 'unread', sort: 'newest', offset: 0 } as const;
+    return this.store.query({ ...query, limit: this.options.prefetch ?? 5 }, Date.now()).rows;
+  }
+
   private async prefetch(): Promise<void> {
-    const newest = this.store.query(
-      {
-        search: '',
-        filter: 'unread',
-        sort: 'newest',
-        offset: 0,
-        limit: this.options.prefetch ?? 5,
-      },
-      Date.now(),
-    );
-    for (const fax of newest.rows) {
+    for (const fax of this.newestUnread()) {
       if (this.closed) return;
       if (!(await this.cache.has(fax.id))) await this.download(fax.id).catch(() => undefined);
     }
+    // Faxes the service has purged since leave the cache with their pages rendered ahead.
+    for (const { faxId } of this.store.cachedDocuments())
+      if (!this.closed && !this.store.get(faxId)) await this.cache.remove(faxId);
   }
 
   private async syncQuietly(): Promise<void> {
