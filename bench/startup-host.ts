@@ -1,13 +1,18 @@
 /**
  * The process the start-up benchmark times: a headless host on an already-synced data folder
  * whose sign-in is handed over on stdin (an in-memory keychain, as no keychain answers on the
- * build machine). It prints `listening <url>` once the page can be served, and at SIGTERM
- * the rotated secrets for the next run.
+ * build machine). The bench runs it built to JavaScript, as `npm run start:web` runs the host
+ * (main/headless/host-build.ts). It prints `listening <url>` once the page can be served,
+ * `mark <name> <epoch ms>` as start-up passes its steps (modules loaded, listening, sign-in
+ * restored with the stores open, first inbox query asked and answered), and at SIGTERM the
+ * rotated secrets for the next run.
  */
 import { MemoryCredentialStore } from '../main/core/credentials/memory-store';
 import { createLogger } from '../main/core/log/logger';
 import { startHeadlessHost } from '../main/headless/host';
 
+const mark = (name: string) => console.log(`mark ${name} ${Date.now()}`);
+mark('loaded');
 const input: string[] = [];
 for await (const chunk of process.stdin) input.push(String(chunk));
 const config = JSON.parse(input.join('')) as {
@@ -26,7 +31,25 @@ const host = await startHeadlessHost({
   pollMs: 600_000,
   log: createLogger((line) => process.stderr.write(`${line}\n`), 'bench', 'warn'),
 });
+mark('listening');
 console.log(`listening ${host.url}`);
+host.core.restored.then(
+  () => mark('restored'),
+  () => undefined,
+);
+const router = host.core.router;
+const dispatch = router.dispatch.bind(router);
+let queried = false;
+router.dispatch = async (channel, payload) => {
+  const first = channel === 'inbox:query' && !queried;
+  if (first) {
+    queried = true;
+    mark('queryAsked');
+  }
+  const result = await dispatch(channel, payload);
+  if (first) mark('queryAnswered');
+  return result;
+};
 process.on('SIGTERM', () => {
   host.close().then(
     () => {

@@ -3,18 +3,22 @@
  * host (the desktop app's core, served to Chromium), for a signed-in user whose 10,000 and
  * 100,000 realistic faxes (service/demo/realistic-inbox.ts) are already synced; beside
  * Chromium painting a blank page from the same server. Each run is a fresh process on the
- * same data folder, the sizes taking turns; the first round, which warms tsx's cache and the
- * OS file cache, is not counted. The sign-in is restored from a keychain: the host process
- * gets an in-memory one filled from stdin (no keychain answers on the build machine).
+ * same data folder, the sizes taking turns; the first round, which warms the OS file cache,
+ * is not counted. The host runs built to JavaScript, as `npm run start:web` and the installed
+ * app run it (main/headless/host-build.ts; the build is not timed). The sign-in is restored
+ * from a keychain: the host process gets an in-memory one filled from stdin (no keychain
+ * answers on the build machine). KAMIFAX_BENCH_PROFILE=1 writes a CPU profile of each host
+ * process (node --cpu-prof) and prints where they are.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
+import { buildHost } from '../main/headless/host-build';
 import { MemoryCredentialStore } from '../main/core/credentials/memory-store';
 import { createLogger } from '../main/core/log/logger';
 import { startHeadlessHost } from '../main/headless/host';
@@ -27,6 +31,11 @@ const sizes = [
 ];
 const runs = 5;
 const root = fileURLToPath(new URL('..', import.meta.url));
+const profileDir =
+  process.env.KAMIFAX_BENCH_PROFILE === '1' ? join(tmpdir(), 'kamifax-startup-prof') : null;
+/** The steps the host process marks (bench/startup-host.ts), in order. */
+const steps = ['loaded', 'listening', 'restored', 'queryAsked', 'queryAnswered'] as const;
+type Step = (typeof steps)[number];
 
 /** In the page, before anything else: the wall-clock time the first inbox row is painted. */
 function watchFirstRow(): void {
@@ -53,18 +62,27 @@ function watchFirstRow(): void {
   observer.observe(doc, { childList: true, subtree: true });
 }
 
-async function startHostProcess(dataDir: string, webRoot: string, secrets: [string, string][]) {
+async function startHostProcess(
+  hostScript: string,
+  dataDir: string,
+  webRoot: string,
+  secrets: [string, string][],
+) {
+  const profile = profileDir ? [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`] : [];
   const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/startup-host.ts')], {
+  const child = spawn(process.execPath, [...profile, '--enable-source-maps', hostScript], {
     cwd: root,
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   child.stdin.end(JSON.stringify({ dataDir, webRoot, secrets }));
   let rotated: [string, string][] = secrets;
+  const marks = new Map<Step, number>();
   const url = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout }).on('line', (line) => {
       if (line.startsWith('listening ')) resolve(line.slice('listening '.length));
       if (line.startsWith('secrets ')) rotated = JSON.parse(line.slice('secrets '.length));
+      const [word, name, at] = line.split(' ');
+      if (word === 'mark') marks.set(name as Step, Number(at));
     });
     child.once('exit', (code) => reject(new Error(`the host exited (${code})`)));
   });
@@ -73,8 +91,16 @@ async function startHostProcess(dataDir: string, webRoot: string, secrets: [stri
       child.once('exit', () => resolve(rotated));
       child.kill('SIGTERM');
     });
-  return { started, listening: Date.now(), url, stop };
+  return { started, url, marks, stop };
 }
+
+const stepNames: Record<Step, string> = {
+  loaded: 'host modules loaded',
+  listening: 'page served (listening)',
+  restored: 'sign-in restored, stores open',
+  queryAsked: 'first inbox query asked by the page',
+  queryAnswered: 'first inbox query answered',
+};
 
 interface Size {
   faxes: number;
@@ -82,13 +108,20 @@ interface Size {
   secrets: [string, string][];
   total: number;
   first: number[];
-  listen: number[];
   blank: number[];
+  /** Each step's time from spawning the process, per counted run. */
+  split: Map<Step, number[]>;
 }
 
 /** One fresh host process on a size's folder: first row painted, and a blank page beside it. */
-async function run(size: Size, webRoot: string, browser: Browser, counted: boolean) {
-  const host = await startHostProcess(size.dataDir, webRoot, size.secrets);
+async function run(
+  size: Size,
+  hostScript: string,
+  webRoot: string,
+  browser: Browser,
+  counted: boolean,
+) {
+  const host = await startHostProcess(hostScript, size.dataDir, webRoot, size.secrets);
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
@@ -121,8 +154,12 @@ async function run(size: Size, webRoot: string, browser: Browser, counted: boole
     });
     if (counted) {
       size.first.push(painted - host.started);
-      size.listen.push(host.listening - host.started);
       size.blank.push(blankPainted - goto);
+      for (const step of steps) {
+        const at = host.marks.get(step);
+        if (at === undefined) throw new Error(`the host did not mark ${step}`);
+        size.split.set(step, [...(size.split.get(step) ?? []), at - host.started]);
+      }
     }
   } finally {
     await context.close();
@@ -134,9 +171,21 @@ async function main(): Promise<void> {
   if (!chromiumPath) throw new Error('Chromium is not installed');
   const service = await startServiceProcess();
   const webRoot = await mkdtemp(join(tmpdir(), 'kamifax-bench-web-'));
+  // Inside the project, so the bundle's packages resolve from node_modules.
+  await mkdir(join(root, 'out'), { recursive: true });
+  const hostOut = await mkdtemp(join(root, 'out/bench-startup-host-'));
+  const hostScript = join(hostOut, 'startup-host.js');
   const prepared: Size[] = [];
   let browser: Browser | null = null;
   try {
+    await buildHost({
+      projectRoot: root,
+      outDir: hostOut,
+      entries: {
+        'startup-host': 'bench/startup-host.ts',
+        'service-process': 'main/core/session/service-process.ts',
+      },
+    });
     await build({
       configFile: join(root, 'vite.web.config.ts'),
       build: { outDir: webRoot, emptyOutDir: true },
@@ -166,22 +215,28 @@ async function main(): Promise<void> {
         secrets: [...credentials.entries],
         total: status.total,
         first: [],
-        listen: [],
         blank: [],
+        split: new Map(),
       });
     }
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
     for (let round = 0; round <= runs; round += 1)
       for (let turn = 0; turn < prepared.length; turn += 1)
-        await run(prepared[(turn + round) % prepared.length]!, webRoot, browser, round > 0);
+        await run(
+          prepared[(turn + round) % prepared.length]!,
+          hostScript,
+          webRoot,
+          browser,
+          round > 0,
+        );
     printTable(
       `Start-up of the headless host, signed in, realistic synced faxes (median of ${runs} runs each)`,
       ['measure', ...prepared.map((size) => `${size.total} faxes (ms)`)],
       [
-        [
-          'process start → page served (listening)',
-          ...prepared.map((s) => fixed(median(s.listen))),
-        ],
+        ...steps.map((step) => [
+          `process start → ${stepNames[step]}`,
+          ...prepared.map((s) => fixed(median(s.split.get(step) ?? []))),
+        ]),
         ['process start → first inbox row painted', ...prepared.map((s) => fixed(median(s.first)))],
         [
           'reference: Chromium paints a blank page from the same server',
@@ -189,13 +244,12 @@ async function main(): Promise<void> {
         ],
       ],
     );
-    console.log(
-      '(The host runs from TypeScript through tsx, so its figure includes tsx’s cached loading.)',
-    );
+    if (profileDir) console.log(`CPU profiles of the host processes: ${profileDir}`);
   } finally {
     await browser?.close();
     await service.stop();
     await rm(webRoot, { recursive: true, force: true });
+    await rm(hostOut, { recursive: true, force: true });
     for (const size of prepared) await rm(size.dataDir, { recursive: true, force: true });
   }
 }

@@ -1,11 +1,13 @@
 /**
- * `npm run start:web`'s first step: runs `npm run build:web` only when the renderer's sources
- * (renderer/, preload/, vite.web.config.ts, package-lock.json) changed since the last build.
- * Honours KAMIFAX_WEB_OUT as the build does.
+ * `npm run start:web`'s first step: builds what the host runs, each part only when its sources
+ * changed since its last build — the renderer with Vite (`npm run build:web`, ~2 s; sources
+ * renderer/, preload/, vite.web.config.ts, package-lock.json; honours KAMIFAX_WEB_OUT as the
+ * build does) and the host itself with esbuild (`out/headless`, ~0.3 s; host-build.ts).
  */
 import { spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildHostIfStale } from './host-build';
 import { isWebBuildStale, newestMtime, writeWebBuildStamp } from './web-build-stamp';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -29,4 +31,13 @@ if (await isWebBuildStale(outDir, sources)) {
   await writeWebBuildStamp(outDir, sourcesTime);
 } else {
   console.log(`The web build in ${outDir} is up to date with its sources; not rebuilding.`);
+}
+
+const hostOut = join(projectRoot, 'out/headless');
+try {
+  if ((await buildHostIfStale({ projectRoot, outDir: hostOut })) === 'fresh')
+    console.log(`The host build in ${hostOut} is up to date with its sources; not rebuilding.`);
+} catch (error) {
+  console.error(`The host build failed (${String(error)}); fix the error above and start again.`);
+  process.exit(1);
 }

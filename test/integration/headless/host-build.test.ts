@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildHostIfStale } from '../../../main/headless/host-build';
+import { bridgeMetaName } from '../../../main/headless/bridge-protocol';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+// `npm run start:web` runs the host built by esbuild (main/headless/host-build.ts), not tsx:
+// built only when a source changed, and the bundle must really run on Node alone.
+describe('the headless host built to JavaScript', () => {
+  let work: string;
+  let outDir: string;
+  let source: string;
+  const entries = {
+    cli: 'main/headless/cli.ts',
+    'service-child': 'main/headless/service-child.ts',
+  };
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'kamifax-host-build-'));
+    source = join(work, 'source.ts');
+    await writeFile(source, 'export {};\n');
+    await utimes(source, new Date(1_000_000), new Date(1_000_000));
+    // Inside the project: the native modules left outside the bundle resolve from node_modules.
+    await mkdir(join(root, 'out'), { recursive: true });
+    outDir = await mkdtemp(join(root, 'out/test-host-build-'));
+  });
+  afterAll(async () => {
+    await rm(work, { recursive: true, force: true });
+    await rm(outDir, { recursive: true, force: true });
+  });
+
+  it(
+    'builds without a stamp, not again while the sources are unchanged, again after an edit',
+    { timeout: 180_000 },
+    async () => {
+      const options = { projectRoot: root, outDir, entries, sources: [source] };
+      expect(await buildHostIfStale(options)).toBe('built');
+      expect(existsSync(join(outDir, 'cli.js'))).toBe(true);
+      expect(existsSync(join(outDir, 'service-process.js'))).toBe(true);
+      expect(await buildHostIfStale(options)).toBe('fresh');
+      await utimes(source, new Date(2_000_000), new Date(2_000_000));
+      expect(await buildHostIfStale(options)).toBe('built');
+      expect(await buildHostIfStale(options)).toBe('fresh');
+    },
+  );
+
+  it('runs on Node alone: prints its link and serves the page with the bridge address', async () => {
+    const webRoot = join(work, 'web');
+    await mkdir(webRoot, { recursive: true });
+    await writeFile(join(webRoot, 'index.html'), '<!doctype html><html><head></head></html>');
+    const child = spawn(
+      process.execPath,
+      [join(outDir, 'cli.js'), '--data', join(work, 'data'), '--web', webRoot],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const errors: string[] = [];
+    child.stderr.on('data', (chunk) => errors.push(String(chunk)));
+    try {
+      const link = await new Promise<string>((resolve, reject) => {
+        createInterface({ input: child.stdout }).on('line', (line) => {
+          if (line.startsWith('http://')) resolve(line);
+        });
+        child.once('exit', (code) => reject(new Error(`exited ${code}: ${errors.join('')}`)));
+      });
+      const redeemed = await fetch(link, { redirect: 'manual' });
+      expect(redeemed.status).toBe(303);
+      const cookie = redeemed.headers.get('set-cookie')!.split(';')[0]!;
+      const page = await fetch(new URL('/', link), { headers: { cookie } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain(`<meta name="${bridgeMetaName}"`);
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
+  });
+
+  it('starts the demo service from its built entry, without tsx', async () => {
+    const built = (await import(join(outDir, 'service-child.js'))) as {
+      serviceEntry(): { entry: string; execArgv: string[] };
+    };
+    expect(built.serviceEntry()).toEqual({
+      entry: join(outDir, 'service-process.js'),
+      execArgv: [],
+    });
+  });
+});
