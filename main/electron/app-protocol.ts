@@ -7,10 +7,17 @@ export const appScheme = 'app';
 /** The origin IPC senders are checked against. */
 export const appOrigin = `${appScheme}://kamifax`;
 
-/** Must run before `app.whenReady()`: gives the scheme a real origin, fetch and workers. */
+/**
+ * Must run before `app.whenReady()`: gives the scheme a real origin, fetch and workers, and
+ * V8's code cache (kept in the profile across restarts, keyed by the page's origin), so a
+ * restart does not compile the renderer's scripts from scratch again.
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    {
+      scheme: appScheme,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    },
   ]);
 }
 

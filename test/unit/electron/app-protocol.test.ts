@@ -5,15 +5,16 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 // Electron's protocol module is replaced by a recorder; the handler we install is under test.
 const handlers = vi.hoisted(() => new Map<string, (request: Request) => Promise<Response>>());
+const privileged = vi.hoisted(() => [] as unknown[]);
 vi.mock('electron', () => ({
   protocol: {
     handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
       handlers.set(scheme, handler),
-    registerSchemesAsPrivileged: () => {},
+    registerSchemesAsPrivileged: (schemes: unknown[]) => privileged.push(...schemes),
   },
 }));
 
-const { serveAppScheme } = await import('../../../main/electron/app-protocol');
+const { registerAppScheme, serveAppScheme } = await import('../../../main/electron/app-protocol');
 
 describe('the app:// protocol', () => {
   beforeAll(() => {
@@ -26,6 +27,18 @@ describe('the app:// protocol', () => {
   });
 
   const get = (url: string) => handlers.get('app')!(new Request(url));
+
+  it('registers app:// as a standard, secure scheme with V8 code caching', () => {
+    registerAppScheme();
+    // codeCache works only on a standard scheme; Electron keeps the cache in the profile, so a
+    // restart reuses the compiled renderer scripts.
+    expect(privileged).toEqual([
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      },
+    ]);
+  });
 
   it('serves our page with the strict CSP and nosniff', async () => {
     const response = await get('app://kamifax/index.html');
