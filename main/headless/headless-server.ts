@@ -50,6 +50,19 @@ const refusal = {
   noSession: 'Open Kamifax with the link printed when it started (npm run start:web).',
 } as const;
 
+/** A build file whose name carries its content hash (Vite's `assets/<name>-<hash>.<ext>`). */
+const hashedAsset = /^\/assets\/[\w.-]+-[\w-]{8}\.(?:js|mjs|css|svg|png|woff2)$/;
+
+/**
+ * The page (it carries the bridge's address) and every other file: never stored. A hashed
+ * build file never changes under its name, so the browser may keep it (only for this user,
+ * `private`) and with it V8's compiled code, which a reload or a new browser session then
+ * reuses. Reaching the host at all still needs the session cookie and our Host.
+ */
+function cacheControl(pathname: string): string {
+  return hashedAsset.test(pathname) ? 'private, max-age=31536000, immutable' : 'no-store';
+}
+
 function refuse(response: ServerResponse, status: number, text: string): void {
   response
     .writeHead(status, {
@@ -114,7 +127,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       'content-security-policy': contentSecurityPolicy([bridgeOrigin]),
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
-      'cache-control': 'no-store',
+      'cache-control': cacheControl(url.pathname),
     });
     response.end(request.method === 'HEAD' ? undefined : body);
   };

@@ -64,6 +64,10 @@ describe('the headless host lets in only the person who started it', () => {
     const webRoot = join(folder, 'web');
     await mkdir(webRoot);
     await writeFile(join(webRoot, 'index.html'), '<!doctype html><html><head></head></html>');
+    await mkdir(join(webRoot, 'assets'));
+    await writeFile(join(webRoot, 'assets', 'index-Bx3_k-9Q.js'), 'export {};');
+    await mkdir(join(webRoot, 'pdfjs'));
+    await writeFile(join(webRoot, 'pdfjs', 'Adobe-Japan1-UCS2.bcmap'), 'cmap');
     host = await startHeadlessHost({
       dataDir: join(folder, 'data'),
       webRoot,
@@ -139,5 +143,23 @@ describe('the headless host lets in only the person who started it', () => {
     ).toBe('403');
     const local = await get(`${host.origin}/`, { host: `localhost:${port}`, cookie: session });
     expect(local.status).toBe(200);
+  });
+
+  it('lets the browser keep hashed build files only; the page and the rest are never stored', async () => {
+    const asset = `${host.origin}/assets/index-Bx3_k-9Q.js`;
+    // Still only with the session cookie.
+    expect((await get(asset)).status).toBe(403);
+    const session = String((await get(host.launchUrl())).headers['set-cookie']).split(';')[0]!;
+    const cached = await get(asset, { cookie: session });
+    expect(cached.status).toBe(200);
+    expect(cached.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    for (const path of ['/', '/index.html', '/pdfjs/Adobe-Japan1-UCS2.bcmap']) {
+      const answer = await get(`${host.origin}${path}`, { cookie: session });
+      expect(answer.status).toBe(200);
+      expect(answer.headers['cache-control']).toBe('no-store');
+    }
+    expect(
+      (await get(`${host.origin}/assets/missing-Bx3_k-9Q.js`, { cookie: session })).status,
+    ).toBe(404);
   });
 });
