@@ -70,7 +70,7 @@ async function startHostProcess(
 ) {
   const profile = profileDir ? [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`] : [];
   const started = Date.now();
-  const child = spawn(process.execPath, [...profile, '--enable-source-maps', hostScript], {
+  const child = spawn(process.execPath, [...profile, hostScript], {
     cwd: root,
     stdio: ['pipe', 'pipe', 'inherit'],
   });

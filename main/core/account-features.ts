@@ -22,6 +22,8 @@ export class AccountFeatures {
       notifier: Notifier;
       log: Logger;
       pollMs?: number;
+      /** What the inbox's sync waits for (start-up over: core/async/after-startup.ts). */
+      startAfter?: () => Promise<void>;
     },
   ) {}
 
@@ -58,6 +60,7 @@ export class AccountFeatures {
       dataKey: await this.deps.session().dataKey(),
       log: log.child('inbox'),
       pollMs: this.deps.pollMs,
+      startAfter: this.deps.startAfter?.(),
       listener: {
         status: (status: InboxStatus) => {
           if (!current()) return;

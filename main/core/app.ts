@@ -4,6 +4,7 @@ import { AccountFeatures } from './account-features';
 import { sendHandlers } from './compose/send-handlers';
 import type { ConvertOffice } from './compose/documents';
 import { SendFeatures } from './outbox/send-features';
+import { AfterStartup } from './async/after-startup';
 import { detach } from './async/detach';
 import type { CredentialStore } from './credentials/credential-store';
 import { fileHandlers, type FileDialogs } from './files/file-handlers';
@@ -54,6 +55,8 @@ export interface Core {
   printing: Printing;
   /** Resolves when the start-up sign-in (from the keychain) has finished. */
   restored: Promise<void>;
+  /** Start work that waits until the first inbox window is answered (see AfterStartup). */
+  afterStartup: AfterStartup;
   dispose(): Promise<void>;
 }
 
@@ -72,11 +75,16 @@ export interface CoreOptions {
   convertOffice?: ConvertOffice;
   /** The Kamifax printer: whether it starts with the app, its port, its registration. */
   printing?: PrintingOptions;
+  /** The latest that start work waits for the first inbox query (ms; tests shorten it). */
+  startupLatestMs?: number;
 }
 
 /** The composition root both hosts share: builds every service and the channel handlers. */
 export async function createCore(options: CoreOptions): Promise<Core> {
   const { dataDir, host, log } = options;
+  // On a restart the user waits for the first inbox row: restoring the sign-in and opening
+  // the stores come first, the account's background work once that query is answered.
+  const afterStartup = new AfterStartup(log.child('startup'), options.startupLatestMs);
   const events = createEventBus();
   const settings = new SettingsStore(dataDir, log.child('settings'));
   const services = new ServiceDirectory(options.localService);
@@ -93,6 +101,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     notifier,
     log,
     pollMs: options.pollMs,
+    startAfter: () => afterStartup.done,
   });
   const privacy = new PrivacyFeature({
     events,
@@ -165,7 +174,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     ...fileHandlers(host.dialogs, openedFiles),
     ...sessionHandlers(session),
-    ...inboxHandlers(() => features.inbox()),
+    ...firstQueryEndsStartup(
+      inboxHandlers(() => features.inbox()),
+      afterStartup,
+    ),
     ...sendHandlers(() => sendFeatures.current(), host.dialogs),
     ...printing.handlers,
     ...privacyHandlers({
@@ -184,11 +196,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
 
   const restored = session.restore().then(
-    () => undefined,
+    (state) => {
+      // Signed out: no inbox query will come soon; the start work need not wait for one.
+      if (state.status !== 'signedIn') afterStartup.release('not signed in');
+    },
     (error: unknown) => {
       log.error('could not restore the session', { error: String(error) });
+      afterStartup.release('restore failed');
     },
   );
+  // The printer's endpoint is up with the core (a job printed while the app was closed
+  // arrives before any window exists); listening on a port takes a millisecond.
   await printing.start();
 
   return {
@@ -205,13 +223,33 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     privacy,
     printing,
     restored,
+    afterStartup,
     async dispose() {
       await restored;
+      await afterStartup.close();
       await features.switchTo(null);
       await sendFeatures.switchTo(null);
       await privacy.switchTo(null);
       await printing.dispose();
       await services.stop();
+    },
+  };
+}
+
+/** The first inbox window answered ends start-up (the answer is written before the rest begins). */
+function firstQueryEndsStartup(
+  handlers: ReturnType<typeof inboxHandlers>,
+  afterStartup: AfterStartup,
+): ReturnType<typeof inboxHandlers> {
+  const query = handlers['inbox:query'];
+  return {
+    ...handlers,
+    'inbox:query': async (request) => {
+      try {
+        return await query(request);
+      } finally {
+        afterStartup.release('first inbox query answered');
+      }
     },
   };
 }

@@ -39,6 +39,11 @@ export interface InboxServiceOptions {
   /** How many of the newest unread faxes to download ahead of time. */
   prefetch?: number;
   pollMs?: number;
+  /**
+   * Sync with the service and the subject index begin once this resolves (start-up: after the
+   * first inbox window is answered, core/async/after-startup.ts); at once without it.
+   */
+  startAfter?: Promise<void>;
 }
 
 /**
@@ -114,8 +119,14 @@ export class InboxService {
     const folder = options.account.dataDir;
     await mkdir(folder, { recursive: true });
     const service = new InboxService(options, folder);
-    service.live.start();
-    service.indexSubjectsSoon();
+    const begin = () => {
+      if (service.closed) return;
+      service.live.start();
+      service.indexSubjectsSoon();
+    };
+    if (options.startAfter)
+      detach(options.log, 'starting the inbox', options.startAfter.then(begin));
+    else begin();
     return service;
   }
 

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryCredentialStore } from '../../../main/core/credentials/memory-store';
+import {
+  removeFolder,
+  startTestClient,
+  startTestService,
+  until,
+  type TestClient,
+  type TestService,
+} from './harness';
+
+const newest = {
+  search: '',
+  filter: 'all',
+  sort: 'newest',
+  offset: 0,
+  limit: 50,
+} as const;
+
+// A restart of a signed-in user: restoring the sign-in and opening the inbox come first; the
+// inbox's sync with the service and any other deferred start work begin only once the page's
+// first inbox query has been answered, so nothing slow stands before the first row.
+describe('start-up order on a restart', () => {
+  let service: TestService;
+  let client: TestClient | null = null;
+  const credentials = new MemoryCredentialStore();
+  let dataDir = '';
+
+  beforeAll(async () => {
+    service = await startTestService();
+    const first = await startTestClient({ credentials, pollMs: 3_600_000 });
+    dataDir = first.dataDir;
+    await first.core.session.signIn(
+      { kind: 'remote', url: service.url },
+      'alice@example.com',
+      'kamifax-demo',
+    );
+    await first.core.features.inbox()!.syncNow();
+    await first.close();
+  });
+  afterAll(async () => {
+    await client?.close();
+    await service?.stop();
+    await removeFolder(dataDir);
+  });
+
+  it('answers the first query while a slow deferred task waits; the sync starts after it', async () => {
+    client = await startTestClient({ credentials, dataDir, pollMs: 3_600_000 });
+    const { core } = client;
+    expect(core.session.current()).toMatchObject({ status: 'signedIn' });
+    const events: string[] = [];
+    let finishSlow: () => void = () => undefined;
+    core.afterStartup.defer('a deliberately slow start task', async () => {
+      events.push('slow task started');
+      // Half a second of this thread's time, then a wait only the test ends.
+      const busyUntil = Date.now() + 500;
+      while (Date.now() < busyUntil);
+      await new Promise<void>((resolve) => (finishSlow = resolve));
+      events.push('slow task finished');
+    });
+    // Restored, inbox open, the page not here yet: no sync has begun, no deferred work.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(core.afterStartup.isOver).toBe(false);
+    expect(events).toEqual([]);
+    expect(core.features.inbox()!.status().connection).not.toBe('online');
+
+    const first = await core.router.dispatch('inbox:query', newest);
+    events.push('first query answered');
+    expect(first).toMatchObject({ ok: true });
+    expect((first as { value: { rows: unknown[] } }).value.rows.length).toBeGreaterThan(0);
+    await until(() => events.includes('slow task started'), 5000, 'the deferred task');
+    // The slow task is still running: later queries are answered all the same.
+    const second = await core.router.dispatch('inbox:query', { ...newest, sort: 'oldest' });
+    expect(second).toMatchObject({ ok: true });
+    // The inbox's sync began after the first answer (live updates connect, then sync).
+    await until(
+      () => core.features.inbox()!.status().connection === 'online',
+      10_000,
+      'the inbox online',
+    );
+    finishSlow();
+    await until(() => events.includes('slow task finished'), 5000, 'the slow task');
+    expect(events).toEqual(['first query answered', 'slow task started', 'slow task finished']);
+  });
+});
