@@ -72,4 +72,16 @@ describe('bridge codec', () => {
     expect(back.big.length).toBe(big.length);
     expect(back.big[123457]).toBe(big[123457]);
   }, 30_000);
+
+  it('sends a message without bytes as plain JSON, and the tag as text stays text', () => {
+    const rows = [{ id: 'a', subject: '$kamifaxBytes', pages: 2, read: false, contactName: null }];
+    const text = encodeBridgeMessage({ id: 1, result: { ok: true, value: { rows } } });
+    expect(text).toBe(JSON.stringify({ id: 1, result: { ok: true, value: { rows } } }));
+    expect(decodeBridgeMessage(text)).toEqual({ id: 1, result: { ok: true, value: { rows } } });
+    // Bytes deep in a message still take the tagged form.
+    const deep = decodeBridgeMessage(
+      encodeBridgeMessage({ result: { value: { list: [{ doc: new Uint8Array([7]) }] } } }),
+    ) as { result: { value: { list: Array<{ doc: Uint8Array }> } } };
+    expect(deep.result.value.list[0]!.doc).toBeInstanceOf(Uint8Array);
+  });
 });
