@@ -199,7 +199,11 @@ export async function openInbox(browser: Browser, url: string) {
   await page.waitForFunction(
     () => (globalThis as unknown as PageGlobals).inboxBench.firstRowPainted !== null,
   );
-  if (cdp) printProfile(((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile);
+  if (cdp)
+    printProfile(
+      ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile,
+      'navigation → first row',
+    );
   const inPage = await page.evaluate(() => {
     const globals = globalThis as unknown as PageGlobals;
     return {
@@ -250,6 +254,13 @@ export async function typeSearch(page: Page, keystrokes: readonly Keystroke[]): 
     roundTrips.set(request.search, Math.max(roundTrips.get(request.search) ?? 0, ms));
   });
   await cdp.send('Network.enable');
+  // KAMIFAX_BENCH_PROFILE=keys: the page's CPU profile over all the typing.
+  const profiling = process.env.KAMIFAX_BENCH_PROFILE === 'keys';
+  if (profiling) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   const search = page.getByRole('searchbox', { name: 'Search faxes' });
   await search.focus();
   const typed: Typed = { total: [], commit: [], bridge: [] };
@@ -278,6 +289,11 @@ export async function typeSearch(page: Page, keystrokes: readonly Keystroke[]): 
     typed.commit.push(sample.commit - sample.key);
     typed.bridge.push(roundTrips.get(expected) ?? Number.NaN);
   }
+  if (profiling)
+    printProfile(
+      ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile,
+      `typing ${keystrokes.length} keys`,
+    );
   await cdp.detach();
   return typed;
 }
@@ -291,8 +307,8 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-/** The page's CPU time from navigation to the first row, by script and by function (self time). */
-function printProfile(profile: CpuProfile): void {
+/** The page's CPU time over a span (`what`), by script and by function (self time). */
+function printProfile(profile: CpuProfile, what: string): void {
   const byId = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
   const byScript = new Map<string, number>();
   const byFunction = new Map<string, number>();
@@ -310,6 +326,6 @@ function printProfile(profile: CpuProfile): void {
       .slice(0, count)
       .map(([name, ms]) => `  ${ms.toFixed(1).padStart(7)} ms  ${name}`)
       .join('\n');
-  console.log(`Page CPU profile, navigation → first row (self time):\n${top(byScript, 8)}`);
-  console.log(`By function:\n${top(byFunction, 12)}`);
+  console.log(`Page CPU profile, ${what} (self time):\n${top(byScript, 8)}`);
+  console.log(`By function:\n${top(byFunction, 20)}`);
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { BridgeError, Result } from '../../../preload/contract';
 import { windowsFor } from '../inbox/virtual-range';
 import { detach } from './detach';
@@ -40,8 +40,12 @@ export function useWindowedRows<Row extends { id: string }>(
   const [error, setError] = useState<BridgeError | null>(null);
   // The search whose rows are on screen: a readiness signal for tests and the benchmark.
   const [shownSearch, setShownSearch] = useState<string | null>(null);
-  const [, setRevision] = useState(0);
+  // Bumped when rows arrive: `rowAt` changes identity exactly then, so a memoised list
+  // re-renders when its rows changed and not when its parent re-rendered for another reason.
+  const [revision, setRevision] = useState(0);
   const windows = useRef(new Map<number, Row[]>());
+  /** The rows shown before the last reload, by id: an unchanged row keeps its object. */
+  const previous = useRef(new Map<string, Row>());
   const inFlight = useRef(new Set<number>());
   const generation = useRef(0);
   const lastRange = useRef({ start: 0, end: windowSize });
@@ -50,50 +54,53 @@ export function useWindowedRows<Row extends { id: string }>(
   const exactCount = useRef<ReturnType<typeof setTimeout> | null>(null);
   /** Requests in main, by the query generation that sent them. */
   const sent = useRef<Array<{ generation: number; done: Promise<unknown> }>>([]);
+  // The latest arguments, read by the stable callbacks below (a new query calls reload).
+  const latest = useRef({ query, search, what, quickCount });
+  useLayoutEffect(() => {
+    latest.current = { query, search, what, quickCount };
+  }, [query, search, what, quickCount]);
 
-  const fetchWindow = useCallback(
-    async (offset: number) => {
-      const mine = generation.current;
-      inFlight.current.add(offset);
-      const older = sent.current.filter((entry) => entry.generation !== mine);
-      if (older.length > 0) {
-        await Promise.allSettled(older.map((entry) => entry.done));
-        if (mine !== generation.current) return;
-      }
-      const quick = quickCount !== undefined && fresh.current && offset === 0;
-      const request = query(offset, windowSize, quick ? quickCount : undefined);
-      const entry = { generation: mine, done: request };
-      sent.current.push(entry);
-      const result = await request.finally(() => {
-        sent.current = sent.current.filter((other) => other !== entry);
-      });
+  const fetchWindow = useCallback(async (offset: number) => {
+    const mine = generation.current;
+    const { query, search, what, quickCount } = latest.current;
+    inFlight.current.add(offset);
+    const older = sent.current.filter((entry) => entry.generation !== mine);
+    if (older.length > 0) {
+      await Promise.allSettled(older.map((entry) => entry.done));
       if (mine !== generation.current) return;
-      inFlight.current.delete(offset);
-      if (!result.ok) return setError(result.error);
-      setError(null);
-      windows.current.set(offset, result.value.rows);
-      setTotal(result.value.total);
-      setTotalIsAtLeast(result.value.more === true);
-      setShownSearch(search);
-      setRevision((r) => r + 1);
-      if (result.value.more) {
-        if (exactCount.current) clearTimeout(exactCount.current);
-        exactCount.current = setTimeout(() => {
-          exactCount.current = null;
-          if (mine !== generation.current) return;
-          detach(
-            `counting ${what} rows`,
-            query(0, 1).then((counted) => {
-              if (mine !== generation.current || !counted.ok) return;
-              setTotal(counted.value.total);
-              setTotalIsAtLeast(false);
-            }),
-          );
-        }, exactCountDelayMs);
-      }
-    },
-    [query, search, quickCount, what],
-  );
+    }
+    const quick = quickCount !== undefined && fresh.current && offset === 0;
+    const request = query(offset, windowSize, quick ? quickCount : undefined);
+    const entry = { generation: mine, done: request };
+    sent.current.push(entry);
+    const result = await request.finally(() => {
+      sent.current = sent.current.filter((other) => other !== entry);
+    });
+    if (mine !== generation.current) return;
+    inFlight.current.delete(offset);
+    if (!result.ok) return setError(result.error);
+    setError(null);
+    windows.current.set(offset, keepUnchanged(result.value.rows, previous.current));
+    setTotal(result.value.total);
+    setTotalIsAtLeast(result.value.more === true);
+    setShownSearch(search);
+    setRevision((r) => r + 1);
+    if (result.value.more) {
+      if (exactCount.current) clearTimeout(exactCount.current);
+      exactCount.current = setTimeout(() => {
+        exactCount.current = null;
+        if (mine !== generation.current) return;
+        detach(
+          `counting ${what} rows`,
+          query(0, 1).then((counted) => {
+            if (mine !== generation.current || !counted.ok) return;
+            setTotal(counted.value.total);
+            setTotalIsAtLeast(false);
+          }),
+        );
+      }, exactCountDelayMs);
+    }
+  }, []);
 
   /** Makes sure the rows of a range are loaded (the list calls it as it scrolls). */
   const ensure = useCallback(
@@ -103,10 +110,10 @@ export function useWindowedRows<Row extends { id: string }>(
       for (const offset of windowsFor(span, windowSize)) {
         const needed = force || !windows.current.has(offset);
         if (needed && !inFlight.current.has(offset))
-          detach(`loading ${what} rows`, fetchWindow(offset));
+          detach(`loading ${latest.current.what} rows`, fetchWindow(offset));
       }
     },
-    [fetchWindow, what],
+    [fetchWindow],
   );
 
   /**
@@ -122,9 +129,11 @@ export function useWindowedRows<Row extends { id: string }>(
       if (exactCount.current && !keepVisible) clearTimeout(exactCount.current);
       const visible = new Set(windowsFor(lastRange.current, windowSize));
       const kept = new Map<number, Row[]>();
-      if (keepVisible)
-        for (const [offset, rows] of windows.current)
-          if (visible.has(offset)) kept.set(offset, rows);
+      previous.current = new Map();
+      for (const [offset, rows] of windows.current) {
+        for (const row of rows) previous.current.set(row.id, row);
+        if (keepVisible && visible.has(offset)) kept.set(offset, rows);
+      }
       windows.current = kept;
       ensure(lastRange.current, true);
     },
@@ -134,7 +143,7 @@ export function useWindowedRows<Row extends { id: string }>(
   useEffect(() => {
     lastRange.current = { start: 0, end: windowSize };
     reload(false);
-  }, [reload]);
+  }, [reload, query]);
 
   useEffect(
     () => () => {
@@ -144,10 +153,15 @@ export function useWindowedRows<Row extends { id: string }>(
   );
 
   /** The row at an index, if its window has arrived. */
-  const rowAt = (index: number): Row | undefined => {
-    const offset = Math.floor(index / windowSize) * windowSize;
-    return windows.current.get(offset)?.[index - offset];
-  };
+  const rowAt = useCallback(
+    (index: number): Row | undefined => {
+      const offset = Math.floor(index / windowSize) * windowSize;
+      return windows.current.get(offset)?.[index - offset];
+    },
+    // A new identity per arrival of rows (see `revision`).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [revision],
+  );
 
   /** A loaded row by id (an open item follows the list's updates). */
   const findRow = (id: string): Row | undefined => {
@@ -159,4 +173,26 @@ export function useWindowedRows<Row extends { id: string }>(
   };
 
   return { total, totalIsAtLeast, error, shownSearch, rowAt, findRow, ensure, reload };
+}
+
+/**
+ * A fresh window's rows, each replaced by the object already shown for it when nothing in it
+ * changed: a memoised row then skips its render (one fax marked read re-renders one row).
+ */
+function keepUnchanged<Row extends { id: string }>(
+  rows: Row[],
+  previous: ReadonlyMap<string, Row>,
+): Row[] {
+  return rows.map((row) => {
+    const old = previous.get(row.id);
+    return old && sameFields(old, row) ? old : row;
+  });
+}
+
+function sameFields(a: object, b: object): boolean {
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left);
+  if (keys.length !== Object.keys(right).length) return false;
+  return keys.every((key) => left[key] === right[key]);
 }

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { BridgeError, FaxSummary } from '../../../preload/contract';
 import { detach } from '../app/detach';
 import { useKamifax } from '../app/KamifaxContext';
 import { useI18n } from '../i18n/i18n';
-import { FaxViewer } from '../viewer/FaxViewer';
+import { FaxViewer } from '../app/lazy-screens';
+import { usePageAheadImage } from '../viewer/usePageAhead';
 import { FaxDetails } from './FaxDetails';
 import { useUiPrefs } from './ui-prefs';
 import type { FaxAction } from './useFaxActions';
@@ -16,7 +17,7 @@ const offlineCodes = new Set(['offline', 'service_unreachable', 'host_unavailabl
  * viewer. J/K open the next/previous fax, so do ↑/↓ at the top or bottom of the pages;
  * Escape returns to the list. Key it by fax id.
  */
-export function FaxPane({
+export const FaxPane = memo(function FaxPane({
   id,
   mode,
   summary,
@@ -50,6 +51,8 @@ export function FaxPane({
   const [attempt, setAttempt] = useState(0);
   const [progress, setProgress] = useState<{ loaded: number; total: number | null } | null>(null);
   const offline = error !== null && offlineCodes.has(error.code);
+  // Page 1 rendered ahead (prefetched unread faxes), asked for beside the document.
+  const ahead = usePageAheadImage(id);
 
   useEffect(() => {
     if (summary) return;
@@ -169,8 +172,9 @@ export function FaxPane({
           documentBytes={document.bytes}
           documentKey={id}
           fileName={document.name}
+          ahead={{ image: ahead }}
         />
       )}
     </div>
   );
-}
+});

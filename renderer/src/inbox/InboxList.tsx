@@ -1,4 +1,6 @@
 import {
+  memo,
+  type ReactElement,
   useEffect,
   useLayoutEffect,
   useRef,
@@ -8,13 +10,13 @@ import {
 } from 'react';
 import type { FaxSummary, InboxQuery } from '../../../preload/contract';
 import { useAccountView } from '../app/account-context';
+import { useEvent } from '../app/useEvent';
 import { useI18n } from '../i18n/i18n';
-import { formatFaxNumber, formatWhen } from './format';
+import { FaxRow, rowHeight } from './FaxRow';
 import { ListHeader } from './ListHeader';
 import { scrollToReveal, visibleRange } from './virtual-range';
 
-/** Pixel height of one row; fixed so a 100,000-row list costs only the rows on screen. */
-export const rowHeight = 56;
+export { rowHeight };
 
 /** The selection and the row with keyboard focus. */
 export interface ListSelection {
@@ -29,9 +31,10 @@ export const columnsMinWidth = 620;
  * A virtualized, multi-select listbox: only visible rows (plus overscan) exist in the DOM.
  * Arrows or J/K and Home/End/PageUp/PageDown move (showing the fax in the reading pane),
  * Space and Ctrl/Shift+click select, Enter opens with the page focused, a double-click opens
- * full-window, Delete deletes.
+ * full-window, Delete deletes. Memoised: it renders when its rows or props change (the
+ * screen passes stable callbacks), and each row only when its own props do.
  */
-export function InboxList({
+export const InboxList = memo(function InboxList({
   total,
   rowAt,
   onRange,
@@ -60,7 +63,7 @@ export function InboxList({
   onFullWindow: (fax: FaxSummary, index: number) => void;
   onDelete: (faxes: FaxSummary[]) => void;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const box = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState({ top: 0, height: 600, width: 800 });
   const range = visibleRange(viewport.top, viewport.height, rowHeight, total);
@@ -149,7 +152,7 @@ export function InboxList({
     }
   };
 
-  const onClick = (event: MouseEvent, index: number) => {
+  const onClick = useEvent((event: MouseEvent, index: number) => {
     const fax = rowAt(index);
     if (!fax) return;
     if (event.ctrlKey || event.metaKey) return toggle(index);
@@ -164,48 +167,31 @@ export function InboxList({
     }
     onSelection({ selected: new Set(), active: index });
     onOpen(fax, index);
-  };
-
-  const indexes = Array.from(
-    { length: Math.max(0, range.end - range.start) },
-    (_v, i) => range.start + i,
-  );
-  const rows = indexes.map((index) => {
-    const fax = rowAt(index);
-    const selected = fax ? selection.selected.has(fax.id) : false;
-    return (
-      <div
-        key={fax?.id ?? `loading-${index}`}
-        id={`fax-row-${index}`}
-        role="option"
-        aria-selected={selected}
-        aria-posinset={index + 1}
-        aria-setsize={total}
-        className={`fax-row${fax && !fax.read ? ' unread' : ''}${index === selection.active ? ' active' : ''}${fax && fax.id === openId ? ' open' : ''}`}
-        style={{ transform: `translateY(${index * rowHeight}px)` }}
-        onClick={(event) => onClick(event, index)}
-        onDoubleClick={() => fax && onFullWindow(fax, index)}
-        data-fax-id={fax?.id}
-      >
-        {fax ? (
-          <>
-            <span className="dot" aria-hidden="true" />
-            {!fax.read && <span className="visually-hidden">{t('inbox.unread')}, </span>}
-            <span className="sender">
-              {fax.contactName ?? formatFaxNumber(fax.remoteNumber, country)}
-            </span>
-            <span className="subject" title={fax.subject ?? undefined}>
-              {fax.subject ?? t('inbox.noSubject')}
-            </span>
-            <span className="pages">{t('inbox.pages', { pages: fax.pages })}</span>
-            <time dateTime={new Date(fax.at).toISOString()}>{formatWhen(fax.at, now, locale)}</time>
-          </>
-        ) : (
-          <span className="muted">{t('inbox.loadingRow')}</span>
-        )}
-      </div>
-    );
   });
+  const onDoubleClick = useEvent((index: number) => {
+    const fax = rowAt(index);
+    if (fax) onFullWindow(fax, index);
+  });
+
+  const rows: ReactElement[] = [];
+  for (let index = range.start; index < range.end; index += 1) {
+    const fax = rowAt(index);
+    rows.push(
+      <FaxRow
+        key={fax?.id ?? `loading-${index}`}
+        fax={fax}
+        index={index}
+        total={total}
+        selected={fax ? selection.selected.has(fax.id) : false}
+        active={index === selection.active}
+        open={fax !== undefined && fax.id === openId}
+        country={country}
+        now={now}
+        onClick={onClick}
+        onDoubleClick={onDoubleClick}
+      />,
+    );
+  }
 
   return (
     <div className={columns ? 'fax-list-frame columns' : 'fax-list-frame two-line'}>
@@ -220,13 +206,22 @@ export function InboxList({
         aria-describedby="inbox-keys"
         tabIndex={0}
         onKeyDown={onKeyDown}
-        onScroll={(event) =>
-          setViewport({
-            top: event.currentTarget.scrollTop,
-            height: event.currentTarget.clientHeight,
-            width: event.currentTarget.clientWidth,
-          })
-        }
+        onScroll={(event) => {
+          const element = event.currentTarget;
+          const next = {
+            top: element.scrollTop,
+            height: element.clientHeight,
+            width: element.clientWidth,
+          };
+          // A scroll within the same first row changes nothing on screen: no render.
+          setViewport((current) =>
+            Math.floor(current.top / rowHeight) === Math.floor(next.top / rowHeight) &&
+            current.height === next.height &&
+            current.width === next.width
+              ? current
+              : next,
+          );
+        }}
       >
         <div className="fax-list-spacer" style={{ height: total * rowHeight }}>
           {rows}
@@ -234,4 +229,4 @@ export function InboxList({
       </div>
     </div>
   );
-}
+});

@@ -1,10 +1,12 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { FaxSummary, InboxQuery } from '../../../preload/contract';
 import { detach } from '../app/detach';
+import { useEvent } from '../app/useEvent';
 import { useKamifax } from '../app/KamifaxContext';
 import { useI18n } from '../i18n/i18n';
-import { LocalPdfOpener } from '../viewer/LocalPdfOpener';
-import { useWarmPdfWorker } from '../viewer/useDocument';
+import { useFirstRowShown } from '../app/first-row';
+import { LocalPdfOpener, useWarmPdfWorkerLater } from '../app/lazy-screens';
+import { useRenderPagesAhead } from '../viewer/usePageAhead';
 import { CountLine, EmptyState } from './CountLine';
 import { FaxPane } from './FaxPane';
 import { InboxList, type ListSelection } from './InboxList';
@@ -40,8 +42,10 @@ export function InboxScreen({
   onForward: (draftId?: string) => void;
 }) {
   const kamifax = useKamifax();
-  // The next fax opened finds a pdf.js worker already loaded.
-  useWarmPdfWorker();
+  // The next fax opened finds a pdf.js worker already loaded (started after the first rows).
+  useWarmPdfWorkerLater();
+  // Page 1 of the prefetched unread faxes is drawn ahead while the inbox is idle.
+  useRenderPagesAhead();
   const { t, errorText } = useI18n();
   // The shell's open fax belongs to the inbox (a notification opens one); the Trash has its own.
   const [trashOpen, setTrashOpen] = useState<string | null>(null);
@@ -53,8 +57,9 @@ export function InboxScreen({
     filter: mode === 'trash' ? 'trash' : 'all',
     sort: 'newest',
   });
-  const stableCriteria = useMemo(() => criteria, [criteria]);
-  const { total, totalIsAtLeast, error, shownSearch, rowAt, ensure } = useInboxRows(stableCriteria);
+  const { total, totalIsAtLeast, error, shownSearch, rowAt, ensure } = useInboxRows(criteria);
+  // Work that can wait (other screens' code, pdf.js) starts once this is on screen.
+  useFirstRowShown(total !== null || error !== null);
   const status = useInboxStatus();
   const act = useFaxActions();
   const [selection, setSelection] = useState<ListSelection>({ selected: new Set(), active: 0 });
@@ -68,29 +73,26 @@ export function InboxScreen({
   const focusList = () =>
     requestAnimationFrame(() => split.current?.querySelector<HTMLElement>('.fax-list')?.focus());
 
-  const show = useCallback(
-    (fax: FaxSummary, index: number, withFocus: boolean) => {
-      setPdf(false);
-      onOpen(fax.id);
-      setSelection((current) => ({ selected: new Set(), active: index ?? current.active }));
-      if (withFocus) setFocusPage((n) => n + 1);
-      // Through the inbox's actions, so a refused mark-read is shown, not dropped.
-      if (!fax.read && mode === 'inbox') detach('mark read', act('read', [fax]));
-    },
-    [act, onOpen, mode],
-  );
+  const show = useEvent((fax: FaxSummary, index: number, withFocus: boolean) => {
+    setPdf(false);
+    onOpen(fax.id);
+    setSelection((current) => ({ selected: new Set(), active: index ?? current.active }));
+    if (withFocus) setFocusPage((n) => n + 1);
+    // Through the inbox's actions, so a refused mark-read is shown, not dropped.
+    if (!fax.read && mode === 'inbox') detach('mark read', act('read', [fax]));
+  });
 
-  const step = (delta: 1 | -1, withFocus: boolean) => {
+  const step = useEvent((delta: 1 | -1, withFocus: boolean) => {
     const index = selection.active + delta;
     if (total === null || index < 0 || index >= total) return;
     const fax = rowAt(index);
     if (fax) show(fax, index, withFocus);
-  };
+  });
 
-  const back = () => {
+  const back = useEvent(() => {
     setFullWindow(false);
     focusList();
-  };
+  });
 
   const runAction = async (action: FaxAction, faxes: FaxSummary[]) => {
     const done = await act(action, faxes);
@@ -115,6 +117,45 @@ export function InboxScreen({
     return found;
   };
 
+  // Stable callbacks: the toolbar, the list and the pane are memoised, so a keystroke renders
+  // the toolbar and the count line, and the list only when its rows arrive.
+  const onCriteria = useCallback((next: Criteria) => {
+    setCriteria(next);
+    setSelection((current) =>
+      current.selected.size === 0 && current.active === 0
+        ? current
+        : { selected: new Set(), active: 0 },
+    );
+  }, []);
+  const onSync = useCallback(() => detach('sync now', kamifax.inbox.syncNow()), [kamifax]);
+  const onReadingPane = useCallback(
+    (readingPane: 'right' | 'bottom') => setPrefs({ readingPane }),
+    [setPrefs],
+  );
+  const onOpenPdf = useEvent(() => {
+    onOpen(null);
+    setPdf(true);
+  });
+  const onSort = useCallback(
+    (sort: Criteria['sort']) => setCriteria((current) => ({ ...current, sort })),
+    [],
+  );
+  const onShow = useCallback((fax: FaxSummary, index: number) => show(fax, index, false), [show]);
+  const onOpenRow = useCallback((fax: FaxSummary, index: number) => show(fax, index, true), [show]);
+  const onFullWindowRow = useCallback(
+    (fax: FaxSummary, index: number) => {
+      show(fax, index, true);
+      setFullWindow(true);
+    },
+    [show],
+  );
+  const onDelete = useEvent((faxes: FaxSummary[]) =>
+    detach('delete', runAction(mode === 'trash' ? 'restore' : 'delete', faxes)),
+  );
+  const onPaneAction = useEvent((action: FaxAction, fax: FaxSummary) =>
+    detach('fax action', runAction(action, [fax])),
+  );
+
   const listed = total !== null && total > 0;
   const title = t(mode === 'trash' ? 'screen.trash.title' : 'screen.inbox.title');
 
@@ -131,17 +172,11 @@ export function InboxScreen({
         <InboxToolbar
           mode={mode}
           criteria={criteria}
-          onCriteria={(next) => {
-            setCriteria(next);
-            setSelection({ selected: new Set(), active: 0 });
-          }}
-          onSync={() => detach('sync now', kamifax.inbox.syncNow())}
+          onCriteria={onCriteria}
+          onSync={onSync}
           readingPane={prefs.readingPane}
-          onReadingPane={(readingPane) => setPrefs({ readingPane })}
-          onOpenPdf={() => {
-            onOpen(null);
-            setPdf(true);
-          }}
+          onReadingPane={onReadingPane}
+          onOpenPdf={onOpenPdf}
         />
       )}
       <div className="inbox-split" ref={split}>
@@ -189,16 +224,11 @@ export function InboxScreen({
               onSelection={setSelection}
               openId={open}
               sort={criteria.sort}
-              onSort={(sort) => setCriteria({ ...criteria, sort })}
-              onShow={(fax, index) => show(fax, index, false)}
-              onOpen={(fax, index) => show(fax, index, true)}
-              onFullWindow={(fax, index) => {
-                show(fax, index, true);
-                setFullWindow(true);
-              }}
-              onDelete={(faxes) =>
-                detach('delete', runAction(mode === 'trash' ? 'restore' : 'delete', faxes))
-              }
+              onSort={onSort}
+              onShow={onShow}
+              onOpen={onOpenRow}
+              onFullWindow={onFullWindowRow}
+              onDelete={onDelete}
             />
           )}
         </div>
@@ -217,7 +247,7 @@ export function InboxScreen({
               onClose={back}
               onStep={step}
               onForward={onForward}
-              onAction={(action, fax) => detach('fax action', runAction(action, [fax]))}
+              onAction={onPaneAction}
             />
           ) : (
             <p className="pane-empty muted">{t('inbox.noneOpen')}</p>

@@ -1,5 +1,5 @@
 import { FileUp, PanelBottom, PanelRight, RefreshCw, Search } from 'lucide-react';
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { InboxQuery } from '../../../preload/contract';
 import { useI18n } from '../i18n/i18n';
 
@@ -12,7 +12,7 @@ type Criteria = Pick<InboxQuery, 'search' | 'filter' | 'sort'>;
  * Search, filter, sort, "sync now", "open a PDF" and the reading pane's place, on one row:
  * buttons drop their words to icons when the window is narrow (CSS), keeping their names.
  */
-export function InboxToolbar({
+export const InboxToolbar = memo(function InboxToolbar({
   mode,
   criteria,
   onCriteria,
@@ -106,4 +106,4 @@ export function InboxToolbar({
       </button>
     </div>
   );
-}
+});

@@ -1,15 +1,26 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 
+/** Formatted numbers (a few hundred senders fill a list): parsing one costs more than a row. */
+const formattedNumbers = new Map<string, string>();
+
 /**
  * A fax number as people of its country write it: international numbers in international
  * form, numbers of the user's own country in national form (`03-1234-5678` in Japan).
  */
 export function formatFaxNumber(number: string, homeCountry: string | undefined): string {
+  const key = `${homeCountry ?? ''} ${number}`;
+  const known = formattedNumbers.get(key);
+  if (known !== undefined) return known;
   const parsed = parsePhoneNumberFromString(number);
-  if (!parsed || !parsed.isPossible()) return number;
-  return parsed.country && parsed.country === homeCountry
-    ? parsed.formatNational()
-    : parsed.formatInternational();
+  const formatted =
+    !parsed || !parsed.isPossible()
+      ? number
+      : parsed.country && parsed.country === homeCountry
+        ? parsed.formatNational()
+        : parsed.formatInternational();
+  if (formattedNumbers.size >= 5000) formattedNumbers.clear();
+  formattedNumbers.set(key, formatted);
+  return formatted;
 }
 
 /** The user's country from the UI locale (`ja-JP` → `JP`), for national formatting. */
@@ -21,18 +32,37 @@ export function countryOf(locale: string): string | undefined {
   }
 }
 
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per locale and style: making one is costlier than formatting with it. */
+function timeFormat(locale: string, style: 'time' | 'day' | 'year'): Intl.DateTimeFormat {
+  const key = `${locale} ${style}`;
+  let format = timeFormats.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions =
+      style === 'time'
+        ? { hour: '2-digit', minute: '2-digit' }
+        : style === 'day'
+          ? { month: 'short', day: 'numeric' }
+          : { year: 'numeric', month: 'short', day: 'numeric' };
+    format = new Intl.DateTimeFormat(locale, options);
+    timeFormats.set(key, format);
+  }
+  return format;
+}
+
 /** A received time: today as a time, this year as a date, older with the year. */
 export function formatWhen(at: number, now: number, locale: string): string {
   const date = new Date(at);
   const today = new Date(now);
-  if (date.toDateString() === today.toDateString()) {
-    return date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
-  }
-  const options: Intl.DateTimeFormatOptions =
-    date.getFullYear() === today.getFullYear()
-      ? { month: 'short', day: 'numeric' }
-      : { year: 'numeric', month: 'short', day: 'numeric' };
-  return date.toLocaleDateString(locale, options);
+  const sameDay =
+    date.getDate() === today.getDate() &&
+    date.getMonth() === today.getMonth() &&
+    date.getFullYear() === today.getFullYear();
+  if (sameDay) return timeFormat(locale, 'time').format(date);
+  return timeFormat(locale, date.getFullYear() === today.getFullYear() ? 'day' : 'year').format(
+    date,
+  );
 }
 
 /** The country whose numbers show in national form: Japan for the Japanese UI, else the browser's region. */
