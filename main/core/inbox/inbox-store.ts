@@ -97,17 +97,20 @@ export class InboxStore {
          trashed_at=excluded.trashed_at`,
     );
     const remove = this.db.prepare('DELETE FROM faxes WHERE id = ?');
-    const pendingFor = this.db.prepare(
-      'SELECT op, arg FROM pending_ops WHERE fax_id = ? AND parked = 0 ORDER BY seq',
-    );
     this.counted = null;
     this.db.transaction(() => {
+      // Changes made here and not yet confirmed (a handful at most), read once per write.
+      const pending = new Map<string, { op: string; arg: number }[]>();
+      const ops = this.db
+        .prepare('SELECT fax_id, op, arg FROM pending_ops WHERE parked = 0 ORDER BY seq')
+        .all() as { fax_id: string; op: string; arg: number }[];
+      for (const op of ops) pending.set(op.fax_id, [...(pending.get(op.fax_id) ?? []), op]);
       for (const { upserts, deletes } of pages) {
         for (const fax of upserts) {
           // A change made here and not yet confirmed wins over the service's older view.
           let { read, junk } = fax;
           let trashedAt = fax.trashedAt ?? null;
-          for (const op of pendingFor.all(fax.id) as { op: string; arg: number }[]) {
+          for (const op of pending.get(fax.id) ?? []) {
             if (op.op === 'read') read = op.arg === 1;
             if (op.op === 'junk') junk = true;
             if (op.op === 'notJunk') junk = false;

@@ -220,6 +220,9 @@ export class SyncEngine {
       }
       const page = result.page;
       next = page.hasMore && !this.stopped ? fetched(this.api.changes(page.next, pageSize)) : null;
+      // More than a page to come is a run that takes a while: say so before the first rows
+      // are told (a status that is not "syncing" lets the subject index start filling).
+      if (next && this.connection !== 'syncing') this.setConnection('syncing');
       if (!catchingUp) {
         for (const fax of page.upserts) {
           if (fax.direction === 'inbound' && !fax.read && !fax.junk && !this.store.get(fax.id))
