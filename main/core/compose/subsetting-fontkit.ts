@@ -1,6 +1,7 @@
+import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
-import { create } from 'fontkit';
 import type { PDFDocument } from 'pdf-lib';
+import type * as FontkitModule from 'fontkit';
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
 
@@ -12,6 +13,19 @@ interface Font {
   createSubset(): Subset;
 }
 
+let loaded: typeof FontkitModule | null = null;
+
+/**
+ * fontkit, loaded at its first font rather than with the app: its module set-up (Unicode
+ * tables inflated at import) cost ~0.3 s of a loaded machine's start, for a cover page or a
+ * text document made later, if ever.
+ */
+function fontkit(): typeof FontkitModule {
+  const load = createRequire(import.meta.url);
+  loaded ??= load('fontkit') as typeof FontkitModule;
+  return loaded;
+}
+
 /**
  * pdf-lib with upstream fontkit 2 instead of `@pdf-lib/fontkit`, whose TrueType subsets drop
  * glyphs (short `loca` offsets; Hopding/pdf-lib#1232, fixed upstream in fontkit 1.8). pdf-lib
@@ -19,7 +33,7 @@ interface Font {
  */
 export const subsettingFontkit: Fontkit = {
   create(buffer: Uint8Array) {
-    const font = create(buffer) as Font;
+    const font = fontkit().create(buffer) as Font;
     const createSubset = font.createSubset.bind(font);
     font.createSubset = () => {
       const subset = createSubset();
