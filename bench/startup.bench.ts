@@ -31,6 +31,8 @@ const sizes = [
 ];
 const runs = 5;
 const root = fileURLToPath(new URL('..', import.meta.url));
+/** KAMIFAX_BENCH_STARTUP_TSX=1: also time the host from TypeScript through tsx (the old way), in turn. */
+const compareTsx = process.env.KAMIFAX_BENCH_STARTUP_TSX === '1';
 const profileDir =
   process.env.KAMIFAX_BENCH_PROFILE === '1' ? join(tmpdir(), 'kamifax-startup-prof') : null;
 /** The steps the host process marks (bench/startup-host.ts), in order. */
@@ -63,14 +65,14 @@ function watchFirstRow(): void {
 }
 
 async function startHostProcess(
-  hostScript: string,
+  hostArgs: readonly string[],
   dataDir: string,
   webRoot: string,
   secrets: [string, string][],
 ) {
   const profile = profileDir ? [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`] : [];
   const started = Date.now();
-  const child = spawn(process.execPath, [...profile, hostScript], {
+  const child = spawn(process.execPath, [...profile, ...hostArgs], {
     cwd: root,
     stdio: ['pipe', 'pipe', 'inherit'],
   });
@@ -108,6 +110,8 @@ interface Size {
   secrets: [string, string][];
   total: number;
   first: number[];
+  /** First row painted with the host run from TypeScript through tsx (KAMIFAX_BENCH_STARTUP_TSX). */
+  tsxFirst: number[];
   blank: number[];
   /** Each step's time from spawning the process, per counted run. */
   split: Map<Step, number[]>;
@@ -116,17 +120,17 @@ interface Size {
 /** One fresh host process on a size's folder: first row painted, and a blank page beside it. */
 async function run(
   size: Size,
-  hostScript: string,
+  host: { args: readonly string[]; tsx: boolean },
   webRoot: string,
   browser: Browser,
   counted: boolean,
 ) {
-  const host = await startHostProcess(hostScript, size.dataDir, webRoot, size.secrets);
+  const started = await startHostProcess(host.args, size.dataDir, webRoot, size.secrets);
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
     await page.addInitScript(watchFirstRow);
-    await page.goto(host.url);
+    await page.goto(started.url);
     await page
       .locator('.fax-row[data-fax-id]')
       .first()
@@ -145,25 +149,26 @@ async function run(
     );
     const blankPage = await context.newPage();
     const goto = Date.now();
-    await blankPage.goto(`${host.url.replace(/\/\?.*$|\/[^/]*$/, '/')}blank.html`);
+    await blankPage.goto(`${started.url.replace(/\/\?.*$|\/[^/]*$/, '/')}blank.html`);
     const blankPainted = await blankPage.evaluate(() => {
       const g = globalThis as unknown as { requestAnimationFrame(cb: () => void): void };
       return new Promise<number>((resolve) =>
         g.requestAnimationFrame(() => g.requestAnimationFrame(() => resolve(Date.now()))),
       );
     });
-    if (counted) {
-      size.first.push(painted - host.started);
+    if (counted && host.tsx) size.tsxFirst.push(painted - started.started);
+    else if (counted) {
+      size.first.push(painted - started.started);
       size.blank.push(blankPainted - goto);
       for (const step of steps) {
-        const at = host.marks.get(step);
+        const at = started.marks.get(step);
         if (at === undefined) throw new Error(`the host did not mark ${step}`);
-        size.split.set(step, [...(size.split.get(step) ?? []), at - host.started]);
+        size.split.set(step, [...(size.split.get(step) ?? []), at - started.started]);
       }
     }
   } finally {
     await context.close();
-    size.secrets = await host.stop();
+    size.secrets = await started.stop();
   }
 }
 
@@ -215,16 +220,23 @@ async function main(): Promise<void> {
         secrets: [...credentials.entries],
         total: status.total,
         first: [],
+        tsxFirst: [],
         blank: [],
         split: new Map(),
       });
     }
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    const built = { args: [hostScript], tsx: false };
+    const fromSource = {
+      args: ['--import', 'tsx', join(root, 'bench/startup-host.ts')],
+      tsx: true,
+    };
+    const hosts = compareTsx ? [built, fromSource] : [built];
     for (let round = 0; round <= runs; round += 1)
-      for (let turn = 0; turn < prepared.length; turn += 1)
+      for (let turn = 0; turn < prepared.length * hosts.length; turn += 1)
         await run(
           prepared[(turn + round) % prepared.length]!,
-          hostScript,
+          hosts[(Math.floor(turn / prepared.length) + round) % hosts.length]!,
           webRoot,
           browser,
           round > 0,
@@ -238,6 +250,14 @@ async function main(): Promise<void> {
           ...prepared.map((s) => fixed(median(s.split.get(step) ?? []))),
         ]),
         ['process start → first inbox row painted', ...prepared.map((s) => fixed(median(s.first)))],
+        ...(compareTsx
+          ? [
+              [
+                'the same, host from TypeScript through tsx (the old way)',
+                ...prepared.map((s) => fixed(median(s.tsxFirst))),
+              ],
+            ]
+          : []),
         [
           'reference: Chromium paints a blank page from the same server',
           ...prepared.map((s) => fixed(median(s.blank))),
