@@ -19,13 +19,19 @@ import { PageView } from './PageView';
 import { pageRotation, rotateDocument, rotatePage, type DocumentRotation } from './rotation-memory';
 import { Thumbnails } from './Thumbnails';
 import { Toolbar } from './Toolbar';
+import { aheadMatches, type PageAheadImage } from './page-ahead';
 import { useViewerInput } from './useViewerInput';
 
 /** The open document and the view state the parent keeps across a worker restart. */
 export interface DocumentViewProps {
   /** Called when a page is first on screen (background work waits for it). */
   onFirstPaint?: () => void;
-  pdf: PDFDocumentProxy;
+  /** Null while pdf.js opens the document and page 1 rendered ahead stands in for it. */
+  pdf: PDFDocumentProxy | null;
+  /** Page 1 rendered ahead; shown only when it is exactly what would be drawn now. */
+  ahead?: PageAheadImage | null | undefined;
+  /** Told the pane's width whenever it is measured (the inbox renders ahead for it). */
+  onPaneWidth?: ((width: number) => void) | undefined;
   sizes: readonly PageSize[];
   ownRotations: readonly number[];
   rotation: DocumentRotation;
@@ -112,6 +118,26 @@ export function DocumentView(props: DocumentViewProps) {
   useEffect(() => {
     onPageChange(current);
   }, [current, onPageChange]);
+
+  const { onPaneWidth } = props;
+  useEffect(() => {
+    if (paneSize.width > 0) onPaneWidth?.(paneSize.width);
+  }, [paneSize.width, onPaneWidth]);
+
+  const { ahead } = props;
+  const aheadBitmap =
+    ahead &&
+    measured &&
+    shownSizes[0] &&
+    aheadMatches(ahead, {
+      paneWidth: paneSize.width,
+      devicePixelRatio: window.devicePixelRatio,
+      zoom,
+      shown: shownSizes[0],
+      rotation: totalRotations[0] ?? 0,
+    })
+      ? ahead.bitmap
+      : null;
 
   useLayoutEffect(() => {
     const element = pane.current;
@@ -225,7 +251,7 @@ export function DocumentView(props: DocumentViewProps) {
         onClose={props.onClose}
       />
       <div className={thumbnailsShown ? 'viewer-main with-thumbnails' : 'viewer-main'}>
-        {thumbnailsShown && firstPainted && (
+        {thumbnailsShown && firstPainted && pdf && (
           <Thumbnails
             pdf={pdf}
             sizes={shownSizes}
@@ -263,6 +289,7 @@ export function DocumentView(props: DocumentViewProps) {
                   onTimeout={onPageTimeout}
                   onRendered={onPainted}
                   faxResolution={props.faxResolution}
+                  ahead={index === 0 ? aheadBitmap : null}
                 />
               ))}
           </div>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useHost } from '../app/host-context';
 import { useKamifax } from '../app/KamifaxContext';
 import { useI18n } from '../i18n/i18n';
@@ -19,6 +19,7 @@ import { viewerNoticeText, type ViewerNotice } from './viewer-notice';
 import { defaultDeadlines, type ViewerDeadlines } from './watchdog';
 import './viewer.css';
 import { detach } from '../app/detach';
+import { rememberPane, type PageAheadImage } from './page-ahead';
 
 /** What the viewer needs: the bytes, a key to remember rotation by, and optional actions. */
 export interface FaxViewerProps {
@@ -44,6 +45,11 @@ export interface FaxViewerProps {
    * resolution (the Compose preview). Received faxes leave it out and render as they are.
    */
   faxResolution?: FaxResolution;
+  /**
+   * The inbox's reading pane: page 1 as rendered ahead (undefined while it is asked for, null
+   * when there is none). Given, the viewer also remembers its pane's width for rendering ahead.
+   */
+  ahead?: { image: PageAheadImage | null | undefined };
 }
 
 /** Times a hung worker is replaced for one document before the viewer stops trying. */
@@ -87,6 +93,30 @@ export function FaxViewer(props: FaxViewerProps) {
   const endPrint = useCallback(() => setPrint(null), []);
 
   const open = state.status === 'ready' ? state.open : null;
+  // While pdf.js opens the document, page 1 rendered ahead lays out the column as the opened
+  // document will (every page the size of page 1, as useDocument starts), so nothing moves.
+  const aheadImage = props.ahead?.image ?? null;
+  const provisional = useMemo(() => {
+    if (!aheadImage) return null;
+    const { pageCount, pageWidth, pageHeight, ownRotation } = aheadImage.meta;
+    return {
+      sizes: Array.from({ length: pageCount }, () => ({ width: pageWidth, height: pageHeight })),
+      ownRotations: Array.from({ length: pageCount }, () => ownRotation),
+    };
+  }, [aheadImage]);
+  const inReadingPane = props.ahead !== undefined;
+  const onPaneWidth = useCallback(
+    (width: number) => {
+      if (inReadingPane) rememberPane(width, window.devicePixelRatio);
+    },
+    [inReadingPane],
+  );
+  const shown =
+    state.status === 'ready'
+      ? { pdf: state.pdf, sizes: state.sizes, ownRotations: state.ownRotations }
+      : state.status === 'loading' && provisional
+        ? { pdf: null, ...provisional }
+        : null;
   const onPageTimeout = useCallback(
     (_pageNumber: number) => {
       if (!open) return;
@@ -130,7 +160,7 @@ export function FaxViewer(props: FaxViewerProps) {
   return (
     <section className="viewer" aria-label={t('viewer.title')} data-viewer-state={state.status}>
       {state.status === 'loading' && (
-        <p className="viewer-status" role="status">
+        <p className={shown ? 'visually-hidden' : 'viewer-status'} role="status">
           {t('viewer.loading')}
         </p>
       )}
@@ -145,12 +175,14 @@ export function FaxViewer(props: FaxViewerProps) {
           )}
         </div>
       )}
-      {state.status === 'ready' && (
+      {shown && (
         <DocumentView
           onFirstPaint={notifyPainted}
-          pdf={state.pdf}
-          sizes={state.sizes}
-          ownRotations={state.ownRotations}
+          pdf={shown.pdf}
+          ahead={aheadImage}
+          onPaneWidth={onPaneWidth}
+          sizes={shown.sizes}
+          ownRotations={shown.ownRotations}
           rotation={rotation}
           onRotation={changeRotation}
           zoomMode={zoomMode}

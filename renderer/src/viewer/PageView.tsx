@@ -10,7 +10,8 @@ export type RenderState = 'idle' | 'rendering' | 'rendered' | 'failed';
 
 /** Everything one page of the column needs to place and draw itself. */
 export interface PageViewProps {
-  pdf: PDFDocumentProxy;
+  /** Null while pdf.js is still opening the document (only an image rendered ahead shows). */
+  pdf: PDFDocumentProxy | null;
   pageNumber: number;
   top: number;
   width: number;
@@ -26,6 +27,11 @@ export interface PageViewProps {
   onRendered?: (pageNumber: number) => void;
   /** Draw as the far end prints it (1-bit at this fax resolution); absent for received faxes. */
   faxResolution?: FaxResolution | undefined;
+  /**
+   * This page as rendered ahead, with exactly the pixels pdf.js would draw now (the caller
+   * checked): shown at once while the page is blank, then drawn over by pdf.js.
+   */
+  ahead?: ImageBitmap | null | undefined;
 }
 
 /**
@@ -35,10 +41,11 @@ export interface PageViewProps {
  */
 export const PageView = memo(function PageView(props: PageViewProps) {
   const { pdf, pageNumber, zoom, rotation, active, deadlineMs, onTimeout, onRendered } = props;
-  const { faxResolution } = props;
+  const { faxResolution, ahead } = props;
   const { t } = useI18n();
   const holder = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<RenderState>('idle');
+  const [source, setSource] = useState<'ahead' | 'pdf' | null>(null);
   const [attempt, setAttempt] = useState(0);
   const wasActive = useRef(false);
 
@@ -49,8 +56,9 @@ export const PageView = memo(function PageView(props: PageViewProps) {
       for (const canvas of box.querySelectorAll('canvas')) releaseCanvas(canvas);
       box.replaceChildren();
       setState('idle');
+      setSource(null);
       // Like pdf.js's own viewer, drop the page's cached drawing operations once it leaves.
-      if (wasActive.current)
+      if (wasActive.current && pdf)
         pdf
           .getPage(pageNumber)
           .then((page) => page.cleanup())
@@ -60,6 +68,19 @@ export const PageView = memo(function PageView(props: PageViewProps) {
       return;
     }
     wasActive.current = true;
+    if (ahead && ahead.width > 0 && !box.querySelector('canvas')) {
+      const canvas = document.createElement('canvas');
+      canvas.width = ahead.width;
+      canvas.height = ahead.height;
+      canvas.getContext('2d')?.drawImage(ahead, 0, 0);
+      canvas.className = 'viewer-canvas';
+      canvas.setAttribute('aria-hidden', 'true');
+      box.replaceChildren(canvas);
+      setState('rendered');
+      setSource('ahead');
+      onRendered?.(pageNumber);
+    }
+    if (!pdf) return;
     const controller = new AbortController();
     setState((current) => (current === 'rendered' ? current : 'rendering'));
     renderPage({
@@ -79,6 +100,7 @@ export const PageView = memo(function PageView(props: PageViewProps) {
         canvas.setAttribute('aria-hidden', 'true');
         box.replaceChildren(canvas);
         setState('rendered');
+        setSource('pdf');
         onRendered?.(pageNumber);
       },
       (error: unknown) => {
@@ -101,12 +123,16 @@ export const PageView = memo(function PageView(props: PageViewProps) {
     onRendered,
     attempt,
     faxResolution,
+    ahead,
   ]);
 
   useEffect(() => {
     const box = holder.current;
     return () => {
-      if (box) for (const canvas of box.querySelectorAll('canvas')) releaseCanvas(canvas);
+      if (!box) return;
+      for (const canvas of box.querySelectorAll('canvas')) releaseCanvas(canvas);
+      // Emptied too, so a page mounted again (React's strict mode does) never keeps a blank canvas.
+      box.replaceChildren();
     };
   }, []);
 
@@ -115,6 +141,7 @@ export const PageView = memo(function PageView(props: PageViewProps) {
       className="viewer-page"
       data-page-number={pageNumber}
       data-render-state={state}
+      data-source={source ?? undefined}
       role="group"
       aria-label={t('viewer.page.label', { page: pageNumber })}
       style={{ top: props.top, width: props.width, height: props.height }}

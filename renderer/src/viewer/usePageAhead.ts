@@ -1,0 +1,143 @@
+import { useEffect, useState } from 'react';
+import { useKamifax } from '../app/KamifaxContext';
+import { detach } from '../app/detach';
+import { useAccountRotations } from './account-rotations';
+import {
+  noteViewerOpening,
+  onPaneChange,
+  pageAheadKey,
+  parsePageAheadKey,
+  rememberedPane,
+  renderPageOneAhead,
+  viewerOpeningFor,
+  type PageAheadImage,
+} from './page-ahead';
+import { openPdf } from './pdf-loader';
+import { loadRotation } from './rotation-memory';
+import { defaultDeadlines } from './watchdog';
+
+/**
+ * Page 1 of fax `id` as rendered ahead, decoded: undefined while asked, null when there is none
+ * (or it cannot be decoded). The viewer still checks it fits the pane before showing it.
+ */
+export function usePageAheadImage(id: string): PageAheadImage | null | undefined {
+  const kamifax = useKamifax();
+  const [image, setImage] = useState<{ id: string; page: PageAheadImage | null } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    noteViewerOpening();
+    detach('reading page 1 rendered ahead', async () => {
+      const result = await kamifax.inbox.pageAhead({ id });
+      const page = result.ok ? result.value.page : null;
+      if (!page) return live && setImage({ id, page: null });
+      const blob = new Blob([page.image as BlobPart], { type: page.type });
+      const bitmap = await createImageBitmap(blob).catch(() => null);
+      if (!live) return bitmap?.close();
+      setImage({ id, page: bitmap ? { key: page.key, meta: page.meta, bitmap } : null });
+    });
+    return () => {
+      live = false;
+    };
+  }, [kamifax, id]);
+
+  // The decoded pixels are given back once this image is replaced or the pane goes.
+  useEffect(() => () => image?.page?.bitmap.close(), [image]);
+
+  return image?.id === id ? image.page : undefined;
+}
+
+const idle = () =>
+  new Promise<void>((resolve) => {
+    if (typeof requestIdleCallback === 'function')
+      requestIdleCallback(() => resolve(), { timeout: 2_000 });
+    else setTimeout(resolve, 50);
+  });
+
+/**
+ * While the inbox is shown and idle, renders page 1 of each prefetched newest unread fax for
+ * the reading pane (its width as the viewer last measured it, or as main last stored it after
+ * a restart) and hands it to main. Faxes the user has rotated are skipped: the viewer would
+ * not show the upright image. One fax at a time, in a pdf.js worker of its own.
+ */
+export function useRenderPagesAhead(): void {
+  const kamifax = useKamifax();
+  const rotations = useAccountRotations();
+
+  useEffect(() => {
+    let live = true;
+    let running = false;
+    let again = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+
+    const renderOne = async (id: string, key: string): Promise<void> => {
+      const shape = parsePageAheadKey(key);
+      if (!shape) return;
+      const turned = rotations ? loadRotation(rotations, id) : null;
+      if (turned && (turned.document % 360 !== 0 || (turned.pages['1'] ?? 0) % 360 !== 0)) return;
+      const document = await kamifax.inbox.document({ id });
+      if (!document.ok || !live) return;
+      const open = await openPdf(document.value.bytes, defaultDeadlines.loadMs, { spare: false });
+      try {
+        const { meta, png } = await renderPageOneAhead(
+          open.pdf,
+          shape.paneWidth,
+          shape.devicePixelRatio,
+          defaultDeadlines.renderMs,
+        );
+        if (live) await kamifax.inbox.putPageAhead({ id, key, meta, image: png });
+      } finally {
+        await open.close();
+      }
+    };
+
+    const run = async (): Promise<void> => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      try {
+        do {
+          again = false;
+          const pane = rememberedPane();
+          const asked = pane ? pageAheadKey(pane.paneWidth, pane.devicePixelRatio) : null;
+          const wanted = await kamifax.inbox.pagesAheadWanted({ key: asked });
+          const key = wanted.ok ? wanted.value.key : null;
+          // A key from an earlier run on another screen would never match this window.
+          if (!key || parsePageAheadKey(key)?.devicePixelRatio !== window.devicePixelRatio) break;
+          for (const id of wanted.ok ? wanted.value.ids : []) {
+            await idle();
+            if (!live) return;
+            if (viewerOpeningFor() > 0) {
+              schedule(viewerOpeningFor() + 500);
+              return;
+            }
+            await renderOne(id, key).catch((error: unknown) =>
+              console.warn('Page 1 could not be rendered ahead', error),
+            );
+          }
+        } while (again && live);
+      } finally {
+        running = false;
+      }
+    };
+
+    const schedule = (delay: number) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => detach('rendering pages ahead', run), delay);
+    };
+    schedule(1_500);
+    const offStatus = kamifax.on('inbox:changed', () => schedule(2_000));
+    const offPane = onPaneChange(() => schedule(2_000));
+    // Prefetching ends without an event of its own; look again now and then.
+    const poll = setInterval(() => schedule(0), 20_000);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+      clearInterval(poll);
+      offStatus();
+      offPane();
+    };
+  }, [kamifax, rotations]);
+}
