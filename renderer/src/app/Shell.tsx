@@ -1,25 +1,30 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { ErrorCode, SessionState } from '../../../preload/contract';
-import { AccountScreen } from '../account/AccountScreen';
-import { PolicyUpdateBanner } from '../privacy/PolicyUpdateBanner';
-import { PrivacyScreen } from '../privacy/PrivacyScreen';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages/en';
 import { InboxScreen } from '../inbox/InboxScreen';
 import { NotificationToasts } from '../inbox/NotificationToasts';
 import { useInboxStatus } from '../inbox/useInboxStatus';
-import { isSendingScreen, SendingScreens } from '../compose/SendingScreens';
 import { useComposeRouting } from '../compose/useComposeRouting';
-import { ContactsScreen } from '../contacts/ContactsScreen';
 import { PlaceholderScreen } from '../screens/PlaceholderScreen';
-import { SettingsScreen } from '../screens/SettingsScreen';
 import { AccountProvider } from './account-context';
 import { ConfirmDialog } from './ConfirmDialog';
 import { detach } from './detach';
+import { AfterFirstRow } from './first-row';
 import { HostContext } from './host-context';
 import { useKamifax } from './KamifaxContext';
+import { LazyBoundary } from './lazy';
+import {
+  AccountScreen,
+  ContactsScreen,
+  PolicyUpdateBanner,
+  PrivacyScreen,
+  SendingScreens,
+  SettingsScreen,
+  useFetchAhead,
+} from './lazy-screens';
 import { Navigation } from './Navigation';
-import { screens, screenTitle, type ScreenId } from './screens';
+import { isSendingScreen, screens, screenTitle, type ScreenId } from './screens';
 import { StatusBar } from './StatusBar';
 import { ToastProvider, useToasts } from './toasts';
 import { applyInboxAction } from '../inbox/inbox-actions';
@@ -86,6 +91,8 @@ function ShellBody({
   const [openFax, setOpenFax] = useState<string | null>(null);
   const unread = inboxStatus?.unread ?? 0;
   const counts = useNavCounts(unread);
+  // The other screens' code, fetched while the inbox is idle (the first script has the inbox).
+  useFetchAhead();
 
   // Kept as a key or a code, not as text: the toast translates it when drawn, so it follows
   // a language switch while it is up.
@@ -188,47 +195,49 @@ function ShellBody({
         counts={counts}
       />
       <main className="content" data-screen={screen}>
-        {screen === 'inbox' || screen === 'trash' ? (
-          <InboxScreen
-            key={screen}
-            mode={screen}
-            open={openFax}
-            onOpen={setOpenFax}
-            onForward={(draftId?: string) =>
-              draftId
-                ? compose.openDraft(draftId)
-                : openFax
-                  ? compose.forwardFax(openFax)
-                  : setScreen('compose')
-            }
-          />
-        ) : screen === 'settings' ? (
-          <SettingsScreen
-            settings={settings}
-            info={info}
-            onChange={(patch) => detach('change settings', changeSettings(patch))}
-            onClearLocalData={() => detach('clear local data', clearLocalData())}
-          />
-        ) : screen === 'account' ? (
-          <AccountScreen
-            onPrivacy={() => setScreen('privacy')}
-            onSignOut={() => setAskSignOut(true)}
-          />
-        ) : isSendingScreen(screen) ? (
-          <SendingScreens
-            screen={screen}
-            routing={compose}
-            host={info.host}
-            onScreen={setScreen}
-            onNotice={notify}
-          />
-        ) : screen === 'privacy' ? (
-          <PrivacyScreen host={info.host} onSession={onSession} />
-        ) : screen === 'contacts' ? (
-          <ContactsScreen />
-        ) : (
-          <PlaceholderScreen key={screen} title={screenTitle(screen)} />
-        )}
+        <LazyBoundary fallback={<section className="screen" aria-busy="true" />} resetKey={screen}>
+          {screen === 'inbox' || screen === 'trash' ? (
+            <InboxScreen
+              key={screen}
+              mode={screen}
+              open={openFax}
+              onOpen={setOpenFax}
+              onForward={(draftId?: string) =>
+                draftId
+                  ? compose.openDraft(draftId)
+                  : openFax
+                    ? compose.forwardFax(openFax)
+                    : setScreen('compose')
+              }
+            />
+          ) : screen === 'settings' ? (
+            <SettingsScreen
+              settings={settings}
+              info={info}
+              onChange={(patch) => detach('change settings', changeSettings(patch))}
+              onClearLocalData={() => detach('clear local data', clearLocalData())}
+            />
+          ) : screen === 'account' ? (
+            <AccountScreen
+              onPrivacy={() => setScreen('privacy')}
+              onSignOut={() => setAskSignOut(true)}
+            />
+          ) : isSendingScreen(screen) ? (
+            <SendingScreens
+              screen={screen}
+              routing={compose}
+              host={info.host}
+              onScreen={setScreen}
+              onNotice={notify}
+            />
+          ) : screen === 'privacy' ? (
+            <PrivacyScreen host={info.host} onSession={onSession} />
+          ) : screen === 'contacts' ? (
+            <ContactsScreen />
+          ) : (
+            <PlaceholderScreen key={screen} title={screenTitle(screen)} />
+          )}
+        </LazyBoundary>
       </main>
       {askSignOut && (
         <ConfirmDialog
@@ -244,7 +253,16 @@ function ShellBody({
         status={inboxStatus}
         stopped={stopped}
         // In the status bar, so the policy notice takes no height from the inbox list.
-        notice={screen !== 'privacy' && <PolicyUpdateBanner onOpen={() => setScreen('privacy')} />}
+        notice={
+          screen !== 'privacy' && (
+            // It asks main and loads its code once the inbox has shown its rows.
+            <AfterFirstRow>
+              <LazyBoundary>
+                <PolicyUpdateBanner onOpen={() => setScreen('privacy')} />
+              </LazyBoundary>
+            </AfterFirstRow>
+          )
+        }
         extra={statusExtra}
       />
       {info.host === 'headless' && <NotificationToasts onOpen={openFromNotification} />}

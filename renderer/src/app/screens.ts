@@ -50,3 +50,14 @@ export function navLabel(screen: ScreenId): MessageKey {
 export function screenTitle(screen: ScreenId): MessageKey {
   return `screen.${screen}.title`;
 }
+
+/** The screens of the sending half (Compose, Drafts, Outbox, Sent), drawn by `SendingScreens`. */
+export const sendingScreens = ['compose', 'drafts', 'outbox', 'sent'] as const;
+
+/** One of the sending half's screens. */
+export type SendingScreen = (typeof sendingScreens)[number];
+
+/** True for a screen `SendingScreens` draws (so the shell needs one branch for all four). */
+export function isSendingScreen(screen: string): screen is SendingScreen {
+  return (sendingScreens as readonly string[]).includes(screen);
+}

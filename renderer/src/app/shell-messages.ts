@@ -27,6 +27,9 @@ export const shellEn = {
     'Faxes and settings of this account are removed from this computer. They stay on the service; sign in again to see them.',
   'shell.signOut.confirm': 'Sign out',
   'shell.signOut.cancel': 'Stay signed in',
+  'shell.partLoadFailed':
+    'This part of Kamifax could not be loaded. If Kamifax has stopped, start it again, then reload the window.',
+  'shell.partLoadReload': 'Reload',
 } as const;
 
 /** The shell's words in Japanese. */
@@ -58,4 +61,7 @@ export const shellJa: Record<keyof typeof shellEn, string> = {
     'このアカウントの FAX と設定をこのコンピューターから削除します。サービスには残るので、もう一度サインインすれば表示できます。',
   'shell.signOut.confirm': 'サインアウト',
   'shell.signOut.cancel': 'サインインしたままにする',
+  'shell.partLoadFailed':
+    'Kamifax のこの部分を読み込めませんでした。Kamifax が停止している場合は起動し直してから、ウィンドウを再読み込みしてください。',
+  'shell.partLoadReload': '再読み込み',
 };

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { BridgeError, ErrorCode } from '../../../preload/contract';
 import { useKamifax } from '../app/KamifaxContext';
 import { detach } from '../app/detach';
+import type { SendingScreen } from '../app/screens';
 import type { AppInfo } from '../app/types';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages/en';
@@ -9,17 +10,6 @@ import { OutboxScreen } from '../outbox/OutboxScreen';
 import { ComposeScreen } from './ComposeScreen';
 import { DraftsScreen } from './DraftsScreen';
 import type { ComposeRouting } from './useComposeRouting';
-
-/** The screens of the sending half. */
-export const sendingScreens = ['compose', 'drafts', 'outbox', 'sent'] as const;
-
-/** One of the sending half's screens. */
-export type SendingScreen = (typeof sendingScreens)[number];
-
-/** True for a screen this module draws (so the shell needs one branch for all four). */
-export function isSendingScreen(screen: string): screen is SendingScreen {
-  return (sendingScreens as readonly string[]).includes(screen);
-}
 
 /**
  * Compose, Drafts, Outbox and Sent, for the shell: one component so the shell's switch gains
