@@ -14,7 +14,7 @@
  */
 import { readFile, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { isWebBuildStale, newestMtime, writeWebBuildStamp } from './web-build-stamp';
 
 /** The host's entries (output name → source): `start:web`'s. */
@@ -80,7 +80,7 @@ export async function buildHost(options: HostBuildOptions): Promise<void> {
     Object.fromEntries(
       Object.entries(entries).map(([name, path]) => [name, join(projectRoot, path)]),
     );
-  const common = {
+  const common: BuildOptions = {
     absWorkingDir: projectRoot,
     outdir: outDir,
     bundle: true,
@@ -90,7 +90,7 @@ export async function buildHost(options: HostBuildOptions): Promise<void> {
     sourcemap: 'linked',
     logLevel: 'warning',
     plugins: [filesBesideSources(outDir)],
-  } as const;
+  };
   // Chunk names change with their content: old ones would pile up.
   await rm(outDir, { recursive: true, force: true });
   await Promise.all([
