@@ -12,7 +12,6 @@ import {
   viewerOpeningFor,
   type PageAheadImage,
 } from './page-ahead';
-import { openPdf } from './pdf-loader';
 import { loadRotation } from './rotation-memory';
 import { defaultDeadlines } from './watchdog';
 
@@ -77,6 +76,8 @@ export function useRenderPagesAhead(): void {
       if (turned && (turned.document % 360 !== 0 || (turned.pages['1'] ?? 0) % 360 !== 0)) return;
       const document = await kamifax.inbox.document({ id });
       if (!document.ok || !live) return;
+      // pdf.js loads here, not with the inbox: the inbox's first script stays without it.
+      const { openPdf } = await import('./pdf-loader');
       const open = await openPdf(document.value.bytes, defaultDeadlines.loadMs, { spare: false });
       try {
         const { meta, png } = await renderPageOneAhead(

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { allowPageErrors, launchChromium, openApp, signInToDemo } from '../helpers/browser';
+import { MemoryCredentialStore } from '../../main/core/credentials/memory-store';
+import { startTestHost, type TestHost } from '../helpers/headless';
+import { chromiumPath, systemComponent } from '../helpers/system';
+import { en } from '../../renderer/src/i18n/messages/en';
+import { screens } from '../../renderer/src/app/screens';
+
+const hasChromium = systemComponent('Chromium', chromiumPath !== null, 'apt-get install chromium');
+
+/** What the page had loaded when its first inbox row appeared (recorded in the page). */
+interface AtFirstRow {
+  scripts: string[];
+  pdfjs: boolean;
+}
+
+/** Notes, in the page, the scripts fetched and whether pdf.js ran when the first row appears. */
+function recordFirstRow(): void {
+  const page = globalThis as unknown as { atFirstRow?: AtFirstRow; pdfjsLib?: unknown };
+  new MutationObserver((_records, observer) => {
+    if (!document.querySelector('.fax-row[data-fax-id]')) return;
+    observer.disconnect();
+    page.atFirstRow = {
+      scripts: performance.getEntriesByType('resource').map((entry) => entry.name),
+      pdfjs: page.pdfjsLib !== undefined,
+    };
+  }).observe(document, { childList: true, subtree: true });
+}
+
+const later =
+  /\/(SendingScreens|ContactsScreen|SettingsScreen|PrivacyScreen|AccountScreen|FaxViewer)-[\w-]+\.js$/;
+
+describe.skipIf(!hasChromium)('the first inbox row comes before the rest of the app', () => {
+  let host: TestHost;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    host = await startTestHost({ credentials: new MemoryCredentialStore() });
+    browser = await launchChromium();
+    // Signed in once; every page below opens straight on the inbox.
+    const first = await openApp(browser, host.url);
+    await signInToDemo(first);
+    await first.locator('.fax-row[data-fax-id]').first().waitFor();
+    await first.context().close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  const openInbox = async (prepare?: (page: Page) => Promise<void>) => {
+    const page = await browser.newPage({ locale: 'en-US' });
+    await page.addInitScript(recordFirstRow);
+    await prepare?.(page);
+    await page.goto(host.url);
+    await page.locator('.fax-row[data-fax-id]').first().waitFor();
+    return page;
+  };
+  const loadedScripts = (page: Page) =>
+    page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+
+  it('shows the first row before pdf.js or another screen is loaded, then fetches them ahead', async () => {
+    const page = await openInbox();
+    const atFirstRow = await page.evaluate(
+      () => (globalThis as unknown as { atFirstRow: AtFirstRow }).atFirstRow,
+    );
+    expect(atFirstRow.pdfjs).toBe(false);
+    expect(
+      atFirstRow.scripts.filter((name) => later.test(name) || /pdf\.worker/.test(name)),
+    ).toEqual([]);
+    // In idle moments after it: every screen, the viewer, and a pdf.js worker kept warm.
+    await expect
+      .poll(async () => (await loadedScripts(page)).filter((name) => later.test(name)).length, {
+        timeout: 30_000,
+      })
+      .toBe(6);
+    await expect
+      .poll(async () => (await loadedScripts(page)).some((name) => /pdf\.worker/.test(name)), {
+        timeout: 30_000,
+      })
+      .toBe(true);
+    expect(await page.evaluate(() => 'pdfjsLib' in globalThis)).toBe(true);
+
+    // Fetched ahead, every screen then shows at once: the loading placeholder never appears.
+    await page.evaluate(() => {
+      const page = globalThis as unknown as { placeholderSeen: boolean };
+      page.placeholderSeen = false;
+      new MutationObserver(() => {
+        if (document.querySelector('main section[aria-busy="true"]')) page.placeholderSeen = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const nav = page.getByRole('navigation');
+    for (const screen of screens) {
+      await nav.getByRole('button', { name: en[`nav.${screen}`] }).click();
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+        en[`screen.${screen}.title`],
+      );
+    }
+    expect(
+      await page.evaluate(
+        () => (globalThis as unknown as { placeholderSeen: boolean }).placeholderSeen,
+      ),
+    ).toBe(false);
+    await page.context().close();
+  });
+
+  it('says so when a screen cannot be loaded, and the rest of the app goes on', async () => {
+    const page = await openInbox(async (page) => {
+      // The aborted file itself (Chromium logs each failed fetch); our notice is a warning.
+      allowPageErrors(page, [/Failed to load resource: net::ERR_FAILED/]);
+      await page.route(/\/ContactsScreen-[\w-]+\.js$/, (route) => route.abort());
+    });
+    const nav = page.getByRole('navigation');
+    await nav.getByRole('button', { name: en['nav.contacts'] }).click();
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: en['shell.partLoadFailed'] }).count(), {
+        timeout: 30_000,
+      })
+      .toBe(1);
+    await expect(
+      page.getByRole('button', { name: en['shell.partLoadReload'] }).count(),
+    ).resolves.toBe(1);
+    await nav.getByRole('button', { name: en['nav.settings'] }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      en['screen.settings.title'],
+    );
+    await nav.getByRole('button', { name: en['nav.inbox'] }).click();
+    await page.locator('.fax-row[data-fax-id]').first().waitFor();
+    await page.context().close();
+  });
+});

@@ -1,0 +1,82 @@
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+interface Chunk {
+  type: 'chunk';
+  fileName: string;
+  name: string;
+  isEntry: boolean;
+  imports: string[];
+  dynamicImports: string[];
+  moduleIds: string[];
+}
+interface Output {
+  output: Array<Chunk | { type: 'asset'; fileName: string }>;
+}
+
+/**
+ * What the page must parse before the inbox can show its first row: the entry chunk of
+ * index.html and everything it imports statically (the build preloads exactly these).
+ */
+function firstScript(chunks: Chunk[]): { files: string[]; modules: string[] } {
+  const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const entry = chunks.find((chunk) => chunk.isEntry && chunk.name === 'index');
+  if (!entry) throw new Error('no index entry in the build');
+  const files = new Set<string>();
+  const visit = (chunk: Chunk) => {
+    if (files.has(chunk.fileName)) return;
+    files.add(chunk.fileName);
+    for (const file of chunk.imports) visit(byFile.get(file)!);
+  };
+  visit(entry);
+  return {
+    files: [...files],
+    modules: [...files].flatMap((file) => byFile.get(file)!.moduleIds),
+  };
+}
+
+describe('the renderer build: the inbox comes first, the rest later', () => {
+  let chunks: Chunk[];
+  let first: { files: string[]; modules: string[] };
+
+  beforeAll(async () => {
+    const result = (await build({
+      configFile: fileURLToPath(new URL('../../../vite.web.config.ts', import.meta.url)),
+      build: { write: false },
+      logLevel: 'warn',
+    })) as Output | Output[];
+    const outputs = Array.isArray(result) ? result : [result];
+    chunks = outputs.flatMap((out) =>
+      out.output.filter((item): item is Chunk => item.type === 'chunk'),
+    );
+    first = firstScript(chunks);
+  });
+
+  const inFirst = (pattern: RegExp) => first.modules.filter((id) => pattern.test(id));
+
+  it('keeps pdf.js, the viewer and the other screens out of the first script', () => {
+    expect(inFirst(/node_modules\/pdfjs-dist\//)).toEqual([]);
+    expect(inFirst(/renderer\/src\/viewer\/(FaxViewer|DocumentView|pdf-loader)\./)).toEqual([]);
+    for (const screen of [
+      /compose\/ComposeScreen\./,
+      /outbox\/OutboxScreen\./,
+      /contacts\/ContactsScreen\./,
+      /screens\/SettingsScreen\./,
+      /privacy\/PrivacyScreen\./,
+      /account\/AccountScreen\./,
+    ])
+      expect(inFirst(screen)).toEqual([]);
+    // The full phone-number metadata is for Compose and Contacts; the list needs the small one.
+    expect(inFirst(/libphonenumber-js\/metadata\.max/)).toEqual([]);
+  });
+
+  it('has the shell and the inbox list in it, and the rest as chunks it can load', () => {
+    expect(inFirst(/renderer\/src\/app\/Shell\.tsx$/)).toHaveLength(1);
+    expect(inFirst(/renderer\/src\/inbox\/InboxList\.tsx$/)).toHaveLength(1);
+    const later = chunks.filter((chunk) => !first.files.includes(chunk.fileName));
+    const laterModules = later.flatMap((chunk) => chunk.moduleIds);
+    expect(laterModules.some((id) => /node_modules\/pdfjs-dist\//.test(id))).toBe(true);
+    expect(laterModules.some((id) => /compose\/ComposeScreen\./.test(id))).toBe(true);
+  });
+});
