@@ -6,8 +6,9 @@
  * file would need its own build step in each. pdf-lib is loaded from the path the parent
  * resolves (`workerData.pdfLib`), so the worker finds the same copy in every setting.
  *
- * Protocol: the parent posts `{ id, bytes, limits }`; the worker answers `{ id, verdict }` with
- * one of the `WorkerVerdict` shapes below. Budgets the worker cannot enforce on itself (time,
+ * Protocol: the parent posts `{ id, bytes, limits }`, or `{ id, path, limits }` for a document in
+ * a file (read here, so its bytes never cross from the parent's heap); the worker answers
+ * `{ id, verdict }` with one of the `WorkerVerdict` shapes below. Budgets the worker cannot enforce on itself (time,
  * heap) are enforced by the parent (`inspector.ts`) by terminating it.
  */
 
@@ -37,6 +38,7 @@ export const inspectWorkerSource = String.raw`
 'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
 const zlib = require('node:zlib');
+const { readFile } = require('node:fs/promises');
 const { PDFDocument } = require(workerData.pdfLib);
 
 // Inflates every Flate stream that is not an image (page contents, forms, fonts, object
@@ -125,9 +127,11 @@ async function inspect(bytes, limits) {
 parentPort.postMessage({ ready: true });
 
 parentPort.on('message', (job) => {
-  inspect(job.bytes, job.limits).then(
-    (verdict) => parentPort.postMessage({ id: job.id, verdict }),
-    () => parentPort.postMessage({ id: job.id, verdict: { kind: 'unreadable' } }),
-  );
+  (job.path ? readFile(job.path) : Promise.resolve(job.bytes))
+    .then((bytes) => inspect(bytes, job.limits))
+    .then(
+      (verdict) => parentPort.postMessage({ id: job.id, verdict }),
+      () => parentPort.postMessage({ id: job.id, verdict: { kind: 'unreadable' } }),
+    );
 });
 `;

@@ -34,22 +34,28 @@ const tooComplex = () =>
 /**
  * Checks that an upload is a PDF we can fax and counts its pages: not a PDF, encrypted,
  * unreadable, too large, too long, pages too large, or too costly to read each get their own
- * code. The parsing happens in a worker (`inspector.ts`), never on the event loop.
+ * code. The parsing happens in a worker (`inspector.ts`), never on the event loop; a document
+ * in a file (an upload, with its first bytes and size) is read there by the worker.
  */
 export async function inspectPdf(
   inspector: PdfInspector,
-  bytes: Uint8Array,
+  document: Uint8Array | { path: string; size: number; head: Uint8Array },
+  /** Whose document it is: owners' inspections take turns (`PdfInspector.inspect`). */
+  owner?: string,
 ): Promise<{ pages: number }> {
-  if (bytes.length > maxDocumentBytes) {
+  const inMemory = document instanceof Uint8Array;
+  const size = inMemory ? document.length : document.size;
+  if (size > maxDocumentBytes) {
     throw new ApiError(
       413,
       'document_too_large',
       `Documents are limited to ${maxDocumentBytes / 1024 / 1024} MB`,
     );
   }
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  if (!head.includes('%PDF-')) throw new ApiError(415, 'not_a_pdf', 'The document is not a PDF');
-  const outcome = await inspector.inspect(bytes);
+  const start = (inMemory ? document : document.head).subarray(0, 1024);
+  if (!Buffer.from(start).toString('latin1').includes('%PDF-'))
+    throw new ApiError(415, 'not_a_pdf', 'The document is not a PDF');
+  const outcome = await inspector.inspect(inMemory ? document : { path: document.path }, owner);
   switch (outcome.kind) {
     case 'ok':
       return { pages: outcome.pages };

@@ -16,9 +16,12 @@ export interface InspectorOptions {
 /** Why a document was not inspected to the end: over the time or memory budget. */
 export type InspectionOutcome = WorkerVerdict | { kind: 'over_budget'; reason: 'time' | 'memory' };
 
+/** A document to inspect: its bytes, or a file the worker reads itself (no copy between heaps). */
+export type InspectionSource = Uint8Array | { path: string };
+
 interface Job {
   id: number;
-  bytes: Uint8Array;
+  source: InspectionSource;
   resolve: (outcome: InspectionOutcome) => void;
 }
 
@@ -39,7 +42,11 @@ interface Slot {
  */
 export class PdfInspector {
   private readonly slots: Slot[] = [];
-  private readonly queue: Job[] = [];
+  /**
+   * Waiting jobs per owner (an account), served in turn: one account's 50 uploads wait behind
+   * each other, not in front of another account's one. Map order is the rotation.
+   */
+  private readonly queues = new Map<string, Job[]>();
   private readonly size: number;
   private readonly timeBudgetMs: number;
   private readonly heapMb: number;
@@ -58,11 +65,16 @@ export class PdfInspector {
     while (!this.closed && this.slots.length < this.size) this.slots.push(this.spawn());
   }
 
-  /** Inspects one document; never rejects (a crash or a budget is an outcome). */
-  inspect(bytes: Uint8Array): Promise<InspectionOutcome> {
+  /**
+   * Inspects one document for `owner` (whose jobs take turns with other owners'); never
+   * rejects (a crash or a budget is an outcome).
+   */
+  inspect(source: InspectionSource, owner = ''): Promise<InspectionOutcome> {
     if (this.closed) return Promise.resolve({ kind: 'over_budget', reason: 'time' });
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, bytes, resolve });
+      const waiting = this.queues.get(owner) ?? [];
+      this.queues.set(owner, waiting);
+      waiting.push({ id: this.nextId++, source, resolve });
       this.pump();
     });
   }
@@ -70,14 +82,16 @@ export class PdfInspector {
   /** Ends the workers; waiting inspections are answered as over budget. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.resolve({ kind: 'over_budget', reason: 'time' });
+    for (const waiting of this.queues.values())
+      for (const job of waiting) job.resolve({ kind: 'over_budget', reason: 'time' });
+    this.queues.clear();
     const slots = this.slots.splice(0);
     for (const slot of slots) this.settle(slot, { kind: 'over_budget', reason: 'time' });
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
 
   private pump(): void {
-    while (!this.closed && this.queue.length > 0) {
+    while (!this.closed && this.queues.size > 0) {
       if (this.slots.length < this.size) this.slots.push(this.spawn());
       const slot = this.slots.find((candidate) => candidate.ready && candidate.job === null);
       if (!slot) {
@@ -85,12 +99,26 @@ export class PdfInspector {
         for (const starting of this.slots) if (!starting.ready) starting.worker.ref();
         return;
       }
-      const job = this.queue.shift()!;
+      const job = this.next();
       slot.job = job;
       slot.worker.ref();
       slot.timer = setTimeout(() => this.replace(slot, 'time'), this.timeBudgetMs);
-      slot.worker.postMessage({ id: job.id, bytes: job.bytes, limits: this.options.limits });
+      const { source } = job;
+      slot.worker.postMessage(
+        source instanceof Uint8Array
+          ? { id: job.id, bytes: source, limits: this.options.limits }
+          : { id: job.id, path: source.path, limits: this.options.limits },
+      );
     }
+  }
+
+  /** The first job of the owner whose turn it is; that owner goes to the back of the line. */
+  private next(): Job {
+    const [owner, waiting] = this.queues.entries().next().value!;
+    const job = waiting.shift()!;
+    this.queues.delete(owner);
+    if (waiting.length > 0) this.queues.set(owner, waiting);
+    return job;
   }
 
   private spawn(): Slot {

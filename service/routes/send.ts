@@ -7,7 +7,7 @@ import { toE164 } from '../numbers';
 import { inspectPdf, maxDocumentBytes } from '../pdf/inspect';
 import { currentPeriod, planLimits } from '../plans';
 import { bearer, errors } from '../schemas';
-import type { AccountRow, FaxRow } from '../storage/storage';
+import type { AccountRow, DocumentStore, FaxRow, IncomingDocument } from '../storage/storage';
 import { accountOf } from './guard';
 
 /** The stored answer of a withdrawn Idempotency-Key (`send_withdrawn`). */
@@ -17,57 +17,74 @@ const withdrawnStatus = 409;
 export const maxSubjectLength = 200;
 
 interface SendForm {
-  document: Buffer;
+  /** The upload, in a temporary file until kept. */
+  document: IncomingDocument;
+  /** SHA-256 of the document's bytes and then the recipients and subject (Idempotency-Key). */
+  bodyHash: string;
   recipients: string[];
   subject: string | null;
 }
 
-async function readForm(request: FastifyRequest): Promise<SendForm> {
-  let document: Buffer | null = null;
+/**
+ * Reads the multipart form, streaming the document into a temporary file as it arrives (never
+ * whole in memory) and hashing it on the way. On any refusal the file is gone again.
+ */
+async function readForm(request: FastifyRequest, documents: DocumentStore): Promise<SendForm> {
+  let document: IncomingDocument | null = null;
+  const hash = createHash('sha256');
   const recipients: string[] = [];
   let subject: string | null = null;
   try {
-    for await (const part of request.parts({
-      limits: { fileSize: maxDocumentBytes, files: 1, fields: 110 },
-    })) {
-      if (part.type === 'file') {
-        if (part.fieldname !== 'document')
-          throw new ApiError(400, 'invalid_request', `Unexpected file field ${part.fieldname}`);
-        document = await part.toBuffer();
-      } else if (part.fieldname === 'recipients') {
-        recipients.push(
-          ...String(part.value)
-            .split(',')
-            .map((r) => r.trim())
-            .filter(Boolean),
-        );
-      } else if (part.fieldname === 'subject') {
-        const text = String(part.value);
-        if (text.length > maxSubjectLength)
-          throw new ApiError(
-            400,
-            'invalid_request',
-            `The subject is limited to ${maxSubjectLength} characters (this one has ${text.length})`,
+    try {
+      for await (const part of request.parts({
+        limits: { fileSize: maxDocumentBytes, files: 1, fields: 110 },
+      })) {
+        if (part.type === 'file') {
+          if (part.fieldname !== 'document')
+            throw new ApiError(400, 'invalid_request', `Unexpected file field ${part.fieldname}`);
+          document = await documents.receive(part.file, (chunk) => hash.update(chunk));
+          if (part.file.truncated) throw tooLarge();
+        } else if (part.fieldname === 'recipients') {
+          recipients.push(
+            ...String(part.value)
+              .split(',')
+              .map((r) => r.trim())
+              .filter(Boolean),
           );
-        subject = text || null;
+        } else if (part.fieldname === 'subject') {
+          const text = String(part.value);
+          if (text.length > maxSubjectLength)
+            throw new ApiError(
+              400,
+              'invalid_request',
+              `The subject is limited to ${maxSubjectLength} characters (this one has ${text.length})`,
+            );
+          subject = text || null;
+        }
       }
+    } catch (error: unknown) {
+      if (error instanceof ApiError) throw error;
+      const code = (error as { code?: string }).code;
+      if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+      if (code === 'FST_FILES_LIMIT')
+        throw new ApiError(400, 'invalid_request', 'Send one document at a time');
+      throw new ApiError(400, 'invalid_request', 'The upload could not be read');
     }
+    if (!document) throw new ApiError(400, 'invalid_request', 'The `document` file is missing');
+    if (recipients.length === 0)
+      throw new ApiError(400, 'invalid_request', 'At least one recipient is needed');
+    if (recipients.length > 100)
+      throw new ApiError(400, 'invalid_request', 'At most 100 recipients at once');
   } catch (error: unknown) {
-    if (error instanceof ApiError) throw error;
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new ApiError(413, 'document_too_large', 'Documents are limited to 20 MB');
-    if (code === 'FST_FILES_LIMIT')
-      throw new ApiError(400, 'invalid_request', 'Send one document at a time');
-    throw new ApiError(400, 'invalid_request', 'The upload could not be read');
+    // (TypeScript narrows `document` to null here: it does not follow the loop's assignment.)
+    await (document as IncomingDocument | null)?.discard();
+    throw error;
   }
-  if (!document) throw new ApiError(400, 'invalid_request', 'The `document` file is missing');
-  if (recipients.length === 0)
-    throw new ApiError(400, 'invalid_request', 'At least one recipient is needed');
-  if (recipients.length > 100)
-    throw new ApiError(400, 'invalid_request', 'At most 100 recipients at once');
-  return { document, recipients, subject };
+  hash.update(JSON.stringify([recipients, subject]));
+  return { document, bodyHash: hash.digest('hex'), recipients, subject };
 }
+
+const tooLarge = () => new ApiError(413, 'document_too_large', 'Documents are limited to 20 MB');
 
 function checkRecipients(ctx: ServiceContext, account: AccountRow, recipients: string[]): string[] {
   const own = new Set(ctx.storage.accounts.numbers(account.id));
@@ -138,6 +155,85 @@ const sendForm = {
   },
 } as const;
 
+/**
+ * Checks and records a send whose upload is in its temporary file: an answer to repeat (the
+ * Idempotency-Key seen before), or the new faxes with the document kept. Throws refusals; the
+ * caller discards the upload unless faxes came back.
+ */
+async function accept(
+  ctx: ServiceContext,
+  account: AccountRow,
+  key: string,
+  form: SendForm,
+): Promise<{ status: 202; response: string; faxes?: FaxRow[] }> {
+  const { bodyHash, document } = form;
+  const previous = ctx.storage.idempotency.get(account.id, key);
+  if (previous) {
+    // A withdrawn key answers every later upload with its refusal, whatever the body.
+    if (previous.bodyHash !== bodyHash && previous.status !== withdrawnStatus) {
+      throw new ApiError(
+        422,
+        'idempotency_key_reused',
+        'This Idempotency-Key was used for a different request',
+      );
+    }
+    return { status: previous.status as 202, response: previous.response };
+  }
+  const recipients = checkRecipients(ctx, account, form.recipients);
+  // The document is flushed to disk (fsync) while a worker reads and inspects it: neither
+  // needs the other, and each waits tens of ms under load.
+  const [inspected, flushed] = await Promise.allSettled([
+    inspectPdf(ctx.inspector, document, account.id),
+    document.flush(),
+  ]);
+  if (inspected.status === 'rejected') throw inspected.reason;
+  if (flushed.status === 'rejected') throw flushed.reason;
+  const { pages } = inspected.value;
+  const now = ctx.now();
+  const early = quotaError(ctx, account, pages * recipients.length, now);
+  if (early) throw early;
+  const documentId = await document.keep();
+  const from = ctx.storage.accounts.numbers(account.id)[0] ?? '';
+  // One short transaction: the checks that must not interleave with another send, the faxes
+  // and the stored answer.
+  const outcome = ctx.storage.transaction(() => {
+    // The account may have been erased while the upload was read and checked.
+    if (!ctx.storage.accounts.byId(account.id)) return { gone: true as const };
+    // A concurrent request with the same key may have finished first.
+    const raced = ctx.storage.idempotency.get(account.id, key);
+    if (raced) return { raced };
+    // Checked again where no other send can interleave: two at once must not both fit.
+    const over = quotaError(ctx, account, pages * recipients.length, now);
+    if (over) return { over };
+    const faxes: FaxRow[] = recipients.map((to) => ({
+      id: randomUUID(),
+      accountId: account.id,
+      direction: 'outbound',
+      from,
+      to,
+      subject: form.subject,
+      pages,
+      createdAt: now,
+      updatedAt: now,
+      read: true,
+      junk: false,
+      status: 'queued',
+      failureReason: null,
+      pagesSent: 0,
+      documentId,
+    }));
+    for (const fax of faxes) ctx.storage.faxes.insert(fax);
+    const response = JSON.stringify({ faxes: faxes.map(faxView) });
+    ctx.storage.idempotency.put(account.id, key, bodyHash, 202, response, now);
+    return { faxes, response };
+  });
+  if ('over' in outcome) throw outcome.over;
+  if ('gone' in outcome) throw new ApiError(401, 'unauthorized', 'The account no longer exists');
+  if ('raced' in outcome && outcome.raced)
+    return { status: outcome.raced.status as 202, response: outcome.raced.response };
+  return { status: 202, response: outcome.response!, faxes: outcome.faxes! };
+}
+
 /** Sending: one PDF to one or more numbers, safe to retry with the same Idempotency-Key. */
 export function sendRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.post(
@@ -180,99 +276,17 @@ export function sendRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       }
       if (!request.isMultipart())
         throw new ApiError(400, 'invalid_request', 'Send multipart/form-data');
-      const form = await readForm(request);
-      const bodyHash = createHash('sha256')
-        .update(form.document)
-        .update(JSON.stringify([form.recipients, form.subject]))
-        .digest('hex');
-      const previous = ctx.storage.idempotency.get(account.id, key);
-      if (previous) {
-        // A withdrawn key answers every later upload with its refusal, whatever the body.
-        if (previous.bodyHash !== bodyHash && previous.status !== withdrawnStatus) {
-          throw new ApiError(
-            422,
-            'idempotency_key_reused',
-            'This Idempotency-Key was used for a different request',
-          );
-        }
-        return reply
-          .code(previous.status as 202)
-          .type('application/json')
-          .send(previous.response);
+      const form = await readForm(request, ctx.storage.documents);
+      let kept = false;
+      try {
+        const outcome = await accept(ctx, account, key, form);
+        kept = outcome.faxes !== undefined;
+        for (const fax of outcome.faxes ?? []) ctx.delivery.enqueue(fax.id);
+        return reply.code(outcome.status).type('application/json').send(outcome.response);
+      } finally {
+        // Refused, repeated or failed: the upload leaves nothing behind.
+        if (!kept) await form.document.discard();
       }
-      const recipients = checkRecipients(ctx, account, form.recipients);
-      // The document is written (and fsynced) while a worker inspects it: neither needs the
-      // other, and each waits tens of ms under load. A refused document is removed again, so
-      // the answer is still a refusal at upload with nothing kept.
-      const [inspected, stored] = await Promise.allSettled([
-        inspectPdf(ctx.inspector, form.document),
-        ctx.storage.documents.put(form.document),
-      ]);
-      const discard = async () => {
-        if (stored.status === 'fulfilled') await ctx.storage.documents.remove(stored.value);
-      };
-      if (inspected.status === 'rejected') {
-        await discard();
-        throw inspected.reason;
-      }
-      if (stored.status === 'rejected') throw stored.reason;
-      const { pages } = inspected.value;
-      const now = ctx.now();
-      const early = quotaError(ctx, account, pages * recipients.length, now);
-      if (early) {
-        await discard();
-        throw early;
-      }
-      const documentId = stored.value;
-      const from = ctx.storage.accounts.numbers(account.id)[0] ?? '';
-      const outcome = ctx.storage.transaction(() => {
-        // The account may have been erased while the upload was read and checked.
-        if (!ctx.storage.accounts.byId(account.id)) return { gone: true as const };
-        // A concurrent request with the same key may have finished first.
-        const raced = ctx.storage.idempotency.get(account.id, key);
-        if (raced) return { raced };
-        // Checked again where no other send can interleave: two at once must not both fit.
-        const over = quotaError(ctx, account, pages * recipients.length, now);
-        if (over) return { over };
-        const faxes: FaxRow[] = recipients.map((to) => ({
-          id: randomUUID(),
-          accountId: account.id,
-          direction: 'outbound',
-          from,
-          to,
-          subject: form.subject,
-          pages,
-          createdAt: now,
-          updatedAt: now,
-          read: true,
-          junk: false,
-          status: 'queued',
-          failureReason: null,
-          pagesSent: 0,
-          documentId,
-        }));
-        for (const fax of faxes) ctx.storage.faxes.insert(fax);
-        const response = JSON.stringify({ faxes: faxes.map(faxView) });
-        ctx.storage.idempotency.put(account.id, key, bodyHash, 202, response, now);
-        return { faxes, response };
-      });
-      if ('over' in outcome) {
-        await ctx.storage.documents.remove(documentId);
-        throw outcome.over;
-      }
-      if ('gone' in outcome) {
-        await ctx.storage.documents.remove(documentId);
-        throw new ApiError(401, 'unauthorized', 'The account no longer exists');
-      }
-      if ('raced' in outcome && outcome.raced) {
-        await ctx.storage.documents.remove(documentId);
-        return reply
-          .code(outcome.raced.status as 202)
-          .type('application/json')
-          .send(outcome.raced.response);
-      }
-      for (const fax of outcome.faxes!) ctx.delivery.enqueue(fax.id);
-      return reply.code(202).type('application/json').send(outcome.response);
     },
   );
 

@@ -196,9 +196,37 @@ export interface PolicyRepo {
   dueRequests(now: number): PrivacyRequestRow[];
 }
 
+/**
+ * A document being received: its bytes are in a temporary file (read there by the inspection)
+ * and become a document only when kept; discarded, nothing of it stays.
+ */
+export interface IncomingDocument {
+  /** The temporary file holding the bytes so far. */
+  readonly path: string;
+  /** Bytes received. */
+  readonly size: number;
+  /** Its first bytes (up to 1 kB), to tell a PDF without reading the file again. */
+  readonly head: Buffer;
+  /** Flushes it to disk (fsync); the file stays where it is, so it can still be read. */
+  flush(): Promise<void>;
+  /** Flushes it (unless done) and moves it into place; returns the document id. */
+  keep(): Promise<string>;
+  /** Removes the temporary file, or the kept document. */
+  discard(): Promise<void>;
+}
+
 /** Document bytes, written atomically. */
 export interface DocumentStore {
   put(bytes: Uint8Array): Promise<string>;
+  /**
+   * Writes a document chunk by chunk as it arrives (never whole in memory); `onChunk` sees
+   * each chunk first (the send's idempotency hash). If reading fails, the file is removed and
+   * the error rethrown.
+   */
+  receive(
+    chunks: AsyncIterable<Uint8Array>,
+    onChunk?: (chunk: Uint8Array) => void,
+  ): Promise<IncomingDocument>;
   path(id: string): string;
   read(id: string): Promise<Buffer>;
   remove(id: string): Promise<void>;
