@@ -1,19 +1,22 @@
 /**
  * 50 concurrent sends (a realistic ~300 kB two-page PDF each, text and a scanned picture;
  * multipart, with an Idempotency-Key; every one inspected by the worker pool) and their
- * p50/p95 latency, beside 50 concurrent `GET /v1/account` as the reference for what any
+ * p50/p95/max latency, beside 50 concurrent `GET /v1/account` as the reference for what any
  * authenticated request costs. The service runs in a child process (`service/cli.ts`, logging
- * at info as deployed), so the 50 clients' own work (building and writing the uploads) is not
- * charged to the service's event loop. While the sends run, another user (bob) reads his
- * account and his inbox in a loop: "other users' reads", beside the same loop on the quiet
- * service. The send's latency is the POST's answer (202, queued); the simulated line is fast,
- * and the time until all 50 are delivered is shown apart.
+ * at info as deployed, into a file), so the 50 clients' own work (building and writing the
+ * uploads) is not charged to the service's event loop. While the sends run, another user (bob)
+ * reads his account and his inbox in a loop, from a third process (`service-send-reader.ts`,
+ * so the uploads' client-side work never delays him): "other users' reads", beside the same
+ * loop on the quiet service. The send's latency is the POST's answer (202, queued); the
+ * simulated line is fast, and the time until all 50 are delivered is shown apart.
+ * Latencies move with the machine's load (printed); the service's own CPU time per send (from
+ * /proc, its main thread apart) does not, and is printed beside them.
  */
-import { spawn } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { realisticPdf } from './realistic-pdf';
 
@@ -37,8 +40,31 @@ async function timed(work: () => Promise<Response>): Promise<number> {
   return performance.now() - started;
 }
 
-/** The service as deployed: its own process; resolves with its URL and a stop function. */
+/**
+ * CPU time (user + system, ms) the service has used: its main thread (the event loop every
+ * request waits for) and the whole process (the inspection workers, libuv's pool, GC threads).
+ * From /proc, so the figure is the service's own work whatever else loads the machine.
+ */
+function serviceCpu(pid: number): { main: number; all: number } {
+  const ticks = (path: string) => {
+    // Fields after the command's closing parenthesis; utime and stime are the 12th and 13th.
+    const fields = readFileSync(path, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
+  };
+  return { main: ticks(`/proc/${pid}/task/${pid}/stat`), all: ticks(`/proc/${pid}/stat`) };
+}
+/** USER_HZ: 100 on every Linux this runs on (`getconf CLK_TCK`). */
+const clockTicks = 100;
+
+/**
+ * The service as deployed: its own process, its log lines (one per request, at info) going to
+ * a file as a deployed service's go to a file or the journal. (Into a pipe that this process
+ * drains, a full pipe would stall the service's writes whenever this event loop is busy with
+ * the 50 uploads: a coupling no deployment has.) Resolves with its URL and a stop function.
+ */
 async function startServiceProcess(dataDir: string) {
+  const logPath = join(dataDir, 'service-stdout.log');
+  const log = openSync(logPath, 'w');
   const child = spawn(
     process.execPath,
     [
@@ -48,7 +74,8 @@ async function startServiceProcess(dataDir: string) {
         : []),
       '--import',
       'tsx',
-      join(root, 'service', 'cli.ts'),
+      // KAMIFAX_BENCH_SERVICE=<dir>: another copy of service/ (an A/B beside older code).
+      join(process.env.KAMIFAX_BENCH_SERVICE ?? join(root, 'service'), 'cli.ts'),
       '--port',
       '0',
       '--data',
@@ -61,26 +88,64 @@ async function startServiceProcess(dataDir: string) {
       '--log-level',
       'info',
     ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+    { cwd: root, stdio: ['ignore', log, 'inherit'] },
   );
+  closeSync(log);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   process.on('exit', () => child.kill('SIGKILL'));
-  const url = await new Promise<string>((resolve, reject) => {
-    // Every line is read (the request log included), so the pipe never fills.
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const match = /^Kamifax service listening on (\S+)$/.exec(line);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`the service exited (${code}) before listening`)),
-    );
-  });
+  let exitCode: number | null | undefined;
+  child.once('exit', (code) => (exitCode = code));
+  let url: string | undefined;
+  while (!url) {
+    if (exitCode !== undefined)
+      throw new Error(`the service exited (${exitCode}) before listening`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    url = /^Kamifax service listening on (\S+)$/m.exec(readFileSync(logPath, 'utf8'))?.[1];
+  }
   return {
     url,
     pid: child.pid!,
     async stop() {
       child.kill('SIGTERM');
       await exited;
+    },
+  };
+}
+
+/** Bob's reader (`service-send-reader.ts`) in its own process; `run()`, then `stop()` → times. */
+async function startReader(url: string, authorization: string) {
+  const child: ChildProcess = fork(
+    join(root, 'bench', 'service-send-reader.ts'),
+    [JSON.stringify({ url, authorization, loops: readLoops })],
+    { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  );
+  process.on('exit', () => child.kill('SIGKILL'));
+  const reply = <T>(key: string) =>
+    new Promise<T>((resolve, reject) => {
+      const onMessage = (message: Record<string, unknown>) => {
+        if (!(key in message)) return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(message[key] as T);
+      };
+      const onExit = (code: number | null) => reject(new Error(`the reader exited (${code})`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  await reply('ready');
+  return {
+    async run() {
+      const started = reply('started');
+      child.send({ run: true });
+      await started;
+    },
+    stop() {
+      const times = reply<number[]>('times');
+      child.send({ run: false });
+      return times;
+    },
+    close() {
+      child.disconnect();
     },
   };
 }
@@ -125,44 +190,41 @@ async function main(): Promise<void> {
       });
     };
     const account = () => fetch(`${service.url}/v1/account`, { headers: { authorization } });
-    // Another user's reads: his account and the first page of his inbox, alternately.
-    let turn = 0;
-    const bobReads = () =>
-      (turn += 1) % 2
-        ? fetch(`${service.url}/v1/account`, { headers: { authorization: bob } })
-        : fetch(`${service.url}/v1/faxes?direction=inbound&limit=50`, {
-            headers: { authorization: bob },
-          });
+    // Another user's reads (his account and the first page of his inbox, alternately), from
+    // a process of his own.
+    const reader = await startReader(service.url, bob);
     /** Bob reads in `readLoops` loops until `until` settles; returns each read's latency. */
     const readWhile = async (until: Promise<unknown>) => {
-      let done = false;
-      const stopped = until.finally(() => (done = true));
-      const times: number[] = [];
-      await Promise.all(
-        Array.from({ length: readLoops }, async () => {
-          while (!done) times.push(await timed(bobReads));
-        }),
-      );
-      await stopped;
+      await reader.run();
+      await until.catch(() => undefined);
+      const times = await reader.stop();
+      await until;
       return times;
     };
     const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
     // Warm up both paths (JIT, prepared statements, connection pool, the inspection workers).
-    await Promise.all([timed(send), timed(send), timed(account), timed(bobReads)]);
+    await Promise.all([timed(send), timed(send), timed(account)]);
+    await readWhile(pause(200));
 
+    const load = [loadavg()[0]!];
     const sends: number[] = [];
     const reads: number[] = [];
     const bobBusy: number[] = [];
     const bobQuiet: number[] = [];
     const walls = { send: [] as number[], read: [] as number[] };
     let deliveredMs = 0;
+    const cpu = { main: 0, all: 0, quiet: 0 };
     for (let round = 0; round < rounds; round += 1) {
+      const cpuBefore = serviceCpu(service.pid);
       let started = performance.now();
       const batch = Promise.all(Array.from({ length: concurrency }, () => timed(send)));
       bobBusy.push(...(await readWhile(batch)));
       sends.push(...(await batch));
       const sendWall = performance.now() - started;
+      const cpuAfter = serviceCpu(service.pid);
+      cpu.main += cpuAfter.main - cpuBefore.main;
+      cpu.all += cpuAfter.all - cpuBefore.all;
       walls.send.push(sendWall);
       // Until the account's line has sent them all (one after another, as one line does).
       for (;;) {
@@ -175,14 +237,21 @@ async function main(): Promise<void> {
       }
       deliveredMs = Math.max(deliveredMs, performance.now() - started);
       // The same reads on the quiet service, for as long as the sends took.
+      const quietBefore = serviceCpu(service.pid);
       bobQuiet.push(...(await readWhile(pause(sendWall))));
+      cpu.quiet += serviceCpu(service.pid).main - quietBefore.main;
       started = performance.now();
       reads.push(...(await Promise.all(Array.from({ length: concurrency }, () => timed(account)))));
       walls.read.push(performance.now() - started);
+      load.push(loadavg()[0]!);
     }
+    reader.close();
 
     console.log(
       `${concurrency} concurrent requests, ${rounds} rounds (${sends.length} of each); two-page PDF of ${(pdf.length / 1024).toFixed(0)} kB; service in its own process`,
+    );
+    console.log(
+      `load average (1 min) before and after each round: ${load.map((l) => l.toFixed(2)).join(' / ')}`,
     );
     console.log(
       `${'figure (ms)'.padEnd(30)}${'POST /faxes'.padStart(14)}${'GET /account'.padStart(14)}`,
@@ -202,6 +271,12 @@ async function main(): Promise<void> {
       );
     bobRow(`  p50 (ms; ${bobBusy.length} reads during, ${bobQuiet.length} quiet)`, 50);
     bobRow('  p95 (ms)', 95);
+    // Bob's reads ran on the same main thread during the sends; their cost is known from the
+    // quiet phase (main-thread CPU per quiet read) and taken out.
+    const perRead = cpu.quiet / bobQuiet.length;
+    console.log(
+      `service CPU while the sends ran (user+system; other load on the machine does not count), per send: main thread ${((cpu.main - perRead * bobBusy.length) / sends.length).toFixed(1)} ms without bob's reads (${(cpu.main / sends.length).toFixed(1)} with them; one quiet read ${perRead.toFixed(2)} ms), whole process ${(cpu.all / sends.length).toFixed(1)} ms`,
+    );
     console.log(
       `all ${concurrency} sends of a round delivered on the simulated line within ${deliveredMs.toFixed(0)} ms (line speed ×100,000)`,
     );
