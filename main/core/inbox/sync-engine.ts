@@ -218,7 +218,7 @@ export class SyncEngine {
         write();
         throw result.error;
       }
-      const page = result.page;
+      const page: ChangePage = result.page;
       next = page.hasMore && !this.stopped ? fetched(this.api.changes(page.next, pageSize)) : null;
       // More than a page to come is a run that takes a while: say so before the first rows
       // are told (a status that is not "syncing" lets the subject index start filling).
