@@ -5,6 +5,8 @@ export interface BenchState {
   firstAnyPaint: number | null;
   /** Page 1 first painted at its final size (see `atFinalSize`): the figure we compare. */
   firstPaint: number | null;
+  /** Where that paint came from (`ahead`: page 1 rendered ahead; `pdf`; null: the reference). */
+  firstSource?: string | null;
   /** Scrolls page N into view and resolves once it is painted. */
   showPage: ((pageNumber: number) => Promise<void>) | null;
 }
