@@ -157,4 +157,36 @@ describe.skipIf(!hasChromium)('a search keystroke renders only what changes', ()
     const rows = (await takeRenders()).filter((name) => name.startsWith('fax-row'));
     expect(rows).toEqual([`fax-row:${id}`]);
   });
+  it('typing through an empty result keeps the list mounted, hidden, and shows why', async () => {
+    await search().fill('');
+    await shown('');
+    const list = page.getByRole('listbox', { name: en['inbox.list'] });
+    await list.waitFor();
+    // The same DOM node must be the list after the empty result: it was not remounted.
+    await page.evaluate(() => {
+      (globalThis as unknown as { listBefore: Element | null }).listBefore =
+        document.querySelector('.fax-list');
+    });
+    await search().fill('xq');
+    await shown('xq');
+    await page.getByTestId('inbox-empty').waitFor();
+    expect(await page.getByTestId('inbox-empty').textContent()).toContain(en['inbox.clearSearch']);
+    // Hidden: out of sight, of the accessibility tree and of the tab order.
+    expect(await list.count()).toBe(0);
+    expect(await page.locator('.fax-list').isVisible()).toBe(false);
+    await search().press('z');
+    await shown('xqz');
+    await page.getByTestId('inbox-empty').waitFor();
+    await page.getByRole('button', { name: en['inbox.clearSearch'] }).click();
+    await shown('');
+    await page.locator('.fax-row[data-fax-id]').nth(8).waitFor();
+    expect(await page.getByTestId('inbox-empty').count()).toBe(0);
+    expect(await list.count()).toBe(1);
+    const same = await page.evaluate(
+      () =>
+        document.querySelector('.fax-list') ===
+        (globalThis as unknown as { listBefore: Element | null }).listBefore,
+    );
+    expect(same).toBe(true);
+  });
 });

@@ -35,6 +35,7 @@ export const columnsMinWidth = 620;
  * screen passes stable callbacks), and each row only when its own props do.
  */
 export const InboxList = memo(function InboxList({
+  hidden = false,
   total,
   rowAt,
   onRange,
@@ -48,6 +49,11 @@ export const InboxList = memo(function InboxList({
   onFullWindow,
   onDelete,
 }: {
+  /**
+   * Out of sight and of the accessibility tree (an empty result shows its message instead),
+   * but still mounted: the next key that finds faxes shows it without a remount and re-measure.
+   */
+  hidden?: boolean;
   total: number;
   rowAt: (index: number) => FaxSummary | undefined;
   onRange: (range: { start: number; end: number }) => void;
@@ -75,12 +81,15 @@ export const InboxList = memo(function InboxList({
   useLayoutEffect(() => {
     const element = box.current;
     if (!element) return;
-    const measure = () =>
+    const measure = () => {
+      // Hidden (display: none) it has no size: keep the last one for when it shows again.
+      if (element.clientWidth === 0 && element.clientHeight === 0) return;
       setViewport({
         top: element.scrollTop,
         height: element.clientHeight,
         width: element.clientWidth,
       });
+    };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(element);
@@ -194,7 +203,12 @@ export const InboxList = memo(function InboxList({
   }
 
   return (
-    <div className={columns ? 'fax-list-frame columns' : 'fax-list-frame two-line'}>
+    <div
+      className={columns ? 'fax-list-frame columns' : 'fax-list-frame two-line'}
+      hidden={hidden}
+      // The frame's own display: flex would win over the hidden attribute.
+      style={hidden ? { display: 'none' } : undefined}
+    >
       {columns && <ListHeader sort={sort} onSort={onSort} />}
       <div
         ref={box}

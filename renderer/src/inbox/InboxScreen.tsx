@@ -156,7 +156,9 @@ export function InboxScreen({
     detach('fax action', runAction(action, [fax])),
   );
 
-  const listed = total !== null && total > 0;
+  // Mounted from the first answer on: an empty result hides the list and shows why, so
+  // typing through it costs no remount (and no forced layout) when faxes match again.
+  const listed = total !== null;
   const title = t(mode === 'trash' ? 'screen.trash.title' : 'screen.inbox.title');
 
   return (
@@ -217,6 +219,7 @@ export function InboxScreen({
           </p>
           {listed && (
             <InboxList
+              hidden={total === 0}
               total={total}
               rowAt={rowAt}
               onRange={ensure}
