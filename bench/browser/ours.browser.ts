@@ -20,11 +20,10 @@ import { FaxViewer } from '../../renderer/src/viewer/FaxViewer';
 import {
   pageAheadKey,
   rememberedPane,
-  renderPageOneAhead,
   type PageAheadMeta,
 } from '../../renderer/src/viewer/page-ahead';
 import { openPdf, pdfWorkerReady, warmPdfWorker } from '../../renderer/src/viewer/pdf-loader';
-import { usePageAheadImage } from '../../renderer/src/viewer/usePageAhead';
+import { renderPageOneAhead, usePageAheadImage } from '../../renderer/src/viewer/usePageAhead';
 import '../../renderer/src/styles.css';
 import { atFinalSize, benchState } from './bench-state.browser';
 

@@ -19,7 +19,8 @@ import { PageView } from './PageView';
 import { pageRotation, rotateDocument, rotatePage, type DocumentRotation } from './rotation-memory';
 import { Thumbnails } from './Thumbnails';
 import { Toolbar } from './Toolbar';
-import { aheadMatches, type PageAheadImage } from './page-ahead';
+import { aheadMatches } from './page-ahead';
+import type { PageAheadImage } from './usePageAhead';
 import { useViewerInput } from './useViewerInput';
 
 /** The open document and the view state the parent keeps across a worker restart. */

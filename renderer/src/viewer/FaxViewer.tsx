@@ -19,7 +19,8 @@ import { viewerNoticeText, type ViewerNotice } from './viewer-notice';
 import { defaultDeadlines, type ViewerDeadlines } from './watchdog';
 import './viewer.css';
 import { detach } from '../app/detach';
-import { rememberPane, type PageAheadImage } from './page-ahead';
+import { rememberPane } from './page-ahead';
+import type { PageAheadImage } from './usePageAhead';
 
 /** What the viewer needs: the bytes, a key to remember rotation by, and optional actions. */
 export interface FaxViewerProps {

@@ -2,11 +2,10 @@
  * Page 1 rendered ahead: for the prefetched newest unread faxes the inbox renders page 1, while
  * it is idle, exactly as the viewer would draw it at fit width in the reading pane, and main
  * keeps the image encrypted beside the document. Opening such a fax shows the image at once;
- * pdf.js then draws the same pixels over it. Pure parts here; the hooks in `usePageAhead.ts`.
+ * pdf.js then draws the same pixels over it. Pure parts here (unit-tested); drawing and the
+ * hooks in `usePageAhead.ts`.
  */
-import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { cssPixelsPerPoint, normaliseRotation, outputScale, resolveZoom } from './layout';
-import { renderPage, releaseCanvas } from './render-page';
 
 /** Bump when the drawing changes (pdf.js, canvas rules): older images are then never shown. */
 const drawingVersion = 1;
@@ -22,11 +21,11 @@ export interface PageAheadMeta {
   pageCount: number;
 }
 
-/** A page rendered ahead, decoded and ready to be drawn. */
-export interface PageAheadImage {
+/** A page rendered ahead, decoded (`bitmap` is an ImageBitmap in the page; only its size here). */
+export interface PageAheadShape {
   key: string;
   meta: PageAheadMeta;
-  bitmap: ImageBitmap;
+  bitmap: { width: number; height: number };
 }
 
 /** The key an image is stored and looked up under: the drawing version, pane width and ratio. */
@@ -78,7 +77,7 @@ export interface PageOneNow {
  * pixel ratio, zoom, rotation and pixel size (within the one-pixel rounding of pdf.js's own
  * viewport arithmetic). Anything else is stale and never shown.
  */
-export function aheadMatches(image: PageAheadImage, now: PageOneNow): boolean {
+export function aheadMatches(image: PageAheadShape, now: PageOneNow): boolean {
   const { meta, bitmap } = image;
   if (image.key !== pageAheadKey(now.paneWidth, now.devicePixelRatio)) return false;
   if (meta.paneWidth !== Math.round(now.paneWidth)) return false;
@@ -89,47 +88,6 @@ export function aheadMatches(image: PageAheadImage, now: PageOneNow): boolean {
   return (
     Math.abs(bitmap.width - expected.width) <= 1 && Math.abs(bitmap.height - expected.height) <= 1
   );
-}
-
-/**
- * Draws page 1 as the viewer would open it in a pane `paneWidth` wide (fit width, upright) and
- * encodes it as PNG (lossless, so pdf.js's later drawing of the page changes no pixel).
- */
-export async function renderPageOneAhead(
-  pdf: PDFDocumentProxy,
-  paneWidth: number,
-  devicePixelRatio: number,
-  deadlineMs: number,
-): Promise<{ meta: PageAheadMeta; png: Uint8Array }> {
-  const page = await pdf.getPage(1);
-  // The size with the page's own /Rotate applied, as the viewer lays it out (user turn 0).
-  const size = page.getViewport({ scale: 1 });
-  const zoom = aheadZoom(paneWidth, size);
-  const canvas = await renderPage({
-    pdf,
-    pageNumber: 1,
-    zoom,
-    rotation: page.rotate,
-    devicePixelRatio,
-    deadlineMs,
-    signal: new AbortController().signal,
-  });
-  try {
-    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    if (!blob) throw new Error('The page could not be encoded');
-    const meta: PageAheadMeta = {
-      paneWidth: Math.round(paneWidth),
-      devicePixelRatio,
-      pageWidth: size.width,
-      pageHeight: size.height,
-      ownRotation: normaliseRotation(page.rotate),
-      pageCount: Math.min(pdf.numPages, 10_000),
-    };
-    return { meta, png: new Uint8Array(await blob.arrayBuffer()) };
-  } finally {
-    releaseCanvas(canvas);
-    page.cleanup();
-  }
 }
 
 /** The reading pane's width the last time a fax was open in it (module memory, per window). */

@@ -1,19 +1,69 @@
 import { useEffect, useState } from 'react';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useKamifax } from '../app/KamifaxContext';
 import { detach } from '../app/detach';
 import { useAccountRotations } from './account-rotations';
+import { normaliseRotation } from './layout';
 import {
+  aheadZoom,
   noteViewerOpening,
   onPaneChange,
   pageAheadKey,
   parsePageAheadKey,
   rememberedPane,
-  renderPageOneAhead,
   viewerOpeningFor,
-  type PageAheadImage,
+  type PageAheadMeta,
+  type PageAheadShape,
 } from './page-ahead';
+import { releaseCanvas, renderPage } from './render-page';
 import { loadRotation } from './rotation-memory';
 import { defaultDeadlines } from './watchdog';
+
+/** A page rendered ahead, decoded and ready to be drawn. */
+export interface PageAheadImage extends PageAheadShape {
+  bitmap: ImageBitmap;
+}
+
+/**
+ * Draws page 1 as the viewer would open it in a pane `paneWidth` wide (fit width, upright) and
+ * encodes it as PNG (lossless, so pdf.js's later drawing of the page changes no pixel).
+ */
+export async function renderPageOneAhead(
+  pdf: PDFDocumentProxy,
+  paneWidth: number,
+  devicePixelRatio: number,
+  deadlineMs: number,
+): Promise<{ meta: PageAheadMeta; png: Uint8Array }> {
+  const page = await pdf.getPage(1);
+  // The size with the page's own /Rotate applied, as the viewer lays it out (user turn 0).
+  const size = page.getViewport({ scale: 1 });
+  const zoom = aheadZoom(paneWidth, size);
+  const canvas = await renderPage({
+    pdf,
+    pageNumber: 1,
+    zoom,
+    rotation: page.rotate,
+    devicePixelRatio,
+    deadlineMs,
+    signal: new AbortController().signal,
+  });
+  try {
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (!blob) throw new Error('The page could not be encoded');
+    const meta: PageAheadMeta = {
+      paneWidth: Math.round(paneWidth),
+      devicePixelRatio,
+      pageWidth: size.width,
+      pageHeight: size.height,
+      ownRotation: normaliseRotation(page.rotate),
+      pageCount: Math.min(pdf.numPages, 10_000),
+    };
+    return { meta, png: new Uint8Array(await blob.arrayBuffer()) };
+  } finally {
+    releaseCanvas(canvas);
+    page.cleanup();
+  }
+}
 
 /**
  * Page 1 of fax `id` as rendered ahead, decoded: undefined while asked, null when there is none

@@ -5,13 +5,13 @@ import {
   canvasPixels,
   pageAheadKey,
   parsePageAheadKey,
-  type PageAheadImage,
+  type PageAheadShape,
 } from '../../../renderer/src/viewer/page-ahead';
 
 const a4 = { width: 595.28, height: 841.89 };
 
 /** An image as `renderPageOneAhead` would make it for this pane (the bitmap only by its size). */
-function rendered(paneWidth: number, ratio: number, page = a4, ownRotation = 0): PageAheadImage {
+function rendered(paneWidth: number, ratio: number, page = a4, ownRotation = 0): PageAheadShape {
   const pixels = canvasPixels(page, aheadZoom(paneWidth, page), ratio);
   return {
     key: pageAheadKey(paneWidth, ratio),
@@ -23,7 +23,7 @@ function rendered(paneWidth: number, ratio: number, page = a4, ownRotation = 0):
       ownRotation,
       pageCount: 3,
     },
-    bitmap: pixels as unknown as ImageBitmap,
+    bitmap: pixels,
   };
 }
 
