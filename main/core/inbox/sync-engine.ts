@@ -187,6 +187,7 @@ export class SyncEngine {
     const catchingUp = this.store.getState('initialSyncDone') !== '1';
     const arrived = new Set<string>();
     let lastStatusAt = this.now();
+    let statusGap = statusEveryMs;
     // Pages fetched and not yet written, and when the oldest of them came.
     let held: ChangePage[] = [];
     let heldRows = 0;
@@ -201,11 +202,15 @@ export class SyncEngine {
       if (!changed) return;
       this.rowsChanged();
       // Counting is a scan of the table: during a long first sync, tell the UI a few
-      // times a second, not after every write. The first rows are told at once.
-      if (!shown || this.now() - lastStatusAt >= statusEveryMs) {
+      // times a second, not after every write, and never spend more than a tenth of the
+      // time counting (at 300,000 faxes, with a count every 300 ms, the sync's CPU was ~7 s
+      // above fetch plus store). The first rows are told at once.
+      if (!shown || this.now() - lastStatusAt >= statusGap) {
         shown = true;
-        lastStatusAt = this.now();
+        const started = this.now();
         this.publish();
+        lastStatusAt = this.now();
+        statusGap = Math.max(statusEveryMs, 10 * (lastStatusAt - started));
       }
     };
     // The next page is asked for before this one is written, so the service prepares it
