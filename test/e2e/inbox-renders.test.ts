@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, signInToDemo } from '../helpers/browser';
-import { startTestHost, type TestHost } from '../helpers/headless';
+import { seedDemoInbox, startTestHost, type TestHost } from '../helpers/headless';
 import { chromiumPath, systemComponent } from '../helpers/system';
 import { en } from '../../renderer/src/i18n/messages/en';
 import { MemoryCredentialStore } from '../../main/core/credentials/memory-store';
@@ -97,17 +97,7 @@ describe.skipIf(!hasChromium)('a search keystroke renders only what changes', ()
     await page.waitForSelector('html[data-ready="true"]');
     await host.localService.start();
     await signInToDemo(page);
-    const url = host.localService.url()!;
-    const seeded = await fetch(`${url}/v1/admin/seed`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-admin-token': host.localService.adminToken,
-      },
-      body: JSON.stringify({ email: 'alice@example.com', count: 300 }),
-    });
-    expect(seeded.status).toBe(200);
-    await host.core.features.inbox()!.syncNow();
+    await seedDemoInbox(host, 'alice@example.com', 300);
     await page.locator('.fax-row[data-fax-id]').nth(8).waitFor();
   });
 

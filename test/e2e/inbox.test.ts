@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openApp, signInToDemo } from '../helpers/browser';
-import { startTestHost, type TestHost } from '../helpers/headless';
+import { seedDemoInbox, startTestHost, type TestHost } from '../helpers/headless';
 import { chromiumPath, systemComponent } from '../helpers/system';
 import { en } from '../../renderer/src/i18n/messages/en';
 import { ja } from '../../renderer/src/i18n/messages/ja';
@@ -142,17 +142,7 @@ describe.skipIf(!hasChromium)('the inbox in Chromium against the embedded demo s
   });
 
   it('counts a search of many matches as "500 件以上" at once, then exactly', async () => {
-    const url = host.localService.url()!;
-    const seeded = await fetch(`${url}/v1/admin/seed`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-admin-token': host.localService.adminToken,
-      },
-      body: JSON.stringify({ email: 'alice@example.com', count: 700 }),
-    });
-    expect(seeded.status).toBe(200);
-    await host.core.features.inbox()!.syncNow();
+    await seedDemoInbox(host, 'alice@example.com', 700);
     await page.getByRole('navigation').getByRole('button', { name: ja['nav.inbox'] }).click();
     // Every text the count line shows, in order (the capped count lasts ~300 ms).
     await page.evaluate(() => {

@@ -59,3 +59,17 @@ export async function startTestHost(
   Object.defineProperty(testHost, 'url', { get: () => host.launchUrl(), enumerable: true });
   return testHost;
 }
+
+/**
+ * Seeds `count` received faxes for a demo account through the embedded service's admin route
+ * and syncs them into the host's inbox (the local service must be started).
+ */
+export async function seedDemoInbox(host: TestHost, email: string, count: number): Promise<void> {
+  const seeded = await fetch(`${host.localService.url()!}/v1/admin/seed`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-admin-token': host.localService.adminToken },
+    body: JSON.stringify({ email, count }),
+  });
+  if (seeded.status !== 200) throw new Error(`seeding ${email} answered ${seeded.status}`);
+  await host.core.features.inbox()!.syncNow();
+}
