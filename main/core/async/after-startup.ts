@@ -7,10 +7,11 @@ interface Deferred {
 }
 
 /**
- * Start work the first screen does not need — the Kamifax printer's port, the inbox's sync
- * with the service and subject index, the outbox, the privacy feed — waits until start-up is
- * over, so that on a restart nothing stands between restoring the sign-in and answering the
- * page's first inbox query. Start-up is over at the first of: that query answered, the sign-in
+ * Start work the first screen does not need waits until start-up is over, so that on a
+ * restart nothing stands between restoring the sign-in and answering the page's first inbox
+ * query. Today that is the inbox's live updates (and with them its sync with the service,
+ * prefetch and cache sweep) and its subject-index fill, which wait on `done`; the printer's
+ * port, the outbox and the privacy feed still start with the core or the account. Start-up is over at the first of: that query answered, the sign-in
  * settled without an account (no query will come), or `latestMs` (a window started hidden at
  * login asks nothing). The tasks then run one after another, each failure logged; `close`
  * drops those not yet begun and waits for the one running.
