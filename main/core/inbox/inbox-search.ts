@@ -1,26 +1,33 @@
 import type { InboxQuery } from '../../../preload/contract';
 
 /**
- * How a search becomes SQL that touches only the faxes it matches. A search of 3 characters
- * or more finds subjects through the trigram index (`faxes_subject`; the few faxes it does not
- * cover yet by `LIKE`), numbers and contact
- * names through the few hundred distinct senders (`senders` + `contacts`), then their faxes
- * by `faxes_digits`, and a date through the index on the time. Shorter searches match so many
- * rows that walking the list in order and stopping at the window is cheaper: they keep the
- * plain `LIKE` conditions.
+ * How a search becomes SQL. Every search has a test on the fax row alone (`test`: the subject
+ * by `LIKE`, the sender among the few hundred distinct senders whose number, digits or contact
+ * name match, the date's time range), which the covering index `faxes_list` answers without
+ * reading the table: walking the list in order and stopping at the window is cheap when
+ * matches are many. A search of 3 characters or more can also gather its matches through
+ * indexes (`gather`): subjects by the trigram index (`faxes_subject`; the few faxes it does not
+ * cover yet by `LIKE`), the named senders' faxes by `faxes_digits`; and a date's range is read
+ * in time order from `faxes_list` (`range`). inbox-query.ts chooses per search which to use.
  */
 
 const week = 7 * 24 * 3600 * 1000;
 
-/** The search's SQL pieces; `match` is null when the search cannot use the indexes. */
+/** The search's SQL pieces, for `FROM faxes f` (no join needed). */
 export interface SearchSql {
   /** The filter's conditions on `f`, ANDed. */
   where: string[];
-  /** The search's condition on `f` and `c` (the contact joined by digits); null: no search. */
-  searchWhere: string | null;
+  /** The search's condition on the row `f` alone; null: no search. */
+  test: string | null;
   params: Record<string, unknown>;
-  /** A query listing the rowids (`rid`) of every fax the search matches, or null. */
-  match: string | null;
+  /**
+   * Queries listing the rowids (`rid`) of the faxes the search finds through indexes apart
+   * from the date range, joined by UNION ALL (a fax may come twice); null when the search is
+   * too short for them (then only `test` finds its matches).
+   */
+  gather: string | null;
+  /** The date's condition on `f.at`, or null when the search is no date. */
+  range: string | null;
 }
 
 /**
@@ -86,47 +93,39 @@ export function searchSql(query: Pick<InboxQuery, 'filter' | 'search'>, now: num
     params.since = now - week;
   }
   const search = query.search.trim();
-  if (!search) return { where, params, match: null, searchWhere: null };
+  if (!search) return { where, params, test: null, gather: null, range: null };
   params.like = `%${search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
   // Any form of the number a person types: national (with or without the trunk 0),
   // international (with or without +), any separators, or a part of it.
   const digitForms = numberSearchDigits(search);
   digitForms.forEach((digits, index) => (params[`digits${index}`] = `%${digits}%`));
   const day = localDateRange(search);
+  // A range on the indexed time, not a date function on every row.
+  const range = day ? '(f.at >= @dayStart AND f.at < @dayEnd)' : null;
   if (day) {
     params.dayStart = day.start;
     params.dayEnd = day.end;
   }
-  if ([...search].length >= 3) {
-    // The senders a search names: by number as stored, digits in any form, or contact name.
-    const senders = [
-      "s.number LIKE @like ESCAPE '\\'",
-      "sc.name LIKE @like ESCAPE '\\'",
-      ...digitForms.map((_d, index) => `s.digits LIKE @digits${index}`),
-    ].join(' OR ');
-    params.phrase = `"${search.replace(/"/g, '""')}"`;
-    const parts = [
-      'SELECT rowid AS rid FROM faxes_subject WHERE faxes_subject MATCH @phrase',
-      // Faxes the subject index does not cover yet (a sync just brought them).
-      `SELECT rowid AS rid FROM faxes WHERE rowid > (SELECT upto FROM subject_index)
-         AND subject LIKE @like ESCAPE '\\'`,
-      `SELECT rowid AS rid FROM faxes WHERE remote_digits IN
-         (SELECT s.digits FROM senders s LEFT JOIN contacts sc ON sc.digits = s.digits WHERE ${senders})`,
-    ];
-    if (day)
-      parts.push(
-        "SELECT rowid AS rid FROM faxes WHERE direction = 'inbound' AND at >= @dayStart AND at < @dayEnd",
-      );
-    const match = parts.join(' UNION ');
-    return { where, params, match, searchWhere: `f.rowid IN (${match})` };
-  }
-  const clauses = [
+  // The senders a search names (a few hundred at most): by number as stored, digits in any
+  // form, or contact name.
+  const senders = `SELECT s.digits FROM senders s LEFT JOIN contacts sc ON sc.digits = s.digits WHERE ${[
+    "s.number LIKE @like ESCAPE '\\'",
+    "sc.name LIKE @like ESCAPE '\\'",
+    ...digitForms.map((_d, index) => `s.digits LIKE @digits${index}`),
+  ].join(' OR ')}`;
+  const test = `(${[
     "f.subject LIKE @like ESCAPE '\\'",
-    "c.name LIKE @like ESCAPE '\\'",
-    "f.remote_number LIKE @like ESCAPE '\\'",
-    ...digitForms.map((_d, index) => `f.remote_digits LIKE @digits${index}`),
-  ];
-  // A range on the indexed time, not a date function on every row.
-  if (day) clauses.push('(f.at >= @dayStart AND f.at < @dayEnd)');
-  return { where, params, match: null, searchWhere: `(${clauses.join(' OR ')})` };
+    `f.remote_digits IN (${senders})`,
+    ...(range ? [range] : []),
+  ].join(' OR ')})`;
+  if ([...search].length < 3) return { where, params, test, gather: null, range };
+  params.phrase = `"${search.replace(/"/g, '""')}"`;
+  const gather = [
+    'SELECT rowid AS rid FROM faxes_subject WHERE faxes_subject MATCH @phrase',
+    // Faxes the subject index does not cover yet (a sync just brought them).
+    `SELECT rowid AS rid FROM faxes WHERE rowid > (SELECT upto FROM subject_index)
+       AND subject LIKE @like ESCAPE '\\'`,
+    `SELECT rowid AS rid FROM faxes WHERE remote_digits IN (${senders})`,
+  ].join(' UNION ALL ');
+  return { where, params, test, gather, range };
 }

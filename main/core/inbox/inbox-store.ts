@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { FaxSummary, InboxQuery } from '../../../preload/contract';
-import { digitsOf, searchSql } from './inbox-search';
+import { digitsOf } from './inbox-search';
+import { countQuery, orderBy, planQuery } from './inbox-query';
 import { migrate } from './migrations';
 import { RotationStore } from './rotation-store';
 import { sqliteBindingHere } from '../native/sqlite-binding';
@@ -44,17 +45,8 @@ interface Row {
   contact_name: string | null;
 }
 
-/** Filters whose count reads the whole table (no index narrows them). */
-const wholeScan = new Set<InboxQuery['filter']>(['all', 'junk', 'trash']);
-/** Up to this many matches, a search sorts its matches instead of walking the list. */
-const fewMatches = 5_000;
-const orderBy: Record<InboxQuery['sort'], string> = {
-  newest: 'f.at DESC, f.id DESC',
-  oldest: 'f.at ASC, f.id ASC',
-  sender: 'COALESCE(c.name, f.remote_number) COLLATE NOCASE ASC, f.at DESC',
-  pages: 'f.pages DESC, f.at DESC',
-  subject: "COALESCE(f.subject, '') COLLATE NOCASE ASC, f.at DESC",
-};
+/** How many exact counts are kept until the next write (a cleared search finds its count). */
+const keptCounts = 16;
 
 /**
  * The account's local inbox on SQLite: fax metadata, the sync cursor, the queue of offline
@@ -65,8 +57,8 @@ export class InboxStore {
   private readonly db: Database.Database;
   /** The page rotations the user chose, per document. */
   readonly rotations: RotationStore;
-  /** The last count, reused until something is written. */
-  private counted: { key: string; total: number } | null = null;
+  /** The last exact counts by criteria, reused until something is written. */
+  private counted: Map<string, number> | null = null;
 
   constructor(path: string) {
     this.db = new Database(path, { nativeBinding: sqliteBindingHere() });
@@ -141,49 +133,31 @@ export class InboxStore {
    * the count stops there (`more` says it did): a keystroke does not count every match.
    */
   query(query: InboxQuery, now: number): { total: number; rows: FaxSummary[]; more?: boolean } {
-    const { where, searchWhere, params, match } = searchSql(query, now);
-    const filters = where.join(' AND ');
-    const all = searchWhere ? `${filters} AND ${searchWhere}` : filters;
-    const joined = 'LEFT JOIN contacts c ON c.digits = f.remote_digits';
-    // An indexed search starts from its matches; the filters only narrow them.
-    const matched = match ? `(${match}) m CROSS JOIN faxes f ON f.rowid = m.rid` : null;
-    // Counting the whole inbox reads the table straight through: walking the time index
-    // (every fax is inbound) and fetching each row was 10× slower at 100,000 faxes.
-    const counting = matched
-      ? `FROM ${matched} WHERE ${filters}`
-      : searchWhere
-        ? `FROM faxes f ${joined} WHERE ${all}`
-        : `FROM faxes f${wholeScan.has(query.filter) ? ' NOT INDEXED' : ''} WHERE ${filters}`;
+    const plan = planQuery(this.db, query, now);
     // The list asks for one window after another with the same criteria: count once.
-    const countKey = `${counting}\n${JSON.stringify(params)}`;
-    let total = this.counted?.key === countKey ? this.counted.total : null;
+    let total = this.counted?.get(plan.countKey) ?? null;
     let more = false;
     if (total === null) {
-      const cap = query.countUpTo;
-      const counted = (
-        this.db
-          .prepare(
-            cap === undefined
-              ? `SELECT COUNT(*) AS n ${counting}`
-              : `SELECT COUNT(*) AS n FROM (SELECT 1 ${counting} LIMIT @cap)`,
-          )
-          .get(cap === undefined ? params : { ...params, cap: cap + 1 }) as { n: number }
-      ).n;
-      more = cap !== undefined && counted > cap;
-      total = more ? cap! : counted;
-      if (!more) this.counted = { key: countKey, total };
+      ({ total, more } = countQuery(this.db, plan, query.countUpTo));
+      if (!more) {
+        this.counted ??= new Map();
+        this.counted.delete(plan.countKey);
+        this.counted.set(plan.countKey, total);
+        if (this.counted.size > keptCounts) this.counted.delete(this.counted.keys().next().value!);
+      }
     }
-    // Few matches: sort only those; many: walk the list in order and stop at the window.
-    const source =
-      matched && !more && total <= fewMatches
-        ? `FROM ${matched} ${joined} WHERE ${filters}`
-        : `FROM faxes f ${joined} WHERE ${all}`;
     const rows = this.db
       .prepare(
         `SELECT f.id, f.direction, f.remote_number, f.local_number, f.subject, f.pages, f.at, f.read, f.junk,
-                f.status, c.name AS contact_name ${source} ORDER BY ${orderBy[query.sort]} LIMIT @limit OFFSET @offset`,
+                f.status, c.name AS contact_name ${plan.rows(query.sort)}
+         ORDER BY ${orderBy[query.sort]} LIMIT @limit OFFSET @offset`,
       )
-      .all({ ...params, limit: query.limit, offset: query.offset }) as Row[];
+      .all({
+        ...plan.params,
+        limit: query.limit,
+        offset: query.offset,
+        need: query.offset + query.limit,
+      }) as Row[];
     return { total, rows: rows.map(toSummary), ...(more ? { more } : {}) };
   }
 

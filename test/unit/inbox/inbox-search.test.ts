@@ -159,12 +159,13 @@ describe('inbox search on realistic data', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'kamifax-search-old-')), 'inbox.sqlite');
     const raw = new Database(path);
     const steps = migrate(raw);
-    // Back to the schema before the search step (it is the last one).
-    raw.exec(`DROP TRIGGER faxes_searched_insert; DROP TRIGGER faxes_searched_number;
+    // Back to the schema before the search step (the list index's step followed it).
+    raw.exec(`DROP INDEX faxes_list; CREATE INDEX faxes_at ON faxes (direction, at DESC);
+      DROP TRIGGER faxes_searched_insert; DROP TRIGGER faxes_searched_number;
       DROP TRIGGER faxes_searched_subject; DROP TRIGGER faxes_searched_delete;
       DROP TABLE faxes_subject; DROP TABLE subject_index; DROP TABLE senders;
       DROP INDEX faxes_digits;`);
-    raw.pragma(`user_version = ${steps - 1}`);
+    raw.pragma(`user_version = ${steps - 2}`);
     // Faxes as the previous version stored them.
     const insert = raw.prepare(
       `INSERT INTO faxes (id, direction, remote_number, remote_digits, local_number, subject, pages, at, status)

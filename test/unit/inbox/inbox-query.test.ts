@@ -1,0 +1,285 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planQuery } from '../../../main/core/inbox/inbox-query';
+import { localDateRange, numberSearchDigits } from '../../../main/core/inbox/inbox-search';
+import { InboxStore, type FaxRecord } from '../../../main/core/inbox/inbox-store';
+import { migrate } from '../../../main/core/inbox/migrations';
+import { inboxQuerySchema, type InboxQuery } from '../../../preload/contract';
+import { realisticFaxes, realisticSenders } from '../../../service/demo/realistic-inbox';
+
+const now = new Date(2026, 10, 30, 18).getTime();
+const week = 7 * 24 * 3600 * 1000;
+const q = (input: Record<string, unknown> = {}) => inboxQuerySchema.parse(input);
+
+function records(count: number): FaxRecord[] {
+  return realisticFaxes(count, now).map((fax, index) => ({
+    id: `f${String((index * 7919) % count).padStart(6, '0')}`,
+    direction: 'inbound',
+    remoteNumber: fax.from,
+    localNumber: '+815011112222',
+    subject: fax.subject,
+    pages: fax.pages,
+    at: fax.at,
+    read: fax.read,
+    junk: false,
+    status: 'received',
+  }));
+}
+
+const orders: Record<InboxQuery['sort'], string> = {
+  newest: 'f.at DESC, f.id DESC',
+  oldest: 'f.at ASC, f.id ASC',
+  sender: 'COALESCE(c.name, f.remote_number) COLLATE NOCASE ASC, f.at DESC, f.id DESC',
+  pages: 'f.pages DESC, f.at DESC, f.id DESC',
+  subject: "COALESCE(f.subject, '') COLLATE NOCASE ASC, f.at DESC, f.id DESC",
+};
+
+/**
+ * The plain search, written out: every field of every row by LIKE (the number as stored and
+ * its digits in each typed form, the contact's name), the date's range, no index chosen.
+ */
+function reference(db: Database.Database, query: InboxQuery): { ids: string[]; total: number } {
+  const where = ["f.direction = 'inbound'"];
+  const params: Record<string, unknown> = {};
+  if (query.filter === 'trash') where.push('f.trashed_at IS NOT NULL');
+  else where.push('f.trashed_at IS NULL', `f.junk = ${query.filter === 'junk' ? 1 : 0}`);
+  if (query.filter === 'unread') where.push('f.read = 0');
+  if (query.filter === 'thisWeek') where.push(`f.at >= ${now - week}`);
+  const search = query.search.trim();
+  if (search) {
+    params.like = `%${search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const ors = ['subject', 'c.name', 'f.remote_number'].map(
+      (field) => `${field.includes('.') ? field : `f.${field}`} LIKE @like ESCAPE '\\'`,
+    );
+    numberSearchDigits(search).forEach((digits, i) => {
+      params[`d${i}`] = `%${digits}%`;
+      ors.push(`f.remote_digits LIKE @d${i}`);
+    });
+    const range = localDateRange(search);
+    if (range) ors.push(`(f.at >= ${range.start} AND f.at < ${range.end})`);
+    where.push(`(${ors.join(' OR ')})`);
+  }
+  const from = `FROM faxes f NOT INDEXED LEFT JOIN contacts c ON c.digits = f.remote_digits WHERE ${where.join(' AND ')}`;
+  const ids = db
+    .prepare(
+      `SELECT f.id ${from} ORDER BY ${orders[query.sort]} LIMIT ${query.limit} OFFSET ${query.offset}`,
+    )
+    .pluck()
+    .all(params) as string[];
+  const total = db.prepare(`SELECT count(*) ${from}`).pluck().get(params) as number;
+  return { ids, total };
+}
+
+const senders = realisticSenders();
+const known = senders.find((s) => s.rank > 100 && s.number.startsWith('+813'))!.number;
+const national = `0${known.slice(3, 4)}-${known.slice(4, 8)}-${known.slice(8)}`;
+const frequent = senders[0]!.number;
+const searches = [
+  ...[...national].map((_c, i) => national.slice(0, i + 1)),
+  known,
+  known.slice(3),
+  frequent.slice(5, 10),
+  `0${frequent.slice(3, 5)}`,
+  '  03 ',
+  '０３－',
+  '請',
+  '請求',
+  '請求書',
+  '見積書',
+  '注文書 1',
+  '2026/11/27',
+  '2026-11-27',
+  '2026/11/3',
+  '2026/11',
+  '2026-1',
+  '2026/1',
+  '2026年11月27日',
+  '2026年10月',
+  '2026',
+  '202',
+  'Or',
+  'Orchid',
+  'orc',
+  senders.find((s) => s.contact && /株式会社/.test(s.name))!.name.slice(4),
+  senders.find((s) => !s.contact)!.name.slice(0, 4),
+  'Invoice No.',
+  '+81',
+  'No.',
+  '%',
+  '_',
+  '"quoted"',
+  'nothing like this',
+  '',
+];
+
+describe('the inbox query planner', () => {
+  const faxes = records(8_000);
+  let dir: string;
+  let store: InboxStore;
+  let plain: Database.Database;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kamifax-query-'));
+    store = new InboxStore(join(dir, 'inbox.sqlite'));
+    store.applyChanges(faxes, [], '1');
+    for (const sender of senders) if (sender.contact) store.setContact(sender.number, sender.name);
+    // Some junk, some in the Trash, some unread; the subject index covers only part at first.
+    store.queue(
+      faxes.filter((_f, i) => i % 97 === 0).map((f) => f.id),
+      'junk',
+      1,
+    );
+    store.queue(
+      faxes.filter((_f, i) => i % 89 === 0).map((f) => f.id),
+      'delete',
+      now,
+    );
+    store.queue(
+      faxes.filter((_f, i) => i % 5 === 0).map((f) => f.id),
+      'read',
+      0,
+    );
+    store.indexSubjects(7_000);
+    plain = new Database(join(dir, 'inbox.sqlite'), { readonly: true });
+  });
+  afterAll(() => {
+    plain.close();
+    store.close();
+  });
+
+  const compare = (label: string) => {
+    const plans = new Set<string>();
+    for (const search of searches)
+      for (const [sort, filter] of [
+        ['newest', 'all'],
+        ['oldest', 'all'],
+        ['newest', 'unread'],
+        ['newest', 'thisWeek'],
+        ['sender', 'all'],
+        ['pages', 'junk'],
+        ['subject', 'trash'],
+      ] as const)
+        for (const offset of sort === 'newest' && filter === 'all' ? [0, 100, 700] : [0]) {
+          const query = q({ search, sort, filter, offset, limit: 100 });
+          const expected = reference(plain, query);
+          const context = `${label} "${search}" ${sort} ${filter} @${offset}`;
+          (store as unknown as { counted: null }).counted = null;
+          const exact = store.query(query, now);
+          expect(
+            exact.rows.map((r) => r.id),
+            context,
+          ).toEqual(expected.ids);
+          expect(exact.total, context).toBe(expected.total);
+          expect(exact.more, context).toBeUndefined();
+          (store as unknown as { counted: null }).counted = null;
+          const quick = store.query({ ...query, countUpTo: 50 }, now);
+          expect(
+            quick.rows.map((r) => r.id),
+            context,
+          ).toEqual(expected.ids);
+          expect(quick.total, context).toBe(Math.min(50, expected.total));
+          expect(quick.more === true, context).toBe(expected.total > 50);
+          plans.add(planQuery(plain, query, now).how);
+        }
+    return plans;
+  };
+
+  it('finds the same rows in the same order and counts the same as the plain search', () => {
+    expect(compare('part indexed')).toEqual(new Set(['all', 'walk', 'gather']));
+    while (store.indexSubjects(5_000));
+    expect(compare('indexed')).toEqual(new Set(['all', 'walk', 'gather']));
+  }, 300_000);
+
+  it('reads only the matches of a rare search and walks the list for a common one', () => {
+    const plan = (search: string) => planQuery(plain, q({ search }), now).how;
+    expect(plan(national)).toBe('gather');
+    expect(plan('2026/11/27')).toBe('gather');
+    expect(plan('請')).toBe('walk');
+    expect(plan('+81')).toBe('walk');
+    const eqp = (sql: string) =>
+      (plain.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ like: '%請%' }) as { detail: string }[])
+        .map((r) => r.detail)
+        .join(' | ');
+    // The walk tests each row on the covering index, never reading the table for it.
+    expect(
+      eqp(`SELECT count(*) FROM faxes f WHERE f.direction = 'inbound' AND f.subject LIKE @like`),
+    ).toContain('COVERING INDEX faxes_list');
+  });
+});
+
+describe('the list index step', () => {
+  it('upgrades a store of the previous schema, keeps everything in it, and finds the same', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'kamifax-query-old-')), 'inbox.sqlite');
+    const raw = new Database(path);
+    const steps = migrate(raw);
+    // Back to the schema before this step (the last one).
+    raw.exec('DROP INDEX faxes_list; CREATE INDEX faxes_at ON faxes (direction, at DESC);');
+    raw.pragma(`user_version = ${steps - 1}`);
+    // Written by the previous version: faxes (the subject index filled for part), a contact,
+    // an offline change, the cursor, a cached document, a rotation.
+    const faxes = records(3_000);
+    const insert = raw.prepare(
+      `INSERT INTO faxes (id, direction, remote_number, remote_digits, local_number, subject, pages, at, read, status)
+       VALUES (?, 'inbound', ?, ?, '+815011112222', ?, ?, ?, ?, 'received')`,
+    );
+    raw.transaction(() => {
+      raw.prepare('UPDATE subject_index SET upto = 1000').run();
+      for (const fax of faxes)
+        insert.run(
+          fax.id,
+          fax.remoteNumber,
+          fax.remoteNumber.replace(/\D/g, ''),
+          fax.subject,
+          fax.pages,
+          fax.at,
+          fax.read ? 1 : 0,
+        );
+      raw
+        .prepare('INSERT INTO contacts (digits, name) VALUES (?, ?)')
+        .run(known.slice(1), 'Old Friend');
+      raw
+        .prepare("INSERT INTO pending_ops (fax_id, op, arg) VALUES (?, 'read', 1)")
+        .run(faxes[5]!.id);
+      raw.prepare("INSERT INTO sync_state (key, value) VALUES ('cursor', '42')").run();
+      raw
+        .prepare('INSERT INTO documents (fax_id, size, last_used) VALUES (?, 10, 1)')
+        .run(faxes[6]!.id);
+      raw
+        .prepare(
+          'INSERT INTO rotations (doc_key, value, updated_at) VALUES (\'doc-1\', \'{"document":90,"pages":{}}\', 1)',
+        )
+        .run();
+    })();
+    raw.close();
+
+    const store = new InboxStore(path);
+    const check = new Database(path, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(steps);
+    const indexes = check
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'faxes'")
+      .pluck()
+      .all();
+    expect(indexes).toContain('faxes_list');
+    expect(indexes).not.toContain('faxes_at');
+    expect(store.cursor()).toBe('42');
+    expect(store.pending().map((op) => op.faxId)).toEqual([faxes[5]!.id]);
+    expect(store.cachedDocuments()).toEqual([{ faxId: faxes[6]!.id, size: 10 }]);
+    expect(store.rotations.all()).toEqual({ 'doc-1': { document: 90, pages: {} } });
+    expect(store.get(faxes[7]!.id)).toMatchObject({ subject: faxes[7]!.subject, at: faxes[7]!.at });
+    for (const search of ['', 'Old Friend', national, '請求書', '2026/11/27', '2026/11', '請'])
+      for (const sort of ['newest', 'sender'] as const) {
+        const query = q({ search, sort, limit: 100 });
+        const expected = reference(check, query);
+        const found = store.query(query, now);
+        expect(
+          found.rows.map((r) => r.id),
+          search,
+        ).toEqual(expected.ids);
+        expect(found.total, search).toBe(expected.total);
+      }
+    check.close();
+    store.close();
+  });
+});
