@@ -111,6 +111,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     revoked: () => session.revoked(),
     pollMs: options.pollMs,
+    startAfter: () => afterStartup.done,
   });
   const printing = createPrinting({
     dataDir,
@@ -140,6 +141,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     openedDocument: (openedId) => openedFiles.read(openedId),
     convertOffice: options.convertOffice ?? printing.convertOffice,
     pollMs: options.pollMs,
+    startAfter: () => afterStartup.done,
   });
   const session: SessionService = new SessionService({
     dataDir,
@@ -226,7 +228,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     afterStartup,
     async dispose() {
       await restored;
-      await afterStartup.close();
+      afterStartup.close();
       await features.switchTo(null);
       await sendFeatures.switchTo(null);
       await privacy.switchTo(null);

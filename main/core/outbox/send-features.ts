@@ -26,7 +26,6 @@ import { OutboxApi } from './outbox-api';
 import { SealedFiles } from './sealed-files';
 import { openSendDatabase } from './send-database';
 import { sentNotice } from './send-notices';
-import { transmissionReport } from './transmission-report';
 
 /** The sending features of one signed-in account. */
 export interface SendAccount {
@@ -53,6 +52,8 @@ export interface SendFeaturesDeps {
   pollMs?: number;
   /** False for a command-line run that only reads (`kamifax status`). */
   startOutbox?: boolean;
+  /** What the outbox's upload loop and following wait for (start-up over: core/async/after-startup.ts). */
+  startAfter?: () => Promise<void>;
 }
 
 /**
@@ -170,7 +171,16 @@ export class SendFeatures {
     const contacts = new ContactsStore(db, Date.now, (change) =>
       deps.events.emit('contacts:changed', change),
     );
-    if (deps.startOutbox !== false) outbox.start();
+    if (deps.startOutbox !== false) {
+      // Sends waiting from the last run resume once the first screen is answered.
+      const start = () => {
+        if (!current()) return;
+        outbox.start();
+        log.debug('outbox started');
+      };
+      if (deps.startAfter) detach(log, 'starting the outbox', deps.startAfter().then(start));
+      else start();
+    }
     const sendAccount: SendAccount = {
       drafts,
       outbox,
@@ -182,6 +192,8 @@ export class SendFeatures {
         const ctx = await context();
         const number = formatFaxNumber(row.to, ctx.country);
         const fax = await outbox.document(row.sendId).catch(() => null);
+        // pdf-lib loads at the first report, not with the app.
+        const { transmissionReport } = await import('./transmission-report');
         const bytes = await transmissionReport({
           row,
           recipient: row.contactName ? `${row.contactName} (${number})` : number,

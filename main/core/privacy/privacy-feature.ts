@@ -18,6 +18,8 @@ export interface PrivacyFeatureDeps {
   revoked: () => Promise<void>;
   retryMs?: number;
   pollMs?: number;
+  /** What the feed waits for (start-up over: core/async/after-startup.ts). */
+  startAfter?: () => Promise<void>;
 }
 
 /**
@@ -59,6 +61,7 @@ export class PrivacyFeature {
       log: log.child('privacy'),
       retryMs: this.deps.retryMs,
       pollMs: this.deps.pollMs,
+      startAfter: this.deps.startAfter?.(),
       listener: {
         changed: (view) => {
           if (current()) events.emit('privacy:changed', view);

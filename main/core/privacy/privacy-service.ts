@@ -35,6 +35,8 @@ export interface PrivacyServiceOptions {
   /** First retry after a failed sync; doubles up to a minute. */
   retryMs?: number;
   pollMs?: number;
+  /** What the feed (and with it the first sync) waits for: start-up over (core/async/after-startup.ts). */
+  startAfter?: Promise<void>;
 }
 
 type Settings = Record<PrivacySettingName, boolean>;
@@ -82,7 +84,14 @@ export class PrivacyService {
   static async open(options: PrivacyServiceOptions): Promise<PrivacyService> {
     const path = join(options.account.dataDir, 'privacy.json');
     const service = new PrivacyService(options, await loadPrivacy(path), new PrivacyFile(path));
-    service.live.start();
+    const begin = () => {
+      if (service.closed) return;
+      service.live.start();
+      options.log.debug('privacy feed started');
+    };
+    if (options.startAfter)
+      detach(options.log, 'starting the privacy feed', options.startAfter.then(begin));
+    else begin();
     return service;
   }
 
