@@ -62,6 +62,31 @@ function filesBesideSources(outDir: string): Plugin {
   };
 }
 
+/**
+ * zod re-exports all of its ~50 locales (`z.locales`, `z.core.locales` ~350 kB, a sixth of the host's start
+ * bundle, compiled at every start) although the host uses none of them: its messages are the
+ * English that zod's core sets by default. The host's bundle gets a `locales` holding English
+ * only; `z.locales.en` is what it was, any other locale is absent.
+ */
+function englishZodLocalesOnly(): Plugin {
+  const namespace = 'kamifax-zod-locales';
+  return {
+    name: 'kamifax-zod-locales',
+    setup(plugin) {
+      plugin.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, ({ importer }) =>
+        /[\\/]node_modules[\\/]zod[\\/]v4[\\/][a-z]+[\\/][a-z]+\.js$/.test(importer)
+          ? { path: resolve(dirname(importer), '../locales'), namespace }
+          : undefined,
+      );
+      plugin.onLoad({ filter: /.*/, namespace }, ({ path }) => ({
+        contents: "export { default as en } from './en.js';",
+        resolveDir: path,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 /** Options of a host build. */
 export interface HostBuildOptions {
   projectRoot: string;
@@ -99,6 +124,7 @@ export async function buildHost(options: HostBuildOptions): Promise<void> {
       entryPoints: entryPoints(options.entries ?? hostEntries),
       external: nativeModules,
       banner: { js: requireBanner },
+      plugins: [filesBesideSources(outDir), englishZodLocalesOnly()],
       // Chunks beside the entry, so `import.meta.url` is the same folder in every file.
       splitting: true,
       chunkNames: 'chunk-[hash]',

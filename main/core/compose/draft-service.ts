@@ -11,17 +11,19 @@ import type { Logger } from '../log/logger';
 import type { Outbox } from '../outbox/outbox';
 import type { SealedFiles } from '../outbox/sealed-files';
 import { AppError } from '../rpc/app-error';
-import {
-  normaliseDocument,
-  refitOnPaper,
-  sniff,
-  type ConvertOffice,
-  type IncomingFile,
-} from './documents';
+import type { ConvertOffice, IncomingFile } from './documents';
 import { DraftStore, emptyBody, type DraftBody } from './draft-store';
 import type { FontSource } from './fonts';
-import { lineSeconds, mergeFax, type MergedFax } from './merge';
+import { lineSeconds } from './line-seconds';
+import type { MergedFax } from './merge';
 import type { Paper } from './page-layout';
+
+/**
+ * The document code (pdf-lib, the TIFF decoder, the cover page: ~1 MB of bundle) loads at the
+ * first document or preview, not with the app: a restart does not compile it before the inbox.
+ */
+const documentCode = () => import('./documents');
+const mergeCode = () => import('./merge');
 
 /** What number checks and the preview need to know about the account, fetched by the caller. */
 export interface SendContext {
@@ -176,6 +178,7 @@ export class DraftService {
     files: IncomingFile[],
   ): Promise<{ draft: Draft; results: AddedFile[] }> {
     const context = await this.options.context();
+    const { normaliseDocument, sniff } = await documentCode();
     const results: AddedFile[] = [];
     const tell = (
       stage: DraftProgress['stage'],
@@ -345,7 +348,11 @@ export class DraftService {
     const cached = this.previews.get(id);
     if (cached?.key === key) return cached.fax;
     const fax = (async () => {
-      const context = await this.options.context();
+      const [context, { refitOnPaper }, { mergeFax }] = await Promise.all([
+        this.options.context(),
+        documentCode(),
+        mergeCode(),
+      ]);
       const paper = this.paperOf(draft, context);
       const of = draft.documents.length;
       const tell = (stage: 'merging' | 'done', index: number) =>

@@ -6,6 +6,8 @@ import { faxLimits } from './documents';
 import type { FontSource } from './fonts';
 import type { Paper } from './page-layout';
 
+export { lineSeconds } from './line-seconds';
+
 /** The one PDF the service takes, and its page count. */
 export interface MergedFax {
   pdf: Uint8Array;
@@ -53,9 +55,4 @@ export async function mergeFax(input: MergeInput): Promise<MergedFax> {
   if (pdf.length > faxLimits.bytes)
     throw new AppError('fax_too_large', `The fax would be ${pdf.length} bytes`);
   return { pdf, pages: out.getPageCount(), paper: input.paper };
-}
-
-/** Seconds on the line for one recipient: about 14 s a page at 14.4 kbit/s plus the call set-up. */
-export function lineSeconds(pages: number, resolution: 'fine' | 'standard'): number {
-  return Math.round(15 + pages * (resolution === 'fine' ? 14 : 8));
 }

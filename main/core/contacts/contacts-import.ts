@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { checkFaxNumber } from '../../../preload/fax-numbers';
 import type { Contact, ContactImportPreview } from '../../../preload/send-contract';
 import { AppError } from '../rpc/app-error';
-import { readContactsFile, type RawContact } from './contacts-files';
+import type { RawContact } from './contacts-files';
 import type { ContactsStore } from './contacts-store';
 
 /** What an import would do: the entries to add, and what it leaves out and why. */
@@ -78,13 +78,17 @@ export class ContactImports {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** Reads the file and plans the import; nothing is saved. */
-  preview(
+  /**
+   * Reads the file and plans the import; nothing is saved. The CSV and vCard readers (~300 kB
+   * with ical.js) load at the first import, not with the app.
+   */
+  async preview(
     store: ContactsStore,
     name: string,
     bytes: Uint8Array,
     country: string,
-  ): ContactImportPreview {
+  ): Promise<ContactImportPreview> {
+    const { readContactsFile } = await import('./contacts-files');
     const plan = planImport(readContactsFile(name, bytes), store.all(), country);
     this.expire();
     const token = randomUUID();

@@ -1,7 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
 import { detach } from '../async/detach';
 import type { Logger } from '../log/logger';
 
@@ -194,6 +193,8 @@ export class PortFolderWatcher {
     let title: string | undefined;
     if (whole) {
       try {
+        // pdf-lib loads at the first printed file, not with the app.
+        const { PDFDocument } = await import('pdf-lib');
         const doc = await PDFDocument.load(bytes, { updateMetadata: false });
         pages = doc.getPageCount();
         title = doc.getTitle();

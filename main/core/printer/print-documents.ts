@@ -1,11 +1,6 @@
 import { deflateSync } from 'node:zlib';
-import {
-  concatTransformationMatrix,
-  drawObject,
-  PDFDocument,
-  popGraphicsState,
-  pushGraphicsState,
-} from 'pdf-lib';
+import type * as PdfLib from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import { decodePwgRaster, isPwgRaster, type RasterPage } from './pwg-raster';
 
 /** Document formats the printer accepts (IPP `document-format-supported`). */
@@ -53,6 +48,9 @@ export async function toPdf(
   if (!sensed || (format !== 'application/octet-stream' && format !== sensed))
     throw new PrintDocumentError(`the document is not ${format}`);
   try {
+    // pdf-lib loads at the first job, not with the app (the printer listens from start-up).
+    const pdfLib = await import('pdf-lib');
+    const { PDFDocument } = pdfLib;
     if (sensed === 'application/pdf') {
       const doc = await PDFDocument.load(bytes, { updateMetadata: false });
       return { pdf: bytes, pages: doc.getPageCount() };
@@ -66,7 +64,7 @@ export async function toPdf(
       const dw = image.width * scale;
       const dh = image.height * scale;
       page.drawImage(image, { x: (w - dw) / 2, y: h - dh, width: dw, height: dh });
-    } else for (const raster of decodePwgRaster(bytes)) addRasterPage(doc, raster);
+    } else for (const raster of decodePwgRaster(bytes)) addRasterPage(pdfLib, doc, raster);
     return { pdf: await doc.save(), pages: doc.getPageCount() };
   } catch (error) {
     if (error instanceof PrintDocumentError) throw error;
@@ -74,7 +72,11 @@ export async function toPdf(
   }
 }
 
-function addRasterPage(doc: PDFDocument, raster: RasterPage): void {
+function addRasterPage(
+  { concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState }: typeof PdfLib,
+  doc: PDFDocument,
+  raster: RasterPage,
+): void {
   const width = (raster.width * 72) / raster.xDpi;
   const height = (raster.height * 72) / raster.yDpi;
   const page = doc.addPage([width, height]);

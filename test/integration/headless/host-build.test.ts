@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -79,6 +79,35 @@ describe('the headless host built to JavaScript', () => {
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
     }
+  });
+
+  it('loads at start only what start-up needs: no pdf-lib, TIFF, vCard or CSV code, no zod locale but English', async () => {
+    // The files Node loads before cli.js runs: cli.js and the chunks it imports statically.
+    const seen = new Set<string>();
+    const texts: string[] = [];
+    const visit = async (name: string) => {
+      if (seen.has(name)) return;
+      seen.add(name);
+      const text = await readFile(join(outDir, name), 'utf8');
+      texts.push(text);
+      for (const [, chunk] of text.matchAll(/^(?:import|export)\b[^;]*?(?:from )?"\.\/([^"]+)";/gms))
+        await visit(chunk!);
+    };
+    await visit('cli.js');
+    const loaded = texts.join('\n');
+    expect(loaded).toContain('node_modules/zod/v4/locales/en.js');
+    for (const lazy of [
+      'node_modules/pdf-lib/',
+      'node_modules/utif2/',
+      'node_modules/ical.js/',
+      'node_modules/csv-parse/',
+      'node_modules/zod/v4/locales/ja.js',
+      'main/core/compose/documents.ts',
+      'main/core/outbox/transmission-report.ts',
+    ])
+      expect(loaded, lazy).not.toContain(lazy);
+    // They are built, as chunks loaded at first use.
+    expect(seen.size).toBeGreaterThan(1);
   });
 
   it('starts the demo service from its built entry, without tsx', async () => {

@@ -159,7 +159,7 @@ describe('reading address-book files', () => {
 });
 
 describe('importing: preview, then all or nothing', () => {
-  it('reports the bad line and duplicates, saves nothing until the commit, then all', () => {
+  it('reports the bad line and duplicates, saves nothing until the commit, then all', async () => {
     const store = newStore();
     store.save({ name: 'Known', company: '', faxNumber: '06-6123-4567', note: '' }, 'JP');
     const csv = file(
@@ -167,7 +167,7 @@ describe('importing: preview, then all or nothing', () => {
       'Name,Company,Fax\nA,,03-1234-5678\nBad,,12ab\nKnown again,,+81 6-6123-4567\nA twice,,0312345678\nNo number,,\nB,,045-123-4567\n',
     );
     const imports = new ContactImports();
-    const preview = imports.preview(store, csv.name, csv.bytes, 'JP');
+    const preview = await imports.preview(store, csv.name, csv.bytes, 'JP');
     expect(preview.add).toBe(2);
     expect(preview.errors).toEqual([
       { line: 3, reason: 'number_not_a_number', input: '12ab', name: 'Bad' },
@@ -196,11 +196,11 @@ describe('importing: preview, then all or nothing', () => {
     );
   });
 
-  it('commits nothing when the address book gained one of the numbers after the preview', () => {
+  it('commits nothing when the address book gained one of the numbers after the preview', async () => {
     const store = newStore();
     const csv = file('race.csv', 'Name,Fax\nA,03-1234-5678\nB,045-123-4567\n');
     const imports = new ContactImports();
-    const preview = imports.preview(store, csv.name, csv.bytes, 'JP');
+    const preview = await imports.preview(store, csv.name, csv.bytes, 'JP');
     store.save({ name: 'Typed meanwhile', company: '', faxNumber: '045-123-4567', note: '' }, 'JP');
     expect(() => imports.commit(store, preview.token)).toThrow(
       expect.objectContaining({ code: 'contacts_import_changed' }),
@@ -208,14 +208,14 @@ describe('importing: preview, then all or nothing', () => {
     expect(store.all().map((c) => c.name)).toEqual(['Typed meanwhile']);
   });
 
-  it("refuses another account's token and an expired one", () => {
+  it("refuses another account's token and an expired one", async () => {
     let clock = 0;
     const imports = new ContactImports(() => clock);
     const csv = file('one.csv', 'Name,Fax\nA,03-1234-5678\n');
     const mine = newStore();
-    const token = imports.preview(mine, csv.name, csv.bytes, 'JP').token;
+    const token = (await imports.preview(mine, csv.name, csv.bytes, 'JP')).token;
     expect(() => imports.commit(newStore(), token)).toThrow(AppError);
-    const later = imports.preview(mine, csv.name, csv.bytes, 'JP').token;
+    const later = (await imports.preview(mine, csv.name, csv.bytes, 'JP')).token;
     clock = 31 * 60_000;
     expect(() => imports.commit(mine, later)).toThrow(AppError);
     expect(mine.all()).toEqual([]);
@@ -241,7 +241,7 @@ describe('exporting', () => {
   const shape = (store: ContactsStore) =>
     store.all().map(({ name, company, faxNumber, note }) => ({ name, company, faxNumber, note }));
 
-  it('writes CSV (UTF-8 BOM, text numbers) that re-imports to the same contacts', () => {
+  it('writes CSV (UTF-8 BOM, text numbers) that re-imports to the same contacts', async () => {
     const source = newStore();
     seed(source);
     const csv = file('export.csv', writeCsv(source.all()));
@@ -249,13 +249,13 @@ describe('exporting', () => {
     expect(decodeText(csv.bytes)).toContain('+81 3 1234 5678');
     const target = newStore();
     const imports = new ContactImports();
-    const preview = imports.preview(target, csv.name, csv.bytes, 'US');
+    const preview = await imports.preview(target, csv.name, csv.bytes, 'US');
     expect(preview.errors).toEqual([]);
     imports.commit(target, preview.token);
     expect(shape(target)).toEqual(shape(source));
   });
 
-  it('writes vCard 4 that re-imports to the same contacts', () => {
+  it('writes vCard 4 that re-imports to the same contacts', async () => {
     const source = newStore();
     source.save(
       { name: '山田 太郎', company: '山田商事', faxNumber: '03-1234-5678', note: 'a, b' },
@@ -267,7 +267,7 @@ describe('exporting', () => {
     expect(text).toMatch(/TEL;TYPE=fax;VALUE=uri:tel:\+81312345678/);
     const target = newStore();
     const imports = new ContactImports();
-    imports.commit(target, imports.preview(target, vcf.name, vcf.bytes, 'JP').token);
+    imports.commit(target, (await imports.preview(target, vcf.name, vcf.bytes, 'JP')).token);
     expect(shape(target)).toEqual(shape(source));
   });
 });
