@@ -2,7 +2,8 @@
  * Builds `window.kamifax` from the contract over any transport (Electron IPC in the preload,
  * a WebSocket in the headless host's browser bridge), so both hosts expose the same object.
  */
-import { channels, type Channel, type EventName, type KamifaxApi, type Result } from './contract';
+import { channelNames } from './channel-names';
+import type { Channel, EventName, KamifaxApi, Result } from './contract';
 
 /** What a host must provide to carry the contract. */
 export interface BridgeTransport {
@@ -13,7 +14,7 @@ export interface BridgeTransport {
 /** Creates the task-level API: one method per channel, grouped by namespace, plus `on`. */
 export function createKamifaxApi(transport: BridgeTransport): KamifaxApi {
   const api: Record<string, Record<string, (request?: unknown) => Promise<Result<unknown>>>> = {};
-  for (const channel of Object.keys(channels) as Channel[]) {
+  for (const channel of channelNames) {
     const [namespace, method] = channel.split(':') as [string, string];
     api[namespace] ??= {};
     api[namespace][method] = (request?: unknown) => transport.invoke(channel, request ?? {});

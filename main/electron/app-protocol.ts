@@ -1,5 +1,7 @@
 import { protocol } from 'electron';
+import { firstAnswers, isShellPage, withFirstAnswers } from '../core/first-answers';
 import { readStaticFile } from '../core/fs/static-files';
+import type { Router } from '../core/rpc/router';
 import { contentSecurityPolicy } from '../core/security/csp';
 
 /** Our pages' scheme and host: `app://kamifax/index.html`. Not `file://`, which has no origin. */
@@ -21,13 +23,24 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer from `root` with our CSP; anything outside it is a 404. */
-export function serveAppScheme(root: string): void {
+/**
+ * Serves the built renderer from `root` with our CSP; anything outside it is a 404. The
+ * shell's page carries a signed-in user's first inbox window (main/core/first-answers.ts)
+ * once `router()` has the core (null while it starts: the page then asks over IPC).
+ */
+export function serveAppScheme(root: string, router: () => Router | null = () => null): void {
   protocol.handle(appScheme, async (request) => {
     const url = new URL(request.url);
     const file = url.host === 'kamifax' ? await readStaticFile(root, url.pathname) : null;
     if (!file) return new Response('Not found', { status: 404 });
-    return new Response(new Uint8Array(file.body), {
+    const core = router();
+    const body =
+      core && request.method === 'GET' && isShellPage(url.pathname)
+        ? new TextEncoder().encode(
+            withFirstAnswers(file.body.toString('utf8'), await firstAnswers(core)),
+          )
+        : new Uint8Array(file.body);
+    return new Response(body, {
       headers: {
         'content-type': file.contentType,
         'content-security-policy': contentSecurityPolicy(),

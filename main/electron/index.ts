@@ -12,6 +12,7 @@ import { detach } from '../core/async/detach';
 import { guardProcess } from '../core/async/process-guard';
 import { KeytarCredentialStore } from '../core/credentials/keytar-store';
 import { createLogger, type Logger } from '../core/log/logger';
+import type { Router } from '../core/rpc/router';
 import { notificationLanguage } from '../core/notifications/notification-policy';
 import { officeWorkerScript } from './office-worker';
 import { embeddedService } from '../core/session/embedded-service';
@@ -36,7 +37,9 @@ async function start(log: Logger, launches: LaunchQueue): Promise<void> {
   const source = rendererUrl(process.env, app.isPackaged);
   const trusted = source.devOrigin ? [appOrigin, source.devOrigin] : [appOrigin];
   applyPermissionPolicy(session.defaultSession, trusted);
-  serveAppScheme(join(here, '../renderer'));
+  // The shell's page carries the first inbox window once the core is up (first-answers.ts).
+  let firstAnswersRouter: Router | null = null;
+  serveAppScheme(join(here, '../renderer'), () => firstAnswersRouter);
 
   let window: BrowserWindow | null = null;
   let desktop: Desktop | null = null;
@@ -73,6 +76,7 @@ async function start(log: Logger, launches: LaunchQueue): Promise<void> {
       },
     },
   });
+  firstAnswersRouter = core.router;
   disposeBeforeQuit(app, () => core.dispose(), log);
   attachIpcTransport(core, trusted, log.child('ipc'));
 

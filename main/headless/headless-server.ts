@@ -16,6 +16,7 @@ import {
   heartbeatAttribute,
 } from './bridge-protocol';
 import { readStaticFile } from '../core/fs/static-files';
+import { firstAnswers, isShellPage, withFirstAnswers } from '../core/first-answers';
 
 /** Options of the headless host's web server. */
 export interface HeadlessServerOptions {
@@ -121,6 +122,10 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     if (file.contentType.startsWith('text/html')) {
       const meta = `<meta name="${bridgeMetaName}" content="${bridgeOrigin}${bridgePath}" ${heartbeatAttribute}="${heartbeatMs}">`;
       body = file.body.toString('utf8').replace('<head>', `<head>${meta}`);
+      // A signed-in user's page carries the inbox's first window and what the shell needs
+      // before it, so its first rows never wait for the bridge to connect.
+      if (isShellPage(url.pathname) && request.method === 'GET')
+        body = withFirstAnswers(body, await firstAnswers(core.router));
     }
     response.writeHead(200, {
       'content-type': file.contentType,

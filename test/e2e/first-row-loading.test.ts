@@ -106,6 +106,49 @@ describe.skipIf(!hasChromium)('the first inbox row comes before the rest of the 
     await page.context().close();
   });
 
+  it('shows the first rows from the page itself before the bridge answers, then follows main', async () => {
+    const page = await browser.newPage({ locale: 'en-US' });
+    // The bridge connects, but nothing main says reaches the page until released.
+    let held: Array<string | Buffer> | null = [];
+    let answered = false;
+    let release = () => {};
+    await page.routeWebSocket(/\/bridge$/, (ws) => {
+      const server = ws.connectToServer();
+      server.onMessage((message) => {
+        if (held) held.push(message);
+        else ws.send(message);
+      });
+      release = () => {
+        answered = true;
+        for (const message of held ?? []) ws.send(message);
+        held = null;
+      };
+    });
+    await page.goto(host.url);
+    const first = page.locator('#fax-row-0[data-fax-id]');
+    await first.waitFor();
+    expect(answered).toBe(false);
+    expect(await page.locator('#kamifax-first-answers').count()).toBe(0);
+    // A change in main while the page cannot hear it: shown once the bridge is up.
+    const id = (await first.getAttribute('data-fax-id'))!;
+    const wasUnread = /\bunread\b/.test((await first.getAttribute('class')) ?? '');
+    const marked = await host.core.router.dispatch('inbox:markRead', {
+      ids: [id],
+      read: wasUnread,
+    });
+    expect(marked.ok).toBe(true);
+    release();
+    await expect
+      .poll(async () => /\bunread\b/.test((await first.getAttribute('class')) ?? ''), {
+        timeout: 30_000,
+      })
+      .toBe(!wasUnread);
+    // And from then on every call goes to main: a search is answered.
+    await page.getByRole('searchbox', { name: en['inbox.search'] }).fill('zzzz-no-such-fax');
+    await expect.poll(() => page.locator('.fax-row[data-fax-id]').count()).toBe(0);
+    await page.context().close();
+  });
+
   it('says so when a screen cannot be loaded, and the rest of the app goes on', async () => {
     const page = await openInbox(async (page) => {
       // The aborted file itself (Chromium logs each failed fetch); our notice is a warning.

@@ -1,4 +1,5 @@
 import type { KamifaxApi } from '../../../preload/contract';
+import { readFirstAnswers, withFirstAnswers } from './first-answers';
 import { createWebBridge } from './web-bridge';
 
 declare global {
@@ -13,6 +14,11 @@ declare global {
  * the headless host served this page (it announces itself in a meta tag).
  */
 export function connectKamifax(): KamifaxApi {
+  // A signed-in user's page carries the first answers (the inbox's first window among them).
+  return withFirstAnswers(hostApi(), readFirstAnswers(document));
+}
+
+function hostApi(): KamifaxApi {
   if (window.kamifax) return window.kamifax;
   const meta = document.querySelector<HTMLMetaElement>('meta[name="kamifax-bridge"]');
   if (!meta)

@@ -69,6 +69,9 @@ describe('the renderer build: the inbox comes first, the rest later', () => {
       expect(inFirst(screen)).toEqual([]);
     // The full phone-number metadata is for Compose and Contacts; the list needs the small one.
     expect(inFirst(/libphonenumber-js\/metadata\.max/)).toEqual([]);
+    // The bridge needs the channel names only: zod and the schemas load with the screens.
+    expect(inFirst(/node_modules\/zod\//)).toEqual([]);
+    expect(inFirst(/preload\/(contract|send-contract|privacy-contract)\.ts$/)).toEqual([]);
   });
 
   it('has the shell and the inbox list in it, and the rest as chunks it can load', () => {
