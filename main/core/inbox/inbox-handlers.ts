@@ -30,7 +30,7 @@ export function inboxHandlers(current: () => InboxService | null): Pick<Handlers
     return open;
   };
   return {
-    'inbox:query': (query) => inbox().query(query),
+    'inbox:query': (query) => inbox().queryForPage(query),
     'inbox:status': () => inbox().status(),
     'inbox:syncNow': () => inbox().syncNow(),
     'inbox:markRead': ({ ids, read }) => ({ updated: inbox().markRead(ids, read) }),

@@ -41,6 +41,11 @@ export interface QueryPlan {
   count: (capped: boolean) => string;
   /** `FROM … WHERE …` for the window's rows, with `c` the contact joined by digits. */
   rows: (sort: InboxQuery['sort']) => string;
+  /**
+   * `FROM … WHERE …` counting on `faxes_list`, to which a time range can be ANDed: for the
+   * counts that may read much of the list (see countInSlices); null when the count is short.
+   */
+  slice: string | null;
 }
 
 const joined = 'LEFT JOIN contacts c ON c.digits = f.remote_digits';
@@ -63,6 +68,7 @@ export function planQuery(db: Database, query: InboxQuery, now: number): QueryPl
       params,
       count: (cap) => capped(`FROM faxes f${scan} WHERE ${filters}`, cap),
       rows: () => `FROM faxes f ${joined} WHERE ${filters}`,
+      slice: `FROM faxes f INDEXED BY faxes_list WHERE ${filters}`,
     };
   }
   const few =
@@ -80,6 +86,7 @@ export function planQuery(db: Database, query: InboxQuery, now: number): QueryPl
       params,
       count: (cap) => capped(walk, cap),
       rows: () => `FROM faxes f ${joined} WHERE ${filters} AND ${test}`,
+      slice: `FROM faxes f INDEXED BY faxes_list WHERE ${filters} AND ${test}`,
     };
   }
   // The gathered faxes outside the date's range, plus the range's (counted on the index).
@@ -105,6 +112,7 @@ export function planQuery(db: Database, query: InboxQuery, now: number): QueryPl
           : `SELECT f.rowid AS rid FROM faxes f WHERE ${filters} AND ${range}`;
       return `${from(`${gather} UNION ALL ${inRange}`)} ${joined} WHERE ${filters}`;
     },
+    slice: null,
   };
 }
 
@@ -124,4 +132,39 @@ export function countQuery(
   ).n;
   const more = cap !== undefined && counted > cap;
   return { total: more ? cap : counted, more };
+}
+
+/** About this many faxes a slice of a long exact count reads before main serves others. */
+const sliceRows = 25_000;
+
+/**
+ * An exact count that may read much of the list (the whole inbox, or a search with many
+ * matches), made in slices of time on `faxes_list`, letting main serve other requests (the
+ * next keystroke) between them. Null when `stop()`, asked between slices, ends it.
+ */
+export async function countInSlices(
+  db: Database,
+  plan: QueryPlan,
+  stop: () => boolean,
+  rowsPerSlice = sliceRows,
+): Promise<number | null> {
+  if (!plan.slice) return countQuery(db, plan, undefined).total;
+  const bound = (which: 'min' | 'max') =>
+    db.prepare(`SELECT ${which}(at) FROM faxes WHERE direction = 'inbound'`).pluck().get() as
+      number | null;
+  const [first, last] = [bound('min'), bound('max')];
+  if (first === null || last === null) return 0;
+  // Slices of equal time; the largest rowid says about how many faxes there are.
+  const faxes = db.prepare('SELECT max(rowid) FROM faxes').pluck().get() as number;
+  const span = Math.max(1, Math.ceil((last + 1 - first) / Math.ceil(faxes / rowsPerSlice)));
+  const count = db.prepare(`SELECT count(*) ${plan.slice} AND f.at >= @lo AND f.at < @hi`).pluck();
+  let total = 0;
+  for (let lo = first; lo <= last; lo += span) {
+    if (lo > first) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (stop()) return null;
+    }
+    total += count.get({ ...plan.params, lo, hi: lo + span }) as number;
+  }
+  return total;
 }

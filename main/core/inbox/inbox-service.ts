@@ -151,6 +151,19 @@ export class InboxService {
     return this.store.query(query, Date.now());
   }
 
+  /** Bumped by each new search's first window (the only requests with `countUpTo`). */
+  private searches = 0;
+
+  /**
+   * One window for the page (the bridge): a long exact count is made in slices, and one
+   * that a newer search's first window overtakes stops (its total is then a lower bound).
+   */
+  queryForPage(query: InboxQuery): Promise<{ total: number; rows: FaxSummary[]; more?: boolean }> {
+    if (query.countUpTo !== undefined) this.searches += 1;
+    const mine = this.searches;
+    return this.store.queryInSlices(query, Date.now(), () => this.searches !== mine);
+  }
+
   /** Marks read or unread here at once, and on the service when it can be reached. */
   markRead(ids: string[], read: boolean): number {
     return this.change(this.store.queue(ids, 'read', read ? 1 : 0));

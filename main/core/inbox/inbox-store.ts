@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { FaxSummary, InboxQuery } from '../../../preload/contract';
 import { digitsOf } from './inbox-search';
-import { countQuery, orderBy, planQuery } from './inbox-query';
+import { countInSlices, countQuery, orderBy, planQuery, type QueryPlan } from './inbox-query';
 import { migrate } from './migrations';
 import { RotationStore } from './rotation-store';
 import { sqliteBindingHere } from '../native/sqlite-binding';
@@ -31,6 +31,9 @@ export interface ChangeBatch {
   deletes: readonly string[];
 }
 
+/** One window of the list and the total (`more`: the total is a lower bound). */
+type Answer = { total: number; rows: FaxSummary[]; more?: boolean };
+
 interface Row {
   id: string;
   direction: 'inbound' | 'outbound';
@@ -59,6 +62,8 @@ export class InboxStore {
   readonly rotations: RotationStore;
   /** The last exact counts by criteria, reused until something is written. */
   private counted: Map<string, number> | null = null;
+  /** Bumped by every write that can change a count. */
+  private revision = 0;
 
   constructor(path: string) {
     this.db = new Database(path, { nativeBinding: sqliteBindingHere() });
@@ -89,7 +94,7 @@ export class InboxStore {
          trashed_at=excluded.trashed_at`,
     );
     const remove = this.db.prepare('DELETE FROM faxes WHERE id = ?');
-    this.counted = null;
+    this.forgetCounts();
     this.db.transaction(() => {
       // Changes made here and not yet confirmed (a handful at most), read once per write.
       const pending = new Map<string, { op: string; arg: number }[]>();
@@ -132,20 +137,44 @@ export class InboxStore {
    * One window of the inbox for the list, with the total for the scrollbar. With `countUpTo`
    * the count stops there (`more` says it did): a keystroke does not count every match.
    */
-  query(query: InboxQuery, now: number): { total: number; rows: FaxSummary[]; more?: boolean } {
+  query(query: InboxQuery, now: number): Answer {
     const plan = planQuery(this.db, query, now);
     // The list asks for one window after another with the same criteria: count once.
     let total = this.counted?.get(plan.countKey) ?? null;
     let more = false;
     if (total === null) {
       ({ total, more } = countQuery(this.db, plan, query.countUpTo));
-      if (!more) {
-        this.counted ??= new Map();
-        this.counted.delete(plan.countKey);
-        this.counted.set(plan.countKey, total);
-        if (this.counted.size > keptCounts) this.counted.delete(this.counted.keys().next().value!);
-      }
+      if (!more) this.remember(plan.countKey, total);
     }
+    return { total, rows: this.rows(query, plan), ...(more ? { more } : {}) };
+  }
+
+  /**
+   * `query`, except that an exact count which may read much of the list is made in slices
+   * (countInSlices), so main answers other requests meanwhile. When `superseded()` turns
+   * true between slices, the count stops and the answer's total is a lower bound (`more`).
+   */
+  async queryInSlices(query: InboxQuery, now: number, superseded: () => boolean): Promise<Answer> {
+    const plan = planQuery(this.db, query, now);
+    if (query.countUpTo !== undefined || !plan.slice || this.counted?.has(plan.countKey))
+      return this.query(query, now);
+    const rows = this.rows(query, plan);
+    const revision = this.revision;
+    const total = await countInSlices(
+      this.db,
+      plan,
+      () => superseded() || this.revision !== revision || !this.db.open,
+    );
+    if (total !== null) {
+      this.remember(plan.countKey, total);
+      return { total, rows };
+    }
+    // Something was written meanwhile: count again at once (the rows may have changed too).
+    if (this.revision !== revision && this.db.open) return this.query(query, now);
+    return { total: query.offset + rows.length, rows, more: true };
+  }
+
+  private rows(query: InboxQuery, plan: QueryPlan): FaxSummary[] {
     const rows = this.db
       .prepare(
         `SELECT f.id, f.direction, f.remote_number, f.local_number, f.subject, f.pages, f.at, f.read, f.junk,
@@ -158,7 +187,20 @@ export class InboxStore {
         offset: query.offset,
         need: query.offset + query.limit,
       }) as Row[];
-    return { total, rows: rows.map(toSummary), ...(more ? { more } : {}) };
+    return rows.map(toSummary);
+  }
+
+  private remember(key: string, total: number): void {
+    this.counted ??= new Map();
+    this.counted.delete(key);
+    this.counted.set(key, total);
+    if (this.counted.size > keptCounts) this.counted.delete(this.counted.keys().next().value!);
+  }
+
+  /** Something was written: the counts kept are stale. */
+  private forgetCounts(): void {
+    this.counted = null;
+    this.revision += 1;
   }
 
   /**
@@ -220,7 +262,7 @@ export class InboxStore {
         'UPDATE faxes SET trashed_at = NULL WHERE id = ? AND trashed_at IS NOT NULL AND ? >= 0',
       ),
     };
-    this.counted = null;
+    this.forgetCounts();
     return this.db.transaction(() => {
       let changed = 0;
       for (const id of ids) {
@@ -261,7 +303,7 @@ export class InboxStore {
    * kept over the service's copy (so the next pull shows the service's truth).
    */
   park(seq: number): void {
-    this.counted = null;
+    this.forgetCounts();
     this.db.prepare('UPDATE pending_ops SET parked = 1 WHERE seq = ?').run(seq);
   }
 
@@ -280,7 +322,7 @@ export class InboxStore {
 
   /** Names a number (contacts; the Contacts screen will manage them). */
   setContact(number: string, name: string): void {
-    this.counted = null;
+    this.forgetCounts();
     this.db
       .prepare('INSERT OR REPLACE INTO contacts (digits, name) VALUES (?, ?)')
       .run(digitsOf(number), name);

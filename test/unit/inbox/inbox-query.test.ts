@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planQuery } from '../../../main/core/inbox/inbox-query';
+import { countInSlices, planQuery } from '../../../main/core/inbox/inbox-query';
 import { localDateRange, numberSearchDigits } from '../../../main/core/inbox/inbox-search';
 import { InboxStore, type FaxRecord } from '../../../main/core/inbox/inbox-store';
 import { migrate } from '../../../main/core/inbox/migrations';
@@ -206,6 +206,60 @@ describe('the inbox query planner', () => {
     expect(
       eqp(`SELECT count(*) FROM faxes f WHERE f.direction = 'inbound' AND f.subject LIKE @like`),
     ).toContain('COVERING INDEX faxes_list');
+  });
+});
+
+describe('an exact count in slices', () => {
+  const faxes = records(4_000);
+  let store: InboxStore;
+  let db: Database.Database;
+  beforeAll(() => {
+    const path = join(mkdtempSync(join(tmpdir(), 'kamifax-slices-')), 'inbox.sqlite');
+    store = new InboxStore(path);
+    store.applyChanges(faxes, [], '1');
+    store.queue(
+      faxes.filter((_f, i) => i % 7 === 0).map((f) => f.id),
+      'delete',
+      now,
+    );
+    db = new Database(path, { readonly: true });
+  });
+  afterAll(() => {
+    db.close();
+    store.close();
+  });
+
+  it('counts what the plain search counts, and lets other work run between slices', async () => {
+    for (const search of ['', '請', 'Or', '+81', national, '2026/11'])
+      for (const filter of ['all', 'unread', 'trash'] as const) {
+        const query = q({ search, filter });
+        const plan = planQuery(db, query, now);
+        let others = 0;
+        const tick = () => {
+          others += 1;
+          if (others < 1_000) setImmediate(tick);
+        };
+        setImmediate(tick);
+        const total = await countInSlices(db, plan, () => false, 300);
+        expect(total, `${search} ${filter}`).toBe(reference(db, query).total);
+        // A long count let the event loop run between its slices; a short one is counted at once.
+        if (plan.slice) expect(others, search).toBeGreaterThan(5);
+        others = 1_000;
+      }
+  });
+
+  it('stops when told between slices; a count of one slice is made at once', async () => {
+    const plan = planQuery(db, q({ search: '請' }), now);
+    let asked = 0;
+    expect(await countInSlices(db, plan, () => (asked += 1) > 2, 300)).toBeNull();
+    expect(asked).toBe(3);
+    const query = q({ search: 'Or', offset: 0, limit: 100 });
+    const exact = reference(db, query);
+    (store as unknown as { counted: null }).counted = null;
+    // One slice here (4,000 faxes): never asked, so never stopped.
+    const whole = await store.queryInSlices(query, now, () => true);
+    expect(whole.total).toBe(exact.total);
+    expect(whole.rows.map((r) => r.id)).toEqual(exact.ids);
   });
 });
 
