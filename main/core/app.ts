@@ -159,13 +159,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
 
   const handlers: Handlers = {
-    'app:info': () => ({
+    'app:info': async () => ({
       name: 'Kamifax',
       version: host.version,
       platform: host.platform,
       host: host.kind,
       locale: host.locale,
-      signInInMemory: options.credentials instanceof MemoryCredentialStore,
+      signInInMemory:
+        options.credentials instanceof MemoryCredentialStore ||
+        ((await options.credentials.inMemory?.()) ?? false),
     }),
     'app:ping': ({ nonce }) => ({ nonce, receivedAt: Date.now() }),
     'app:openExternal': async ({ url }) => {

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { ChosenCredentialStore } from '../core/credentials/chosen-store';
 import type { CredentialStore } from '../core/credentials/credential-store';
 import { KeytarCredentialStore } from '../core/credentials/keytar-store';
 import { MemoryCredentialStore } from '../core/credentials/memory-store';
@@ -25,18 +26,20 @@ const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) 
 
 /**
  * The OS keychain when one answers. A headless box often has none; then the sign-in is kept
- * in memory for this run only (nothing is written to disk) and the user is told so.
+ * in memory for this run only (nothing is written to disk) and the user is told so. The probe
+ * runs while the host starts (ChosenCredentialStore): the first call that needs a secret, a
+ * restore's, waits for it, nothing before it does.
  */
-async function chooseCredentials(): Promise<CredentialStore> {
+async function chooseCredentials(): Promise<{ store: CredentialStore; inMemory: boolean }> {
   const keychain = new KeytarCredentialStore(5000);
   try {
     await keychain.get({ service: 'probe', account: 'probe' }, 'data-key');
-    return keychain;
+    return { store: keychain, inMemory: false };
   } catch {
     console.error(
       'No system keychain answered: this run keeps your sign-in in memory only; you will sign in again next time.',
     );
-    return new MemoryCredentialStore();
+    return { store: new MemoryCredentialStore(), inMemory: true };
   }
 }
 
@@ -46,7 +49,7 @@ guardProcess(log);
 
 const host = await startHeadlessHost({
   log,
-  credentials: await chooseCredentials(),
+  credentials: new ChosenCredentialStore(chooseCredentials()),
   dataDir: values.data ?? join(homedir(), '.kamifax-web'),
   webRoot: values.web ?? join(projectRoot, 'out/web'),
   port: values.port ? Number(values.port) : 0,

@@ -31,6 +31,8 @@ export interface CredentialStore {
   delete(scope: CredentialScope, key: CredentialKey): Promise<boolean>;
   /** Removes every secret of one account (sign-out), leaving other accounts alone. */
   deleteScope(scope: CredentialScope): Promise<void>;
+  /** True when secrets last for this run only (no keychain answered); absent: a keychain. */
+  inMemory?(): Promise<boolean>;
 }
 
 /** The keychain entry's service name for a scope: `Kamifax <service>`, e.g. `Kamifax local`. */
