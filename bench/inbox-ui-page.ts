@@ -4,7 +4,8 @@
  * side that opens the page and types. This file is type-checked without the DOM and the
  * app's CSP forbids evaluating strings, so the (serialised) functions cast the page's globals.
  */
-import type { Browser, Page } from 'playwright-core';
+import { writeFile } from 'node:fs/promises';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 
 /** The window the bench's pages open in. */
 export const viewport = { width: 1280, height: 900 };
@@ -261,6 +262,9 @@ export async function typeSearch(page: Page, keystrokes: readonly Keystroke[]): 
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
   }
+  // KAMIFAX_BENCH_TRACE=file.json: a Chrome trace of the typing (open it in DevTools).
+  const tracePath = process.env.KAMIFAX_BENCH_TRACE;
+  if (tracePath) await startTrace(cdp);
   const search = page.getByRole('searchbox', { name: 'Search faxes' });
   await search.focus();
   const typed: Typed = { total: [], commit: [], bridge: [] };
@@ -278,12 +282,23 @@ export async function typeSearch(page: Page, keystrokes: readonly Keystroke[]): 
     // A Japanese word comes as text, as an input method commits it.
     else if (/[^\x20-\x7e]/.test(key)) await page.keyboard.insertText(key);
     else await page.keyboard.press(key === ' ' ? 'Space' : key);
-    const handle = await page.waitForFunction(
-      (wanted) =>
-        (globalThis as unknown as PageGlobals).inboxBench.samples.find((s) => s.search === wanted),
-      expected,
-      { timeout: 30_000 },
-    );
+    const handle = await page
+      .waitForFunction(
+        (wanted) =>
+          (globalThis as unknown as PageGlobals).inboxBench.samples.find(
+            (s) => s.search === wanted,
+          ),
+        expected,
+        { timeout: 30_000 },
+      )
+      .catch(async (error: unknown) => {
+        const shown = await page
+          .locator('section[data-shown-search]')
+          .getAttribute('data-shown-search');
+        throw new Error(`the rows of "${expected}" never showed (shown: "${shown}")`, {
+          cause: error,
+        });
+      });
     const sample = (await handle.jsonValue()) as KeySample;
     typed.total.push(sample.painted - sample.key);
     typed.commit.push(sample.commit - sample.key);
@@ -294,8 +309,45 @@ export async function typeSearch(page: Page, keystrokes: readonly Keystroke[]): 
       ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile,
       `typing ${keystrokes.length} keys`,
     );
+  if (tracePath) await stopTrace(cdp, tracePath);
   await cdp.detach();
   return typed;
+}
+
+async function startTrace(cdp: CDPSession): Promise<void> {
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReturnAsStream',
+    traceConfig: {
+      includedCategories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'blink.user_timing',
+        'toplevel',
+        'v8.execute',
+        'blink',
+        'net',
+        'mojom',
+        'disabled-by-default-devtools.timeline.frame',
+      ],
+    },
+  });
+}
+
+async function stopTrace(cdp: CDPSession, path: string): Promise<void> {
+  const complete = new Promise<string>((resolve) =>
+    cdp.once('Tracing.tracingComplete', (event) => resolve(event.stream!)),
+  );
+  await cdp.send('Tracing.end');
+  const handle = await complete;
+  const chunks: string[] = [];
+  for (;;) {
+    const { data, eof } = await cdp.send('IO.read', { handle });
+    chunks.push(data);
+    if (eof) break;
+  }
+  await cdp.send('IO.close', { handle });
+  await writeFile(path, chunks.join(''));
+  console.log(`Trace of the typing written to ${path}`);
 }
 
 interface CpuProfile {

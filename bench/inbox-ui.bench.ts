@@ -28,6 +28,7 @@ import {
   startServiceProcess,
   type ServiceProcess,
 } from './inbox-helpers';
+import { keysInTurns, serve, slowestKeys } from './inbox-ui-ab';
 import {
   jsHeapMb,
   openInbox,
@@ -271,22 +272,39 @@ async function interact(prepared: Prepared): Promise<SizeFigures> {
 }
 
 let webRoot = '';
+/** KAMIFAX_BENCH_KEYS_AGAINST: another build, typed in turns with this one (inbox-ui-ab.ts). */
+const against = process.env.KAMIFAX_BENCH_KEYS_AGAINST;
 
 async function main(): Promise<void> {
   if (!chromiumPath) throw new Error('Chromium is not installed (apt-get install chromium)');
-  webRoot = await mkdtemp(join(tmpdir(), 'kamifax-bench-web-'));
+  const buildRoot = await mkdtemp(join(tmpdir(), 'kamifax-bench-web-'));
+  // The host serves a link to the build (another build can take turns with it).
+  webRoot = join(buildRoot, 'served');
   const services: ServiceProcess[] = [];
   const prepared: Prepared[] = [];
   const results: Array<[string, SizeFigures]> = [];
   try {
     const building = performance.now();
-    await buildRenderer(webRoot);
+    await buildRenderer(join(buildRoot, 'this'));
+    await serve(webRoot, join(buildRoot, 'this'));
     console.log(`Built the renderer in ${fixed(performance.now() - building)} ms`);
     // Each size its own account: bob and alice on one service, alice again on another.
     for (const [index, count] of sizes.entries()) {
       if (index % 2 === 0) services.push(await startServiceProcess());
       const email = index % 2 === 0 ? 'bob@example.com' : 'alice@example.com';
       prepared.push(await prepare(services.at(-1)!, email, count));
+    }
+    if (against) {
+      for (const size of prepared)
+        await keysInTurns({
+          label: size.label,
+          link: webRoot,
+          builds: { this: join(buildRoot, 'this'), other: against },
+          keystrokes: size.figures.keystrokes,
+          launch,
+          url: () => size.host.launchUrl(),
+        });
+      return;
     }
     // First paint: the sizes take turns, each load a fresh Chromium on a cold count.
     for (let load = 0; load < loads; load += 1)
@@ -299,9 +317,9 @@ async function main(): Promise<void> {
       await rm(size.dataDir, { recursive: true, force: true });
     }
     for (const service of services) await service.stop();
-    await rm(webRoot, { recursive: true, force: true });
+    await rm(buildRoot, { recursive: true, force: true });
   }
-  report(results);
+  if (!against) report(results);
 }
 
 function report(results: Array<[string, SizeFigures]>): void {
@@ -364,6 +382,13 @@ function report(results: Array<[string, SizeFigures]>): void {
       row('JS heap after scroll, after GC (MB)', (f) => f.heapAfterScrollMb, 1),
     ],
   );
+  for (const [name, f] of results)
+    slowestKeys(name, f.keystrokes, {
+      keyMs: f.keyMs,
+      commitMs: f.keyCommitMs,
+      bridgeMs: f.bridgeMs,
+      queryMs: f.queryMs,
+    });
   console.log(
     'Each keystroke waits for the previous one to be painted; the lists do not debounce.',
   );

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { BridgeError, Result } from '../../../preload/contract';
-import { windowsFor } from '../inbox/virtual-range';
+import { windowsFor, windowsToLoad } from '../inbox/virtual-range';
 import { detach } from './detach';
 
 /** Rows are fetched from main in aligned windows of this many. */
@@ -14,6 +15,13 @@ export type RowsQuery<Row> = (
   countUpTo?: number,
 ) => Promise<Result<{ total: number; rows: Row[]; more?: boolean }>>;
 
+/**
+ * A new search's first window asks for the rows the list shows (with its overscan), at least
+ * this many, instead of all `windowSize`: less to find, send and read per keystroke. The rest
+ * of the window is fetched when the list scrolls past them.
+ */
+const firstWindowMin = 24;
+
 /** After a capped count, the exact one is asked for once the search has rested this long. */
 const exactCountDelayMs = 300;
 
@@ -26,7 +34,9 @@ const exactCountDelayMs = 300;
  * keystroke costs the window, not a count of every match) and the exact total follows once
  * the query has rested. A query whose predecessor is still in main waits for it, and is
  * dropped if a newer one came meanwhile: typing faster than main answers sends only the
- * newest search.
+ * newest search. Its first window holds only the rows the list shows (see firstWindowMin), and
+ * arriving rows are rendered at once, in the task that received them (no later task that the
+ * next frame could come before).
  */
 export function useWindowedRows<Row extends { id: string }>(
   query: RowsQuery<Row>,
@@ -49,6 +59,10 @@ export function useWindowedRows<Row extends { id: string }>(
   const inFlight = useRef(new Set<number>());
   const generation = useRef(0);
   const lastRange = useRef({ start: 0, end: windowSize });
+  /** The most rows the list has asked for at once (0 until it has asked): its screenful. */
+  const rowsShown = useRef(0);
+  /** The total of the rows on screen (a partial window is complete when it reaches it). */
+  const knownTotal = useRef<number | null>(null);
   /** Whether the current query is new (its first window may count quickly). */
   const fresh = useRef(true);
   const exactCount = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -70,7 +84,12 @@ export function useWindowedRows<Row extends { id: string }>(
       if (mine !== generation.current) return;
     }
     const quick = quickCount !== undefined && fresh.current && offset === 0;
-    const request = query(offset, windowSize, quick ? quickCount : undefined);
+    // Before the list has measured itself (the first query of all), the whole window.
+    const limit =
+      quick && rowsShown.current > 0
+        ? Math.min(windowSize, Math.max(firstWindowMin, rowsShown.current))
+        : windowSize;
+    const request = query(offset, limit, quick ? quickCount : undefined);
     const entry = { generation: mine, done: request };
     sent.current.push(entry);
     const result = await request.finally(() => {
@@ -79,12 +98,18 @@ export function useWindowedRows<Row extends { id: string }>(
     if (mine !== generation.current) return;
     inFlight.current.delete(offset);
     if (!result.ok) return setError(result.error);
-    setError(null);
+    if (offset === 0) fresh.current = false;
     windows.current.set(offset, keepUnchanged(result.value.rows, previous.current));
-    setTotal(result.value.total);
-    setTotalIsAtLeast(result.value.more === true);
-    setShownSearch(search);
-    setRevision((r) => r + 1);
+    knownTotal.current = result.value.total;
+    // Rendered in this task: left to React's scheduler, a frame could come first and the
+    // rows wait a frame more.
+    flushSync(() => {
+      setError(null);
+      setTotal(result.value.total);
+      setTotalIsAtLeast(result.value.more === true);
+      setShownSearch(search);
+      setRevision((r) => r + 1);
+    });
     if (result.value.more) {
       if (exactCount.current) clearTimeout(exactCount.current);
       exactCount.current = setTimeout(() => {
@@ -102,18 +127,26 @@ export function useWindowedRows<Row extends { id: string }>(
     }
   }, []);
 
-  /** Makes sure the rows of a range are loaded (the list calls it as it scrolls). */
-  const ensure = useCallback(
+  /** Loads the windows of a range that are missing, or all of them with `force`. */
+  const load = useCallback(
     (range: { start: number; end: number }, force = false) => {
       lastRange.current = range;
-      const span = { start: range.start, end: Math.max(range.end, range.start + 1) };
-      for (const offset of windowsFor(span, windowSize)) {
-        const needed = force || !windows.current.has(offset);
-        if (needed && !inFlight.current.has(offset))
+      const held = (offset: number) => windows.current.get(offset)?.length;
+      for (const offset of windowsToLoad(range, held, knownTotal.current, windowSize, force)) {
+        if (!inFlight.current.has(offset))
           detach(`loading ${latest.current.what} rows`, fetchWindow(offset));
       }
     },
     [fetchWindow],
+  );
+
+  /** Makes sure the rows of a range are loaded (the list calls it as it scrolls). */
+  const ensure = useCallback(
+    (range: { start: number; end: number }) => {
+      rowsShown.current = Math.max(rowsShown.current, range.end - range.start);
+      load(range);
+    },
+    [load],
   );
 
   /**
@@ -135,9 +168,9 @@ export function useWindowedRows<Row extends { id: string }>(
         if (keepVisible && visible.has(offset)) kept.set(offset, rows);
       }
       windows.current = kept;
-      ensure(lastRange.current, true);
+      load(lastRange.current, true);
     },
-    [ensure],
+    [load],
   );
 
   useEffect(() => {

@@ -3,6 +3,7 @@ import {
   scrollToReveal,
   visibleRange,
   windowsFor,
+  windowsToLoad,
 } from '../../../renderer/src/inbox/virtual-range';
 import { countryOf, formatFaxNumber, formatWhen } from '../../../renderer/src/inbox/format';
 import { daysLeft } from '../../../renderer/src/account/trial';
@@ -18,6 +19,23 @@ describe('virtual list ranges', () => {
   it('fetches aligned windows covering a range', () => {
     expect(windowsFor({ start: 95, end: 210 }, 100)).toEqual([0, 100, 200]);
     expect(windowsFor({ start: 0, end: 1 }, 100)).toEqual([0]);
+  });
+
+  it('completes a first window that holds a screenful only when the range needs more', () => {
+    const held = (rows: Record<number, number>) => (offset: number) => rows[offset];
+    // Nothing loaded: the windows of the range.
+    expect(windowsToLoad({ start: 0, end: 22 }, held({}), null, 100)).toEqual([0]);
+    // A screenful of 24 covers rows 0–21: nothing more to fetch.
+    expect(windowsToLoad({ start: 0, end: 22 }, held({ 0: 24 }), 5000, 100)).toEqual([]);
+    // Scrolled past row 23: the rest of window 0.
+    expect(windowsToLoad({ start: 10, end: 40 }, held({ 0: 24 }), 5000, 100)).toEqual([0]);
+    // A window short because the list ends there is complete.
+    expect(windowsToLoad({ start: 0, end: 30 }, held({ 0: 12 }), 12, 100)).toEqual([]);
+    expect(windowsToLoad({ start: 90, end: 130 }, held({ 0: 100 }), 5000, 100)).toEqual([100]);
+    // A refresh fetches every window of the range again.
+    expect(
+      windowsToLoad({ start: 90, end: 130 }, held({ 0: 100, 100: 100 }), 5000, 100, true),
+    ).toEqual([0, 100]);
   });
 
   it('scrolls only as far as needed to reveal a row', () => {

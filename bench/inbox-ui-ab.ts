@@ -1,0 +1,105 @@
+/**
+ * Keystrokes of the current renderer and of another build in turns, on the same host and
+ * data (`KAMIFAX_BENCH_KEYS_AGAINST=<folder of a built web renderer>`): the host serves
+ * through a symbolic link that points at one build or the other, each turn in a fresh
+ * Chromium. Under load a figure means something only beside its reference taken in turns.
+ */
+import { rm, symlink } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import type { Browser } from 'playwright-core';
+import { fixed, printTable, quantile } from './inbox-helpers';
+import { openInbox, typeSearch, type Keystroke } from './inbox-ui-page';
+
+export const turnsEach = Number(process.env.KAMIFAX_BENCH_AB_TURNS ?? 3);
+
+/** Points the served folder at a build. */
+export async function serve(link: string, build: string): Promise<void> {
+  await rm(link, { force: true });
+  await symlink(build, link);
+}
+
+interface Turn {
+  build: 'this' | 'other';
+  keyMs: number[];
+  commitMs: number[];
+  bridgeMs: number[];
+}
+
+/** Types the searches `turnsEach` times with each build, alternating; prints both. */
+export async function keysInTurns(args: {
+  label: string;
+  link: string;
+  builds: { this: string; other: string };
+  keystrokes: readonly Keystroke[];
+  launch: () => Promise<Browser>;
+  url: () => string;
+}): Promise<void> {
+  const turns: Turn[] = [];
+  const load: number[] = [];
+  for (let turn = 0; turn < turnsEach * 2; turn += 1) {
+    const build = turn % 2 === 0 ? 'other' : 'this';
+    await serve(args.link, args.builds[build]);
+    load.push(loadavg()[0]!);
+    const browser = await args.launch();
+    try {
+      const { page } = await openInbox(browser, args.url());
+      const typed = await typeSearch(page, args.keystrokes);
+      turns.push({ build, keyMs: typed.total, commitMs: typed.commit, bridgeMs: typed.bridge });
+    } finally {
+      await browser.close();
+    }
+  }
+  await serve(args.link, args.builds.this);
+  const of = (build: Turn['build'], pick: (turn: Turn) => number[]) =>
+    turns.filter((turn) => turn.build === build).flatMap(pick);
+  for (const build of ['other', 'this'] as const)
+    slowestKeys(`${args.label}, ${build} build`, args.keystrokes, {
+      keyMs: of(build, (t) => t.keyMs),
+      commitMs: of(build, (t) => t.commitMs),
+      bridgeMs: of(build, (t) => t.bridgeMs),
+    });
+  const row = (name: string, pick: (turn: Turn) => number[], q: number) => [
+    name,
+    fixed(quantile(of('other', pick), q), 1),
+    fixed(quantile(of('this', pick), q), 1),
+  ];
+  printTable(
+    `${args.label}: keystrokes, ${turnsEach} turns each build in alternation ` +
+      `(load average ${load.map((value) => fixed(value, 1)).join(', ')})`,
+    ['figure', 'other build', 'this build'],
+    [
+      row('keystroke p50 (ms)', (t) => t.keyMs, 0.5),
+      row('keystroke p95 (ms)', (t) => t.keyMs, 0.95),
+      row('keystroke max (ms)', (t) => t.keyMs, 1),
+      row('  key → React commit p50 (ms)', (t) => t.commitMs, 0.5),
+      row('  key → React commit p95 (ms)', (t) => t.commitMs, 0.95),
+      row('  bridge round trip p50 (ms)', (t) => t.bridgeMs, 0.5),
+      row('  bridge round trip p95 (ms)', (t) => t.bridgeMs, 0.95),
+    ],
+  );
+}
+
+/** The slowest keystrokes, with the search each made and its parts (item 3 of issue 16). */
+export function slowestKeys(
+  name: string,
+  keystrokes: readonly Keystroke[],
+  parts: { keyMs: number[]; commitMs: number[]; bridgeMs: number[]; queryMs?: number[] },
+): void {
+  let search = '';
+  const typed = keystrokes.map(({ key }) => {
+    search = key === '\b' ? search.slice(0, -1) : key === '\u0001' ? '' : search + key;
+    return search;
+  });
+  const slowest = parts.keyMs
+    .map((ms, index) => ({ ms, index }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5)
+    .map(({ ms, index }) => {
+      const query = parts.queryMs ? `, query ${fixed(parts.queryMs[index]!, 1)}` : '';
+      return (
+        `"${typed[index % typed.length]}" ${fixed(ms, 1)} (commit ` +
+        `${fixed(parts.commitMs[index]!, 1)}, bridge ${fixed(parts.bridgeMs[index]!, 1)}${query})`
+      );
+    });
+  console.log(`${name}, slowest keystrokes (ms): ${slowest.join('; ')}`);
+}
