@@ -1,5 +1,16 @@
+import type { Result } from '../../preload/contract';
 import { firstAnswersId, firstCalls, type FirstAnswer } from '../../preload/first-answers';
+import type { EventBus } from './rpc/event-bus';
 import type { Router } from './rpc/router';
+
+/** How long a page waits for a restore under way before it goes without first answers. */
+export const restoreWaitMs = 2000;
+
+/** What the answers come from: main's router, and its events to wait out a restore. */
+export interface FirstAnswerSource {
+  router: Router;
+  events?: EventBus;
+}
 
 /**
  * The answers the renderer's first render needs (preload/first-answers.ts), for a page about
@@ -7,10 +18,18 @@ import type { Router } from './rpc/router';
  * hosts call it for their page (the headless server behind its cookie and Host checks,
  * Electron's `app://` handler), through the same router as every other call.
  */
-export async function firstAnswers(router: Router): Promise<FirstAnswer[] | null> {
+export async function firstAnswers(
+  source: Router | FirstAnswerSource,
+  waitMs = restoreWaitMs,
+): Promise<FirstAnswer[] | null> {
+  const { router, events } = 'dispatch' in source ? { router: source, events: undefined } : source;
   const answers: FirstAnswer[] = [];
   for (const call of firstCalls) {
-    const result = await router.dispatch(call.channel, call.request);
+    let result = await router.dispatch(call.channel, call.request);
+    // At start the sign-in may still be restoring: wait for it (briefly) rather than serve a
+    // page that waits for it without its first rows.
+    if (call.channel === 'session:get' && events && restoring(result))
+      result = await restored(router, events, waitMs);
     if (call.channel === 'session:get') {
       const session = result.ok ? (result.value as { status?: string }) : null;
       if (session?.status !== 'signedIn') return null;
@@ -19,6 +38,57 @@ export async function firstAnswers(router: Router): Promise<FirstAnswer[] | null
     if (result.ok) answers.push({ channel: call.channel, request: call.request, result });
   }
   return answers;
+}
+
+function restoring(result: { ok: boolean; value?: unknown }): boolean {
+  return result.ok && (result.value as { status?: string }).status === 'restoring';
+}
+
+/** The session once it has left `restoring` (or as it is after `waitMs`). */
+async function restored(
+  router: Router,
+  events: EventBus,
+  waitMs: number,
+): Promise<Result<unknown>> {
+  let stop = () => {};
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const changed = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, waitMs);
+    stop = events.listen((event, payload) => {
+      if (event === 'session:changed' && (payload as { status?: string }).status !== 'restoring')
+        resolve();
+    });
+  });
+  try {
+    // It may have ended between the first answer and listening.
+    const now = await router.dispatch('session:get', {});
+    if (!restoring(now)) return now;
+    await changed;
+    return await router.dispatch('session:get', {});
+  } finally {
+    clearTimeout(timer);
+    stop();
+  }
+}
+
+/**
+ * The shell's page in two parts: everything before `</body>` to send at once (the browser
+ * fetches and compiles the scripts meanwhile; they run only once the page has ended), and
+ * the answers with the rest of the page when they are ready.
+ */
+export function shellPageParts(
+  html: string,
+  found: Promise<FirstAnswer[] | null>,
+): { now: string; later: Promise<string> } {
+  // Whatever goes wrong, the page itself is served (it then asks main as it always could).
+  const answers = found.catch(() => null);
+  const at = html.lastIndexOf('</body>');
+  if (at < 0) return { now: '', later: answers.then((found) => withFirstAnswers(html, found)) };
+  const tail = html.slice(at);
+  return {
+    now: html.slice(0, at),
+    later: answers.then((found) => withFirstAnswers(tail, found)),
+  };
 }
 
 /** JSON that cannot end its `<script>` element or be read as markup: `<`, `>`, `&` escaped. */

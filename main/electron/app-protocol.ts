@@ -1,7 +1,11 @@
 import { protocol } from 'electron';
-import { firstAnswers, isShellPage, withFirstAnswers } from '../core/first-answers';
+import {
+  firstAnswers,
+  isShellPage,
+  shellPageParts,
+  type FirstAnswerSource,
+} from '../core/first-answers';
 import { readStaticFile } from '../core/fs/static-files';
-import type { Router } from '../core/rpc/router';
 import { contentSecurityPolicy } from '../core/security/csp';
 
 /** Our pages' scheme and host: `app://kamifax/index.html`. Not `file://`, which has no origin. */
@@ -26,19 +30,20 @@ export function registerAppScheme(): void {
 /**
  * Serves the built renderer from `root` with our CSP; anything outside it is a 404. The
  * shell's page carries a signed-in user's first inbox window (main/core/first-answers.ts)
- * once `router()` has the core (null while it starts: the page then asks over IPC).
+ * once `main()` has the core (null while it starts: the page then asks over IPC).
  */
-export function serveAppScheme(root: string, router: () => Router | null = () => null): void {
+export function serveAppScheme(
+  root: string,
+  main: () => FirstAnswerSource | null = () => null,
+): void {
   protocol.handle(appScheme, async (request) => {
     const url = new URL(request.url);
     const file = url.host === 'kamifax' ? await readStaticFile(root, url.pathname) : null;
     if (!file) return new Response('Not found', { status: 404 });
-    const core = router();
+    const core = main();
     const body =
       core && request.method === 'GET' && isShellPage(url.pathname)
-        ? new TextEncoder().encode(
-            withFirstAnswers(file.body.toString('utf8'), await firstAnswers(core)),
-          )
+        ? streamed(shellPageParts(file.body.toString('utf8'), firstAnswers(core)))
         : new Uint8Array(file.body);
     return new Response(body, {
       headers: {
@@ -47,5 +52,17 @@ export function serveAppScheme(root: string, router: () => Router | null = () =>
         'x-content-type-options': 'nosniff',
       },
     });
+  });
+}
+
+/** The page up to its first answers at once (the scripts load meanwhile), then the rest. */
+function streamed(page: { now: string; later: Promise<string> }): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    async start(controller) {
+      controller.enqueue(encoder.encode(page.now));
+      controller.enqueue(encoder.encode(await page.later));
+      controller.close();
+    },
   });
 }

@@ -12,7 +12,7 @@ import { detach } from '../core/async/detach';
 import { guardProcess } from '../core/async/process-guard';
 import { KeytarCredentialStore } from '../core/credentials/keytar-store';
 import { createLogger, type Logger } from '../core/log/logger';
-import type { Router } from '../core/rpc/router';
+import type { FirstAnswerSource } from '../core/first-answers';
 import { notificationLanguage } from '../core/notifications/notification-policy';
 import { officeWorkerScript } from './office-worker';
 import { embeddedService } from '../core/session/embedded-service';
@@ -38,8 +38,8 @@ async function start(log: Logger, launches: LaunchQueue): Promise<void> {
   const trusted = source.devOrigin ? [appOrigin, source.devOrigin] : [appOrigin];
   applyPermissionPolicy(session.defaultSession, trusted);
   // The shell's page carries the first inbox window once the core is up (first-answers.ts).
-  let firstAnswersRouter: Router | null = null;
-  serveAppScheme(join(here, '../renderer'), () => firstAnswersRouter);
+  let firstAnswersFrom: FirstAnswerSource | null = null;
+  serveAppScheme(join(here, '../renderer'), () => firstAnswersFrom);
 
   let window: BrowserWindow | null = null;
   let desktop: Desktop | null = null;
@@ -76,7 +76,7 @@ async function start(log: Logger, launches: LaunchQueue): Promise<void> {
       },
     },
   });
-  firstAnswersRouter = core.router;
+  firstAnswersFrom = core;
   disposeBeforeQuit(app, () => core.dispose(), log);
   attachIpcTransport(core, trusted, log.child('ipc'));
 

@@ -16,7 +16,7 @@ import {
   heartbeatAttribute,
 } from './bridge-protocol';
 import { readStaticFile } from '../core/fs/static-files';
-import { firstAnswers, isShellPage, withFirstAnswers } from '../core/first-answers';
+import { firstAnswers, isShellPage, shellPageParts } from '../core/first-answers';
 
 /** Options of the headless host's web server. */
 export interface HeadlessServerOptions {
@@ -122,10 +122,6 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     if (file.contentType.startsWith('text/html')) {
       const meta = `<meta name="${bridgeMetaName}" content="${bridgeOrigin}${bridgePath}" ${heartbeatAttribute}="${heartbeatMs}">`;
       body = file.body.toString('utf8').replace('<head>', `<head>${meta}`);
-      // A signed-in user's page carries the inbox's first window and what the shell needs
-      // before it, so its first rows never wait for the bridge to connect.
-      if (isShellPage(url.pathname) && request.method === 'GET')
-        body = withFirstAnswers(body, await firstAnswers(core.router));
     }
     response.writeHead(200, {
       'content-type': file.contentType,
@@ -134,7 +130,14 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       'referrer-policy': 'no-referrer',
       'cache-control': cacheControl(url.pathname),
     });
-    response.end(request.method === 'HEAD' ? undefined : body);
+    if (request.method === 'HEAD') return void response.end();
+    if (typeof body !== 'string' || !isShellPage(url.pathname)) return void response.end(body);
+    // A signed-in user's page carries the inbox's first window and what the shell needs before
+    // it, so its first rows never wait for the bridge. The page up to them goes at once (the
+    // scripts load meanwhile), the rest when main has answered (after a restore under way).
+    const page = shellPageParts(body, firstAnswers(core));
+    response.write(page.now);
+    response.end(await page.later);
   };
 
   const server: Server = createServer((request, response) => {

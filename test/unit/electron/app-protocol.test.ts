@@ -26,7 +26,7 @@ describe('the app:// protocol', () => {
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>Kamifax</title><body></body>');
     writeFileSync(join(root, 'viewer.html'), '<!doctype html><body></body>');
     writeFileSync(join(parent, 'secret.txt'), 'secret');
-    serveAppScheme(root, () => router);
+    serveAppScheme(root, () => (router ? { router } : null));
   });
 
   // main's router once the core is up: signed in or not, as a test sets it.

@@ -8,7 +8,12 @@ import {
   firstInboxQuery,
   type FirstAnswer,
 } from '../../../preload/first-answers';
-import { firstAnswers, withFirstAnswers as embed } from '../../../main/core/first-answers';
+import {
+  firstAnswers,
+  shellPageParts,
+  withFirstAnswers as embed,
+} from '../../../main/core/first-answers';
+import { createEventBus } from '../../../main/core/rpc/event-bus';
 import type { Router } from '../../../main/core/rpc/router';
 import { readFirstAnswers, withFirstAnswers } from '../../../renderer/src/bridge/first-answers';
 
@@ -53,6 +58,44 @@ describe('main puts the first answers in the page', () => {
     for (const session of [{ status: 'signedOut' }, { status: 'restoring' }, undefined])
       expect(await firstAnswers(router({ ...table, 'session:get': session }))).toBeNull();
     expect(embed('<html><body></body></html>', null)).toBe('<html><body></body></html>');
+  });
+
+  it('waits briefly for a restore under way, then answers as it ended', async () => {
+    const events = createEventBus();
+    let session: unknown = { status: 'restoring' };
+    const main = router(table);
+    const source = {
+      events,
+      router: {
+        dispatch: (channel: unknown, payload: unknown) =>
+          channel === 'session:get'
+            ? Promise.resolve({ ok: true as const, value: session })
+            : main.dispatch(channel, payload),
+      },
+    };
+    const pending = firstAnswers(source, 5000);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    session = signedIn;
+    events.emit('session:changed', signedIn as never);
+    expect((await pending)?.map((answer) => answer.channel)).toContain('inbox:query');
+    // A restore that does not end in time: a page without answers, not a page kept waiting.
+    session = { status: 'restoring' };
+    expect(await firstAnswers(source, 30)).toBeNull();
+  });
+
+  it('serves the page up to its answers at once, and the rest with them', async () => {
+    let answer!: (found: FirstAnswer[] | null) => void;
+    const found = new Promise<FirstAnswer[] | null>((resolve) => (answer = resolve));
+    const page = shellPageParts('<head></head><body><div></div></body></html>', found);
+    expect(page.now).toBe('<head></head><body><div></div>');
+    answer((await firstAnswers(router(table)))!);
+    expect(await page.later).toMatch(
+      new RegExp(
+        `^<script type="application/json" id="${firstAnswersId}">.*</script></body></html>$`,
+      ),
+    );
+    const failed = shellPageParts('<body></body>', Promise.reject(new Error('x')));
+    expect(await failed.later).toBe('</body>');
   });
 
   it('embeds them as inert JSON that reads back exactly, whatever a subject holds', async () => {
