@@ -6,11 +6,19 @@
  * file would need its own build step in each. pdf-lib is loaded from the path the parent
  * resolves (`workerData.pdfLib`), so the worker finds the same copy in every setting.
  *
- * Protocol: the parent posts `{ id, bytes, limits }`, or `{ id, path, limits }` for a document in
- * a file (read here, so its bytes never cross from the parent's heap); the worker answers
- * `{ id, verdict }` with one of the `WorkerVerdict` shapes below. Budgets the worker cannot enforce on itself (time,
- * heap) are enforced by the parent (`inspector.ts`) by terminating it.
+ * Protocol: the parent posts `{ id, bytes, limits, reader }`, or `{ id, path, limits, reader }`
+ * for a document in a file (read here, so its bytes never cross from the parent's heap); the
+ * worker answers `{ id, verdict, by }` with one of the `WorkerVerdict` shapes below and who
+ * reached it (`quick`: the inflate check or the bounded reader; `pdf-lib`). Budgets the worker
+ * cannot enforce on itself (time, heap) are enforced by the parent (`inspector.ts`) by
+ * terminating it.
+ *
+ * Each document is first checked for streams that inflate too much, then read by the bounded
+ * reader (`quick-inspect.ts`, a few hundred µs for a fax), and only what that reader is unsure
+ * of is parsed by pdf-lib (several ms and a copy of every stream for a 300 kB fax).
  */
+
+import { quickInspect } from './quick-inspect';
 
 /** What the worker concludes about one document. */
 export type WorkerVerdict =
@@ -33,13 +41,42 @@ export interface WorkerLimits {
   maxInflatedBytes: number;
 }
 
+/**
+ * Who reads a document: `auto` tries the bounded reader (`quick-inspect.ts`) and gives what it
+ * is unsure of to pdf-lib; `pdf-lib` always parses fully (the reference the fuzz test compares
+ * against).
+ */
+export type InspectionReader = 'auto' | 'pdf-lib';
+
 /** The worker's source (CommonJS, run with `eval: true`). */
 export const inspectWorkerSource = String.raw`
 'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
 const zlib = require('node:zlib');
-const { readFile } = require('node:fs/promises');
-const { PDFDocument } = require(workerData.pdfLib);
+const { readFileSync } = require('node:fs');
+const { dirname, join } = require('node:path');
+// Loaded before the worker says it is ready, so that a budget never pays for it.
+const pdfLib = require(workerData.pdfLib);
+// pdf-lib's own Flate decoder: what pdf-lib itself reads an object stream with, and, without
+// zlib's per-call set-up, ~6× cheaper than inflateSync on the few kB of a fax's object stream.
+// (Should another build of pdf-lib lack these files, zlib decodes every stream.)
+let decodeWhole = null;
+try {
+  const { default: FlateStream } = require(join(dirname(workerData.pdfLib), 'core/streams/FlateStream.js'));
+  const { default: BytesStream } = require(join(dirname(workerData.pdfLib), 'core/streams/Stream.js'));
+  decodeWhole = (data) => new FlateStream(new BytesStream(data)).decode();
+} catch {}
+// tsx and esbuild's keepNames wrap functions in __name(): harmless here. (A bundle both
+// minified and keeping names calls that helper by another name: the bounded reader then
+// throws, and every document goes to pdf-lib, as before it; the verdicts are the same.)
+var __name = (target) => target;
+const quickInspect = ${quickInspect.toString()};
+// Deflate expands at most 1032:1, so a stream that cannot exceed the budget is decoded whole by
+// pdf-lib's decoder; a larger one by zlib with the budget as its cap.
+const inflateAtMost = (data, max) =>
+  decodeWhole && data.length * 1032 <= max
+    ? decodeWhole(data)
+    : zlib.inflateSync(data, { maxOutputLength: Math.max(1, max) });
 
 // Inflates every Flate stream that is not an image (page contents, forms, fonts, object
 // streams) with native zlib and a cap on the total, BEFORE pdf-lib parses anything: a small
@@ -49,11 +86,11 @@ const { PDFDocument } = require(workerData.pdfLib);
 // the dictionary is the text between the object's "obj" keyword and "stream".
 function inflatesTooMuch(bytes, limit) {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let total = 0;
+  const streams = [];
   let at = 0;
   for (;;) {
     const keyword = buffer.indexOf('stream', at, 'latin1');
-    if (keyword < 0) return false;
+    if (keyword < 0) break;
     at = keyword + 6;
     // "endstream", or a word that merely ends in "stream".
     const before = keyword > 0 ? buffer[keyword - 1] : 0x20;
@@ -69,6 +106,15 @@ function inflatesTooMuch(bytes, limit) {
     const end = buffer.indexOf('endstream', start, 'latin1');
     const data = buffer.subarray(start, end < 0 ? buffer.length : end);
     at = start + data.length;
+    streams.push(data);
+  }
+  // Deflate cannot expand more than 1032:1 (258 bytes from 2 bits): when even that stays under
+  // the limit, inflating them would only prove it (each inflateSync costs ~0.3 ms of setup).
+  let bound = 0;
+  for (const data of streams) bound += data.length * 1032;
+  if (bound <= limit) return false;
+  let total = 0;
+  for (const data of streams) {
     try {
       total += zlib.inflateSync(data, { maxOutputLength: limit - total + 1 }).length;
     } catch (error) {
@@ -77,13 +123,27 @@ function inflatesTooMuch(bytes, limit) {
     }
     if (total > limit) return true;
   }
+  return false;
 }
 
-async function inspect(bytes, limits) {
-  if (inflatesTooMuch(bytes, limits.maxInflatedBytes)) return { kind: 'too_complex', reason: 'inflates' };
+async function inspect(bytes, limits, reader) {
+  if (inflatesTooMuch(bytes, limits.maxInflatedBytes)) return { verdict: { kind: 'too_complex', reason: 'inflates' }, by: 'quick' };
+  if (reader !== 'pdf-lib') {
+    let verdict = null;
+    try {
+      verdict = quickInspect(bytes, limits, inflateAtMost);
+    } catch {
+      // A mistake of the bounded reader is never a verdict: pdf-lib decides.
+    }
+    if (verdict) return { verdict, by: 'quick' };
+  }
+  return { verdict: await fullInspect(bytes, limits), by: 'pdf-lib' };
+}
+
+async function fullInspect(bytes, limits) {
   let doc;
   try {
-    doc = await PDFDocument.load(bytes, {
+    doc = await pdfLib.PDFDocument.load(bytes, {
       ignoreEncryption: false,
       updateMetadata: false,
       throwOnInvalidObject: false,
@@ -123,15 +183,17 @@ async function inspect(bytes, limits) {
   return { kind: 'ok', pages: pages.length };
 }
 
-// pdf-lib is loaded: the parent may hand out work now (a budget never pays for the start).
+// pdf-lib is loaded: the parent may hand out work now.
 parentPort.postMessage({ ready: true });
 
 parentPort.on('message', (job) => {
-  (job.path ? readFile(job.path) : Promise.resolve(job.bytes))
-    .then((bytes) => inspect(bytes, job.limits))
+  // Read at once: this thread has nothing else to do meanwhile, and a synchronous read spares
+  // the four thread-pool round trips (open, stat, read, close) of a promised one.
+  new Promise((resolve) => resolve(job.path ? readFileSync(job.path) : job.bytes))
+    .then((bytes) => inspect(bytes, job.limits, job.reader))
     .then(
-      (verdict) => parentPort.postMessage({ id: job.id, verdict }),
-      () => parentPort.postMessage({ id: job.id, verdict: { kind: 'unreadable' } }),
+      ({ verdict, by }) => parentPort.postMessage({ id: job.id, verdict, by }),
+      () => parentPort.postMessage({ id: job.id, verdict: { kind: 'unreadable' }, by: 'pdf-lib' }),
     );
 });
 `;

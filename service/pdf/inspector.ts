@@ -1,6 +1,11 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { inspectWorkerSource, type WorkerLimits, type WorkerVerdict } from './inspect-worker';
+import {
+  inspectWorkerSource,
+  type InspectionReader,
+  type WorkerLimits,
+  type WorkerVerdict,
+} from './inspect-worker';
 
 /** The budgets of one inspection; the defaults suit a 20 MB, 200-page upload on a slow core. */
 export interface InspectorOptions {
@@ -10,6 +15,8 @@ export interface InspectorOptions {
   timeBudgetMs?: number;
   /** The worker's old-generation heap; a document needing more is refused. */
   heapMb?: number;
+  /** `pdf-lib` parses every document fully (a reference for tests); `auto` by default. */
+  reader?: InspectionReader;
   limits: WorkerLimits;
 }
 
@@ -51,13 +58,17 @@ export class PdfInspector {
   private readonly timeBudgetMs: number;
   private readonly heapMb: number;
   private readonly pdfLib = createRequire(import.meta.url).resolve('pdf-lib');
+  private readonly reader: InspectionReader;
   private nextId = 1;
   private closed = false;
+  /** How many verdicts the bounded reader (or the inflate check) and pdf-lib reached. */
+  readonly readBy = { quick: 0, pdfLib: 0 };
 
   constructor(private readonly options: InspectorOptions) {
     this.size = Math.max(1, options.workers ?? 2);
     this.timeBudgetMs = options.timeBudgetMs ?? 8_000;
     this.heapMb = options.heapMb ?? 192;
+    this.reader = options.reader ?? 'auto';
   }
 
   /** Starts the workers now, so the first upload does not pay for it. */
@@ -106,8 +117,8 @@ export class PdfInspector {
       const { source } = job;
       slot.worker.postMessage(
         source instanceof Uint8Array
-          ? { id: job.id, bytes: source, limits: this.options.limits }
-          : { id: job.id, path: source.path, limits: this.options.limits },
+          ? { id: job.id, bytes: source, limits: this.options.limits, reader: this.reader }
+          : { id: job.id, path: source.path, limits: this.options.limits, reader: this.reader },
       );
     }
   }
@@ -132,18 +143,28 @@ export class PdfInspector {
     const slot: Slot = { worker, ready: false, job: null, timer: null };
     // An idle worker must not keep the process alive.
     worker.unref();
-    worker.on('message', (message: { ready?: true; id?: number; verdict?: WorkerVerdict }) => {
-      if (message.ready) {
-        slot.ready = true;
+    worker.on(
+      'message',
+      (message: {
+        ready?: true;
+        id?: number;
+        verdict?: WorkerVerdict;
+        by?: 'quick' | 'pdf-lib';
+      }) => {
+        if (message.ready) {
+          slot.ready = true;
+          worker.unref();
+          this.pump();
+          return;
+        }
+        if (!message.verdict || slot.job?.id !== message.id) return;
+        if (message.by === 'quick') this.readBy.quick += 1;
+        else this.readBy.pdfLib += 1;
+        this.settle(slot, message.verdict);
         worker.unref();
         this.pump();
-        return;
-      }
-      if (!message.verdict || slot.job?.id !== message.id) return;
-      this.settle(slot, message.verdict);
-      worker.unref();
-      this.pump();
-    });
+      },
+    );
     // ERR_WORKER_OUT_OF_MEMORY arrives here; any other crash is treated the same way.
     worker.on('error', () => this.replace(slot, 'memory'));
     worker.on('exit', () => this.replace(slot, 'memory'));
