@@ -187,11 +187,12 @@ export class SqliteFaxes implements FaxRepo {
     ).map(toRow);
   }
 
+  /** Reads only `faxes_pending` (the faxes still on their way), not the account's outbound ones. */
   pendingPages(accountId: string): number {
     return (
       this.db
         .prepare(
-          `SELECT COALESCE(SUM(pages), 0) AS pages FROM faxes
+          `SELECT COALESCE(SUM(pages), 0) AS pages FROM faxes INDEXED BY faxes_pending
            WHERE account_id = ? AND direction = 'outbound' AND status IN ('queued', 'sending')`,
         )
         .get(accountId) as { pages: number }

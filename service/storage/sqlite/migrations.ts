@@ -42,6 +42,10 @@ const steps: readonly string[] = [
   // The Trash: a deleted fax stays 30 days, restorable, then is purged.
   `ALTER TABLE faxes ADD COLUMN trashed_at INTEGER;
    CREATE INDEX faxes_trashed ON faxes (trashed_at) WHERE trashed_at IS NOT NULL;`,
+  // An account's queued and sending pages (every send checks its plan twice): only the faxes
+  // still on their way, with their pages, instead of all its outbound faxes.
+  `CREATE INDEX faxes_pending ON faxes (account_id, direction, pages)
+     WHERE status IN ('queued', 'sending');`,
 ];
 /** Brings the database to the newest schema, one transaction per step. */
 export function migrate(db: Database): void {
