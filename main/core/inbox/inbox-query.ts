@@ -135,7 +135,7 @@ export function countQuery(
 }
 
 /** About this many faxes a slice of a long exact count reads before main serves others. */
-const sliceRows = 25_000;
+const sliceRows = 10_000;
 
 /**
  * An exact count that may read much of the list (the whole inbox, or a search with many
