@@ -14,6 +14,13 @@ export class AccountFeatures {
   private inboxService: InboxService | null = null;
   /** Moves at every switch: a listener of an inbox opened before it is muted. */
   private generation = 0;
+  /** An inbox opened ahead for the account a restore is renewing (see `prepare`). */
+  private prepared: {
+    /** The restore's own token keeper: the same activation, not merely the same account. */
+    tokens: ActiveAccount['tokens'];
+    inbox: Promise<InboxService>;
+    adopt(current: () => boolean): void;
+  } | null = null;
 
   constructor(
     private readonly deps: {
@@ -33,6 +40,36 @@ export class AccountFeatures {
   }
 
   /**
+   * A restore opens the inbox's store while the service renews the sign-in. The inbox opened
+   * ahead is out of reach (not `inbox()`, its listener muted, its sync not started) until
+   * `switchTo` adopts it for the same account; `null`, or a switch to anyone else, closes it.
+   */
+  prepare(account: ActiveAccount | null): void {
+    const previous = this.prepared;
+    this.prepared = null;
+    if (previous) this.discard(previous.inbox);
+    if (!account) return;
+    this.deps.log.debug('opening the inbox ahead of the renewal');
+    let current: () => boolean = () => false;
+    let adopted: () => void = () => undefined;
+    const inbox = this.open(
+      account,
+      () => current(),
+      new Promise<void>((resolve) => (adopted = resolve)),
+    );
+    // A failure is met by `switchTo`, which awaits it, or dropped with it.
+    inbox.catch(() => undefined);
+    this.prepared = {
+      tokens: account.tokens,
+      inbox,
+      adopt: (isCurrent) => {
+        current = isCurrent;
+        adopted();
+      },
+    };
+  }
+
+  /**
    * Follows the session: close what was open, open for the new account. A close that fails
    * is logged and the switch goes on: the old inbox is out of reach and its listener muted
    * (no event, badge or announcement of it reaches the window), and the next account opens.
@@ -42,6 +79,12 @@ export class AccountFeatures {
     this.inboxService = null;
     const generation = ++this.generation;
     const current = () => generation === this.generation;
+    let prepared = this.prepared;
+    this.prepared = null;
+    if (prepared && prepared.tokens !== account?.tokens) {
+      this.discard(prepared.inbox);
+      prepared = null;
+    }
     await previous?.close().catch((error: unknown) => {
       this.deps.log.error('could not close the previous inbox; going on', {
         error: error instanceof Error ? error.message : String(error),
@@ -52,15 +95,41 @@ export class AccountFeatures {
       this.deps.notifier.badge(0);
       return;
     }
+    if (prepared) prepared.adopt(current);
+    const inbox = await (prepared?.inbox ?? this.open(account, current));
+    // Switched again meanwhile: this inbox is no one's.
+    if (!current()) return this.discard(Promise.resolve(inbox));
+    this.inboxService = inbox;
+  }
+
+  private discard(inbox: Promise<InboxService>): void {
+    this.deps.log.debug('closing an inbox opened ahead, unseen');
+    detach(
+      this.deps.log,
+      'closing an inbox opened ahead',
+      inbox.then(
+        (open) => open.close(),
+        () => undefined,
+      ),
+    );
+  }
+
+  private async open(
+    account: ActiveAccount,
+    current: () => boolean,
+    adopted?: Promise<void>,
+  ): Promise<InboxService> {
     const { events, notifier, log } = this.deps;
-    this.inboxService = await InboxService.open({
+    const startAfter = this.deps.startAfter?.();
+    return InboxService.open({
       account,
       baseUrl: account.baseUrl,
       tokens: account.tokens,
-      dataKey: await this.deps.session().dataKey(),
+      dataKey: await this.deps.session().dataKeyOf(account.scope),
       log: log.child('inbox'),
       pollMs: this.deps.pollMs,
-      startAfter: this.deps.startAfter?.(),
+      // An inbox opened ahead starts nothing before it is adopted (and start-up is over).
+      startAfter: adopted ? Promise.all([startAfter, adopted]).then(() => undefined) : startAfter,
       listener: {
         status: (status: InboxStatus) => {
           if (!current()) return;

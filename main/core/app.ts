@@ -150,6 +150,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     services,
     events,
     log: log.child('session'),
+    // Restoring: the inbox's store opens while the sign-in renews (out of reach until entered).
+    onAccountAhead: (account) => features.prepare(account),
     onAccountChange: async (account) => {
       await features.switchTo(account);
       await sendFeatures.switchTo(account);

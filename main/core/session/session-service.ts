@@ -39,6 +39,11 @@ export interface SessionDeps {
   log: Logger;
   /** Called when an account becomes active or stops being so (features start and stop). */
   onAccountChange?: (account: ActiveAccount | null) => Promise<void>;
+  /**
+   * A restore is renewing this account's sign-in: its stores may open ahead, out of reach
+   * until `onAccountChange` makes the same account active; null when the renewal was refused.
+   */
+  onAccountAhead?: (account: ActiveAccount | null) => void;
 }
 
 /** The folder that holds one account's cache, named by a hash so no e-mail shows on disk. */
@@ -112,6 +117,9 @@ export class SessionService {
     const token = await this.deps.credentials.get(scope, 'refresh-token');
     if (!token) return this.setState({ status: 'signedOut', reason: null, remembered });
     const active = await this.activate(remembered);
+    // The renewal is a round trip to the service; the account's stores open meanwhile, out of
+    // reach until it is entered below (a refused renewal closes them unseen).
+    this.deps.onAccountAhead?.(active);
     try {
       await active.tokens.renew();
     } catch (error: unknown) {
@@ -208,7 +216,11 @@ export class SessionService {
 
   /** The account's data key for the encrypted cache, created on first use. */
   async dataKey(): Promise<Buffer> {
-    const { scope } = this.requireAccount();
+    return this.dataKeyOf(this.requireAccount().scope);
+  }
+
+  /** The data key of an account being restored (its stores open while the sign-in renews). */
+  async dataKeyOf(scope: CredentialScope): Promise<Buffer> {
     const stored = await this.deps.credentials.get(scope, 'data-key');
     if (stored) return Buffer.from(stored, 'base64');
     const key = randomBytes(32);
@@ -266,6 +278,7 @@ export class SessionService {
   private async handleFailedRestore(error: unknown, active: ActiveAccount): Promise<SessionState> {
     const code = error instanceof ServiceError ? error.code : 'internal';
     if (code === 'signed_out' || (error instanceof ServiceError && error.status === 401)) {
+      this.deps.onAccountAhead?.(null);
       await this.deps.credentials.deleteScope(active.scope);
       return this.setState({ status: 'signedOut', reason: 'revoked', remembered: active.account });
     }
