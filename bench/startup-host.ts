@@ -19,12 +19,15 @@ const config = JSON.parse(input.join('')) as {
   dataDir: string;
   webRoot: string;
   secrets: [string, string][];
+  /** A fixed port (a restart of the same origin); a free one when absent. */
+  port?: number;
 };
 const credentials = new MemoryCredentialStore();
 for (const [key, value] of config.secrets) credentials.entries.set(key, value);
 const host = await startHeadlessHost({
   dataDir: config.dataDir,
   webRoot: config.webRoot,
+  port: config.port ?? 0,
   credentials,
   locale: 'en-US',
   version: '0.0.0-bench',

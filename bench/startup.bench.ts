@@ -2,21 +2,31 @@
  * Start-up: from the host process's start to the first inbox row painted, in the headless
  * host (the desktop app's core, served to Chromium), for a signed-in user whose 10,000 and
  * 100,000 realistic faxes (service/demo/realistic-inbox.ts) are already synced; beside
- * Chromium painting a blank page from the same server. Each run is a fresh process on the
- * same data folder, the sizes taking turns; the first round, which warms the OS file cache,
- * is not counted. The host runs built to JavaScript, as `npm run start:web` and the installed
- * app run it (main/headless/host-build.ts; the build is not timed). The sign-in is restored
- * from a keychain: the host process gets an in-memory one filled from stdin (no keychain
- * answers on the build machine). KAMIFAX_BENCH_PROFILE=1 writes a CPU profile of each host
- * process (node --cpu-prof) and prints where they are.
+ * Chromium painting a blank page from the same server. Each run is a fresh host process on
+ * the same data folder, the sizes and the two browser cases taking turns; the first round,
+ * which warms the OS file cache, is not counted. Two browser cases:
+ * - restart: as the desktop app restarts. Electron keeps its profile (V8's code cache, the
+ *   HTTP cache of `app://`) across restarts and its page is always the same origin, so each
+ *   size has a Chromium profile kept across its runs and the host a fixed `--port`. Chromium
+ *   is launched on that profile before the host process (not timed) and closed after each run
+ *   (nothing stays in its memory); each profile is primed by two loads before the rounds
+ *   (Chromium keeps a script's code cache from its second load on).
+ * - cold: a fresh profile (a new context in a running Chromium) and a new port each run, as
+ *   the first start after installing.
+ * The host runs built to JavaScript, as `npm run start:web` and the installed app run it
+ * (main/headless/host-build.ts; the build is not timed). The sign-in is restored from a
+ * keychain: the host process gets an in-memory one filled from stdin (no keychain answers on
+ * the build machine). KAMIFAX_BENCH_PROFILE=1 writes a CPU profile of each host process
+ * (node --cpu-prof) and prints where they are.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { build } from 'vite';
 import { buildHost } from '../main/headless/host-build';
 import { MemoryCredentialStore } from '../main/core/credentials/memory-store';
@@ -29,7 +39,8 @@ const sizes = [
   { faxes: 10_000, email: 'bob@example.com' },
   { faxes: 100_000, email: 'alice@example.com' },
 ];
-const runs = 5;
+/** KAMIFAX_BENCH_STARTUP_RUNS: counted rounds (5 by default). */
+const runs = Number(process.env.KAMIFAX_BENCH_STARTUP_RUNS ?? 5);
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** KAMIFAX_BENCH_STARTUP_TSX=1: also time the host from TypeScript through tsx (the old way), in turn. */
 const compareTsx = process.env.KAMIFAX_BENCH_STARTUP_TSX === '1';
@@ -69,6 +80,7 @@ async function startHostProcess(
   dataDir: string,
   webRoot: string,
   secrets: [string, string][],
+  port: number,
 ) {
   const profile = profileDir ? [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`] : [];
   const started = Date.now();
@@ -76,7 +88,7 @@ async function startHostProcess(
     cwd: root,
     stdio: ['pipe', 'pipe', 'inherit'],
   });
-  child.stdin.end(JSON.stringify({ dataDir, webRoot, secrets }));
+  child.stdin.end(JSON.stringify({ dataDir, webRoot, secrets, port }));
   let rotated: [string, string][] = secrets;
   const marks = new Map<Step, number>();
   const url = await new Promise<string>((resolve, reject) => {
@@ -100,21 +112,52 @@ const stepNames: Record<Step, string> = {
   loaded: 'host modules loaded',
   listening: 'page served (listening)',
   restored: 'sign-in restored, stores open',
-  queryAsked: 'first inbox query asked by the page',
+  queryAsked: 'first inbox query asked of the host',
   queryAnswered: 'first inbox query answered',
 };
+
+/** How Chromium meets the host: a kept profile on a fixed port, or a fresh one. */
+type Case = 'restart' | 'cold';
+const cases: readonly Case[] = ['restart', 'cold'];
+const caseNames: Record<Case, string> = {
+  restart: 'restart (kept Chromium profile, fixed port)',
+  cold: 'cold (fresh Chromium profile, new port)',
+};
+
+/** A Chromium profile kept across runs, and the port its host always takes. */
+interface Kept {
+  profileDir: string;
+  port: number;
+}
+
+/** A run's figures for one case. */
+interface Figures {
+  first: number[];
+  blank: number[];
+  /** Each step's time from spawning the process, per counted run. */
+  split: Map<Step, number[]>;
+}
 
 interface Size {
   faxes: number;
   dataDir: string;
+  kept: Kept;
   secrets: [string, string][];
   total: number;
-  first: number[];
-  /** First row painted with the host run from TypeScript through tsx (KAMIFAX_BENCH_STARTUP_TSX). */
+  figures: Record<Case, Figures>;
+  /** First row painted with the host run from TypeScript through tsx (KAMIFAX_BENCH_STARTUP_TSX; restart case). */
   tsxFirst: number[];
-  blank: number[];
-  /** Each step's time from spawning the process, per counted run. */
-  split: Map<Step, number[]>;
+}
+
+const noFigures = (): Figures => ({ first: [], blank: [], split: new Map() });
+
+/** A port free now, for a host to take at every restart. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 /** One fresh host process on a size's folder: first row painted, and a blank page beside it. */
@@ -123,10 +166,21 @@ async function run(
   host: { args: readonly string[]; tsx: boolean },
   webRoot: string,
   browser: Browser,
+  browserCase: Case,
   counted: boolean,
 ) {
-  const started = await startHostProcess(host.args, size.dataDir, webRoot, size.secrets);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const viewport = { width: 1280, height: 900 };
+  // The kept profile's Chromium starts before the host (as the cold case's is already running).
+  const context: BrowserContext =
+    browserCase === 'restart'
+      ? await chromium.launchPersistentContext(size.kept.profileDir, {
+          executablePath: chromiumPath ?? undefined,
+          args: chromiumArgs,
+          viewport,
+        })
+      : await browser.newContext({ viewport });
+  const port = browserCase === 'restart' ? size.kept.port : 0;
+  const started = await startHostProcess(host.args, size.dataDir, webRoot, size.secrets, port);
   try {
     const page = await context.newPage();
     await page.addInitScript(watchFirstRow);
@@ -156,14 +210,15 @@ async function run(
         g.requestAnimationFrame(() => g.requestAnimationFrame(() => resolve(Date.now()))),
       );
     });
+    const figures = size.figures[browserCase];
     if (counted && host.tsx) size.tsxFirst.push(painted - started.started);
     else if (counted) {
-      size.first.push(painted - started.started);
-      size.blank.push(blankPainted - goto);
+      figures.first.push(painted - started.started);
+      figures.blank.push(blankPainted - goto);
       for (const step of steps) {
         const at = started.marks.get(step);
         if (at === undefined) throw new Error(`the host did not mark ${step}`);
-        size.split.set(step, [...(size.split.get(step) ?? []), at - started.started]);
+        figures.split.set(step, [...(figures.split.get(step) ?? []), at - started.started]);
       }
     }
   } finally {
@@ -180,6 +235,7 @@ async function main(): Promise<void> {
   await mkdir(join(root, 'out'), { recursive: true });
   const hostOut = await mkdtemp(join(root, 'out/bench-startup-host-'));
   const hostScript = join(hostOut, 'startup-host.js');
+  const profilesDir = await mkdtemp(join(tmpdir(), 'kamifax-bench-chromium-'));
   const prepared: Size[] = [];
   let browser: Browser | null = null;
   try {
@@ -218,11 +274,10 @@ async function main(): Promise<void> {
         faxes,
         dataDir,
         secrets: [...credentials.entries],
+        kept: { profileDir: join(profilesDir, `${faxes}`), port: await freePort() },
         total: status.total,
-        first: [],
+        figures: { restart: noFigures(), cold: noFigures() },
         tsxFirst: [],
-        blank: [],
-        split: new Map(),
       });
     }
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
@@ -231,38 +286,58 @@ async function main(): Promise<void> {
       args: ['--import', 'tsx', join(root, 'bench/startup-host.ts')],
       tsx: true,
     };
-    const hosts = compareTsx ? [built, fromSource] : [built];
+    // The tsx comparison takes its turns on a restart.
+    const kinds = [
+      ...cases.map((browserCase) => ({ host: built, browserCase })),
+      ...(compareTsx ? [{ host: fromSource, browserCase: 'restart' as const }] : []),
+    ];
+    // Each kept profile is primed by two loads (its code cache is kept from the second on).
+    for (const size of prepared)
+      for (let load = 0; load < 2; load += 1)
+        await run(size, built, webRoot, browser, 'restart', false);
     for (let round = 0; round <= runs; round += 1)
-      for (let turn = 0; turn < prepared.length * hosts.length; turn += 1)
+      for (let turn = 0; turn < prepared.length * kinds.length; turn += 1) {
+        const kind = kinds[(Math.floor(turn / prepared.length) + round) % kinds.length]!;
         await run(
           prepared[(turn + round) % prepared.length]!,
-          hosts[(Math.floor(turn / prepared.length) + round) % hosts.length]!,
+          kind.host,
           webRoot,
           browser,
+          kind.browserCase,
           round > 0,
         );
+      }
+    const column = (values: (size: Size) => number[]) =>
+      prepared.map((size) => fixed(median(values(size))));
     printTable(
       `Start-up of the headless host, signed in, realistic synced faxes (median of ${runs} runs each)`,
       ['measure', ...prepared.map((size) => `${size.total} faxes (ms)`)],
-      [
+      cases.flatMap((browserCase) => [
+        [`${caseNames[browserCase]}:`, ...prepared.map(() => '')],
         ...steps.map((step) => [
-          `process start → ${stepNames[step]}`,
-          ...prepared.map((s) => fixed(median(s.split.get(step) ?? []))),
+          `  process start → ${stepNames[step]}`,
+          ...column((s) => s.figures[browserCase].split.get(step) ?? []),
         ]),
-        ['process start → first inbox row painted', ...prepared.map((s) => fixed(median(s.first)))],
-        ...(compareTsx
+        [
+          '  process start → first inbox row painted',
+          ...column((s) => s.figures[browserCase].first),
+        ],
+        ...(compareTsx && browserCase === 'restart'
           ? [
               [
-                'the same, host from TypeScript through tsx (the old way)',
-                ...prepared.map((s) => fixed(median(s.tsxFirst))),
+                '  the same, host from TypeScript through tsx (the old way)',
+                ...column((s) => s.tsxFirst),
               ],
             ]
           : []),
         [
-          'reference: Chromium paints a blank page from the same server',
-          ...prepared.map((s) => fixed(median(s.blank))),
+          '  reference: Chromium paints a blank page from the same server',
+          ...column((s) => s.figures[browserCase].blank),
         ],
-      ],
+      ]),
+    );
+    console.log(
+      'restart: each size has a Chromium profile kept across its runs (V8 code cache, HTTP cache) and a fixed port, as Electron keeps its profile and app:// origin across restarts; Chromium is launched on it before the host (not timed) and closed after each run; the profile was primed by two loads. cold: a fresh profile and a new port each run.',
     );
     if (profileDir) console.log(`CPU profiles of the host processes: ${profileDir}`);
   } finally {
@@ -270,6 +345,7 @@ async function main(): Promise<void> {
     await service.stop();
     await rm(webRoot, { recursive: true, force: true });
     await rm(hostOut, { recursive: true, force: true });
+    await rm(profilesDir, { recursive: true, force: true });
     for (const size of prepared) await rm(size.dataDir, { recursive: true, force: true });
   }
 }
