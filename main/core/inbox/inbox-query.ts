@@ -60,8 +60,9 @@ export function planQuery(db: Database, query: InboxQuery, now: number): QueryPl
       ? `SELECT count(*) AS n FROM (SELECT 1 ${inner} LIMIT @cap)`
       : `SELECT count(*) AS n ${inner}`;
   if (!test) {
-    // Counting the whole inbox reads the table straight through.
-    const scan = wholeScan.has(query.filter) ? ' NOT INDEXED' : '';
+    // Counting the whole inbox reads the list index straight through (it holds every column
+    // the filters test and is smaller than the table).
+    const scan = wholeScan.has(query.filter) ? ' INDEXED BY faxes_list' : '';
     return {
       how: 'all',
       countKey,

@@ -241,7 +241,7 @@ export class InboxStore {
   counts(): { unread: number; total: number } {
     return this.db
       .prepare(
-        `SELECT COUNT(*) AS total, COALESCE(SUM(read = 0), 0) AS unread FROM faxes NOT INDEXED
+        `SELECT COUNT(*) AS total, COALESCE(SUM(read = 0), 0) AS unread FROM faxes INDEXED BY faxes_list
          WHERE direction = 'inbound' AND junk = 0 AND trashed_at IS NULL`,
       )
       .get() as { unread: number; total: number };
