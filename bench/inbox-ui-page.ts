@@ -5,7 +5,7 @@
  * app's CSP forbids evaluating strings, so the (serialised) functions cast the page's globals.
  */
 import { writeFile } from 'node:fs/promises';
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 
 /** The window the bench's pages open in. */
 export const viewport = { width: 1280, height: 900 };
@@ -176,7 +176,14 @@ export async function jsHeapMb(page: Page): Promise<number> {
 }
 
 export async function openInbox(browser: Browser, url: string) {
-  const context = await browser.newContext({ viewport, locale: 'en-US' });
+  return openInboxIn(await browser.newContext({ viewport, locale: 'en-US' }), url);
+}
+
+/**
+ * Opens the inbox in `context` (a fresh one, or a persistent profile's for a returning user)
+ * and waits for the first row painted.
+ */
+export async function openInboxIn(context: BrowserContext, url: string) {
   // tsx compiles with esbuild's keepNames, which wraps named functions in `__name(...)`; the
   // serialised probe and scroll functions need that helper in the page too.
   await context.addInitScript({ content: 'globalThis.__name = (target) => target;' });
