@@ -15,6 +15,8 @@ export interface InspectorOptions {
   timeBudgetMs?: number;
   /** The worker's old-generation heap; a document needing more is refused. */
   heapMb?: number;
+  /** How much the workers yield to the event loop (a nice value, 0–19; 10 by default). */
+  nice?: number;
   /** `pdf-lib` parses every document fully (a reference for tests); `auto` by default. */
   reader?: InspectionReader;
   limits: WorkerLimits;
@@ -135,7 +137,7 @@ export class PdfInspector {
   private spawn(): Slot {
     const worker = new Worker(inspectWorkerSource, {
       eval: true,
-      workerData: { pdfLib: this.pdfLib },
+      workerData: { pdfLib: this.pdfLib, nice: this.options.nice ?? 10 },
       resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: 32 },
       stdout: false,
       stderr: false,
