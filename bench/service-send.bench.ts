@@ -10,10 +10,11 @@
  * loop on the quiet service. The send's latency is the POST's answer (202, queued); the
  * simulated line is fast, and the time until all 50 are delivered is shown apart.
  * Latencies move with the machine's load (printed); the service's own CPU time per send (from
- * /proc, its main thread apart) does not, and is printed beside them.
+ * /proc, its main thread apart, then each other thread: the inspection workers, libuv's pool,
+ * V8's helpers) moves much less, and is printed beside them.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +53,21 @@ function serviceCpu(pid: number): { main: number; all: number } {
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
   };
   return { main: ticks(`/proc/${pid}/task/${pid}/stat`), all: ticks(`/proc/${pid}/stat`) };
+}
+/** CPU time (ms) of each thread of the service, by thread id. */
+function threadCpu(pid: number): Map<string, number> {
+  const times = new Map<string, number>();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
+        .split(') ')[1]!
+        .split(' ');
+      times.set(tid, ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks);
+    } catch {
+      // A thread that ended meanwhile.
+    }
+  }
+  return times;
 }
 /** USER_HZ: 100 on every Linux this runs on (`getconf CLK_TCK`). */
 const clockTicks = 100;
@@ -215,7 +231,9 @@ async function main(): Promise<void> {
     const walls = { send: [] as number[], read: [] as number[] };
     let deliveredMs = 0;
     const cpu = { main: 0, all: 0, quiet: 0 };
+    const threads = new Map<string, number>();
     for (let round = 0; round < rounds; round += 1) {
+      const threadsBefore = threadCpu(service.pid);
       const cpuBefore = serviceCpu(service.pid);
       let started = performance.now();
       const batch = Promise.all(Array.from({ length: concurrency }, () => timed(send)));
@@ -223,6 +241,8 @@ async function main(): Promise<void> {
       sends.push(...(await batch));
       const sendWall = performance.now() - started;
       const cpuAfter = serviceCpu(service.pid);
+      for (const [tid, ms] of threadCpu(service.pid))
+        threads.set(tid, (threads.get(tid) ?? 0) + ms - (threadsBefore.get(tid) ?? 0));
       cpu.main += cpuAfter.main - cpuBefore.main;
       cpu.all += cpuAfter.all - cpuBefore.all;
       walls.send.push(sendWall);
@@ -276,6 +296,14 @@ async function main(): Promise<void> {
     const perRead = cpu.quiet / bobQuiet.length;
     console.log(
       `service CPU while the sends ran (user+system; other load on the machine does not count), per send: main thread ${((cpu.main - perRead * bobBusy.length) / sends.length).toFixed(1)} ms without bob's reads (${(cpu.main / sends.length).toFixed(1)} with them; one quiet read ${perRead.toFixed(2)} ms), whole process ${(cpu.all / sends.length).toFixed(1)} ms`,
+    );
+    const busiest = [...threads]
+      .filter(([tid]) => tid !== String(service.pid))
+      .map(([, ms]) => ms / sends.length)
+      .filter((ms) => ms >= 0.05)
+      .sort((x, y) => y - x);
+    console.log(
+      `  the other threads' CPU per send, busiest first (the inspection workers, libuv's pool, V8's GC and compiler threads; unnamed on Linux): ${busiest.map((ms) => ms.toFixed(2)).join(' / ')} ms`,
     );
     console.log(
       `all ${concurrency} sends of a round delivered on the simulated line within ${deliveredMs.toFixed(0)} ms (line speed ×100,000)`,
