@@ -74,6 +74,33 @@ export function useWindowedRows<Row extends { id: string }>(
     latest.current = { query, search, what, quickCount };
   }, [query, search, what, quickCount]);
 
+  /** A new query's first window: a screenful, or the whole window before the list measured. */
+  const firstLimit = () =>
+    rowsShown.current > 0
+      ? Math.min(windowSize, Math.max(firstWindowMin, rowsShown.current))
+      : windowSize;
+  /**
+   * Sends the first window of the query the next render will pass at once, from the input
+   * event: React's render of the keystroke then overlaps the round trip instead of coming
+   * before it. `next` must hand the same request to that render's query (useInboxRows). Only
+   * when nothing is in main: a query sent while another is there waits its turn as usual.
+   */
+  const sendEarly = useCallback((next: RowsQuery<Row>) => {
+    const { quickCount } = latest.current;
+    if (quickCount === undefined || sent.current.length > 0) return;
+    const limit = firstLimit();
+    const request = next(0, limit, quickCount);
+    // The reload this query brings makes the next generation; until then main has it.
+    const entry = { generation: generation.current + 1, done: request };
+    sent.current.push(entry);
+    detach(
+      'sending a search early',
+      request.finally(() => {
+        sent.current = sent.current.filter((other) => other !== entry);
+      }),
+    );
+  }, []);
+
   const fetchWindow = useCallback(async (offset: number) => {
     const mine = generation.current;
     const { query, search, what, quickCount } = latest.current;
@@ -84,11 +111,7 @@ export function useWindowedRows<Row extends { id: string }>(
       if (mine !== generation.current) return;
     }
     const quick = quickCount !== undefined && fresh.current && offset === 0;
-    // Before the list has measured itself (the first query of all), the whole window.
-    const limit =
-      quick && rowsShown.current > 0
-        ? Math.min(windowSize, Math.max(firstWindowMin, rowsShown.current))
-        : windowSize;
+    const limit = quick ? firstLimit() : windowSize;
     const request = query(offset, limit, quick ? quickCount : undefined);
     const entry = { generation: mine, done: request };
     sent.current.push(entry);
@@ -205,7 +228,7 @@ export function useWindowedRows<Row extends { id: string }>(
     return undefined;
   };
 
-  return { total, totalIsAtLeast, error, shownSearch, rowAt, findRow, ensure, reload };
+  return { total, totalIsAtLeast, error, shownSearch, rowAt, findRow, ensure, reload, sendEarly };
 }
 
 /**

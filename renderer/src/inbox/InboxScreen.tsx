@@ -57,7 +57,8 @@ export function InboxScreen({
     filter: mode === 'trash' ? 'trash' : 'all',
     sort: 'newest',
   });
-  const { total, totalIsAtLeast, error, shownSearch, rowAt, ensure } = useInboxRows(criteria);
+  const { total, totalIsAtLeast, error, shownSearch, rowAt, ensure, early } =
+    useInboxRows(criteria);
   // Work that can wait (other screens' code, pdf.js) starts once this is on screen.
   useFirstRowShown(total !== null || error !== null);
   const status = useInboxStatus();
@@ -119,14 +120,19 @@ export function InboxScreen({
 
   // Stable callbacks: the toolbar, the list and the pane are memoised, so a keystroke renders
   // the toolbar and the count line, and the list only when its rows arrive.
-  const onCriteria = useCallback((next: Criteria) => {
-    setCriteria(next);
-    setSelection((current) =>
-      current.selected.size === 0 && current.active === 0
-        ? current
-        : { selected: new Set(), active: 0 },
-    );
-  }, []);
+  const onCriteria = useCallback(
+    (next: Criteria) => {
+      // The search leaves for main now; the render of this key overlaps its round trip.
+      early(next);
+      setCriteria(next);
+      setSelection((current) =>
+        current.selected.size === 0 && current.active === 0
+          ? current
+          : { selected: new Set(), active: 0 },
+      );
+    },
+    [early],
+  );
   const onSync = useCallback(() => detach('sync now', kamifax.inbox.syncNow()), [kamifax]);
   const onReadingPane = useCallback(
     (readingPane: 'right' | 'bottom') => setPrefs({ readingPane }),
