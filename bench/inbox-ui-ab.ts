@@ -25,7 +25,7 @@ interface Turn {
   bridgeMs: number[];
 }
 
-/** Types the searches `turnsEach` times with each build, alternating; prints both. */
+/** Types the searches `turnsEach` times with each build, in ABBA order; prints both. */
 export async function keysInTurns(args: {
   label: string;
   link: string;
@@ -37,7 +37,8 @@ export async function keysInTurns(args: {
   const turns: Turn[] = [];
   const load: number[] = [];
   for (let turn = 0; turn < turnsEach * 2; turn += 1) {
-    const build = turn % 2 === 0 ? 'other' : 'this';
+    // Other, this, this, other, …: neither build always goes first after a fresh host state.
+    const build = turn % 4 === 0 || turn % 4 === 3 ? 'other' : 'this';
     await serve(args.link, args.builds[build]);
     load.push(loadavg()[0]!);
     const browser = await args.launch();
@@ -64,7 +65,7 @@ export async function keysInTurns(args: {
     fixed(quantile(of('this', pick), q), 1),
   ];
   printTable(
-    `${args.label}: keystrokes, ${turnsEach} turns each build in alternation ` +
+    `${args.label}: keystrokes, ${turnsEach} turns each build in ABBA order ` +
       `(load average ${load.map((value) => fixed(value, 1)).join(', ')})`,
     ['figure', 'other build', 'this build'],
     [

@@ -227,6 +227,8 @@ export interface Typed {
   total: number[];
   commit: number[];
   bridge: number[];
+  /** The most rows a keystroke's first window asked main for (the list's screenful). */
+  firstLimit: number;
 }
 
 /**
@@ -243,16 +245,19 @@ export async function typeSearch(page: Page, keystrokes: readonly Keystroke[]): 
       return JSON.parse(event.response.payloadData) as {
         id?: number;
         channel?: string;
-        payload?: { search?: string };
+        payload?: { search?: string; offset?: number; limit?: number };
       };
     } catch {
       return {};
     }
   };
+  const typed: Typed = { total: [], commit: [], bridge: [], firstLimit: 0 };
   cdp.on('Network.webSocketFrameSent', (event) => {
     const message = frame(event);
     if (message.channel === 'inbox:query' && message.id !== undefined)
       sent.set(message.id, { search: message.payload?.search ?? '', at: event.timestamp });
+    if (message.channel === 'inbox:query' && message.payload?.offset === 0)
+      typed.firstLimit = Math.max(typed.firstLimit, message.payload.limit ?? 0);
   });
   cdp.on('Network.webSocketFrameReceived', (event) => {
     const message = frame(event);
@@ -274,7 +279,6 @@ export async function typeSearch(page: Page, keystrokes: readonly Keystroke[]): 
   if (tracePath) await startTrace(cdp);
   const search = page.getByRole('searchbox', { name: 'Search faxes' });
   await search.focus();
-  const typed: Typed = { total: [], commit: [], bridge: [] };
   for (const { key } of keystrokes) {
     const before = await search.inputValue();
     const expected = key === '\b' ? before.slice(0, -1) : key === '\u0001' ? '' : before + key;
@@ -302,9 +306,13 @@ export async function typeSearch(page: Page, keystrokes: readonly Keystroke[]): 
         const shown = await page
           .locator('section[data-shown-search]')
           .getAttribute('data-shown-search');
-        throw new Error(`the rows of "${expected}" never showed (shown: "${shown}")`, {
-          cause: error,
-        });
+        const alerts = await page.getByRole('alert').allTextContents();
+        throw new Error(
+          `the rows of "${expected}" never showed (shown: "${shown}"; alerts: ${alerts.join(' | ')})`,
+          {
+            cause: error,
+          },
+        );
       });
     const sample = (await handle.jsonValue()) as KeySample;
     typed.total.push(sample.painted - sample.key);

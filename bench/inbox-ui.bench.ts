@@ -133,7 +133,7 @@ async function buildRenderer(outDir: string): Promise<void> {
 }
 
 /** The searches straight on the host's core, first window as the list asks: main's share. */
-function queryTimes(host: HeadlessHost, keystrokes: readonly Keystroke[]): number[] {
+function queryTimes(host: HeadlessHost, keystrokes: readonly Keystroke[], limit = 100): number[] {
   const inbox = host.core.features.inbox()!;
   const times: number[] = [];
   let search = '';
@@ -145,7 +145,7 @@ function queryTimes(host: HeadlessHost, keystrokes: readonly Keystroke[]): numbe
       filter: 'all',
       sort: 'newest',
       offset: 0,
-      limit: 100,
+      limit,
       countUpTo: quickCount,
     });
     times.push(performance.now() - started);
@@ -294,6 +294,8 @@ async function interact(prepared: Prepared): Promise<SizeFigures> {
       keyMs: typed.total,
       keyCommitMs: typed.commit,
       bridgeMs: typed.bridge,
+      // Main's share as the page asked it: a new search's first window is a screenful.
+      queryMs: queryTimes(prepared.host, prepared.figures.keystrokes, typed.firstLimit || 100),
       sortMs,
       scroll,
       heapAfterScrollMb,
