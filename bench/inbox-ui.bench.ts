@@ -408,11 +408,20 @@ function report(results: Array<[string, SizeFigures]>): void {
   );
   const goal = results.find(([name]) => name === '100k');
   if (goal) {
-    const judge = (ms: number) => `${fixed(ms)} ms, ${ms <= 300 ? 'met' : 'NOT met'}`;
+    // Judged on the bench's goto → row visible, the larger; the page's own clock beside it.
+    const judge = (visits: FirstRow[]) => {
+      const goto = median(visits.map((v) => v.gotoToRowMs));
+      const painted = median(visits.map((v) => v.firstRowMs));
+      return `${fixed(goto)} ms (page clock ${fixed(painted)} ms), ${goto <= 300 ? 'met' : 'NOT met'}`;
+    };
+    const cold = goal[1].gotoToRowMs.map((gotoToRowMs, index) => ({
+      gotoToRowMs,
+      firstRowMs: goal[1].firstRowMs[index]!,
+      fcpMs: goal[1].fcpMs[index]!,
+    }));
     console.log(
       'Goal: first inbox row ≤ 300 ms after navigation at 100k (goto → row visible): ' +
-        `first visit ${judge(median(goal[1].gotoToRowMs))}; returning user ` +
-        `${judge(median((returning.get('100k') ?? []).map((v) => v.gotoToRowMs)))}`,
+        `first visit ${judge(cold)}; returning user ${judge(returning.get('100k') ?? [])}`,
     );
   }
   const groups = results[0]![1].searches;
