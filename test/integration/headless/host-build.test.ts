@@ -90,7 +90,9 @@ describe('the headless host built to JavaScript', () => {
       seen.add(name);
       const text = await readFile(join(outDir, name), 'utf8');
       texts.push(text);
-      for (const [, chunk] of text.matchAll(/^(?:import|export)\b[^;]*?(?:from )?"\.\/([^"]+)";/gms))
+      for (const [, chunk] of text.matchAll(
+        /^(?:import|export)\b[^;]*?(?:from )?"\.\/([^"]+)";/gms,
+      ))
         await visit(chunk!);
     };
     await visit('cli.js');
