@@ -13,6 +13,8 @@ const hasChromium = systemComponent('Chromium', chromiumPath !== null, 'apt-get 
 interface AtFirstRow {
   scripts: string[];
   pdfjs: boolean;
+  /** The page's clock (performance.now) when the row appeared. */
+  at: number;
 }
 
 /** Notes, in the page, the scripts fetched and whether pdf.js ran when the first row appears. */
@@ -24,6 +26,7 @@ function recordFirstRow(): void {
     page.atFirstRow = {
       scripts: performance.getEntriesByType('resource').map((entry) => entry.name),
       pdfjs: page.pdfjsLib !== undefined,
+      at: performance.now(),
     };
   }).observe(document, { childList: true, subtree: true });
 }
@@ -103,6 +106,54 @@ describe.skipIf(!hasChromium)('the first inbox row comes before the rest of the 
         () => (globalThis as unknown as { placeholderSeen: boolean }).placeholderSeen,
       ),
     ).toBe(false);
+    await page.context().close();
+  });
+
+  it('fetches nothing ahead while the user types, from the first rows on, then all of it', async () => {
+    const page = await openInbox(async (page) => {
+      await page.addInitScript(() => {
+        const keys: number[] = [];
+        (globalThis as unknown as { keysAt: number[] }).keysAt = keys;
+        addEventListener('keydown', () => keys.push(performance.now()), { capture: true });
+      });
+    });
+    // Typing from the first rows on, twelve keys ~150 ms apart (a pause of 1 s ends it).
+    const search = page.getByRole('searchbox', { name: en['inbox.search'] });
+    await search.focus();
+    for (let key = 0; key < 12; key += 1) {
+      await search.press('z');
+      await page.waitForTimeout(150);
+    }
+    await expect
+      .poll(async () => (await loadedScripts(page)).filter((name) => later.test(name)).length, {
+        timeout: 30_000,
+      })
+      .toBe(6);
+    await expect
+      .poll(async () => (await loadedScripts(page)).some((name) => /pdf\.worker/.test(name)), {
+        timeout: 30_000,
+      })
+      .toBe(true);
+    const seen = await page.evaluate(() => ({
+      keys: (globalThis as unknown as { keysAt: number[] }).keysAt,
+      firstRow: (globalThis as unknown as { atFirstRow: AtFirstRow }).atFirstRow.at,
+      fetched: performance
+        .getEntriesByType('resource')
+        .map((entry) => ({ name: entry.name, start: entry.startTime })),
+    }));
+    expect(seen.keys.length).toBe(12);
+    // Each part fetched ahead started two seconds or more after the first rows, one after a key.
+    const tooSoon = seen.fetched
+      .filter(({ name }) => later.test(name) || /pdf\.worker/.test(name))
+      .map(({ name, start }) => ({
+        name: name.replace(/^.*\//, ''),
+        afterRowMs: Math.round(start - seen.firstRow),
+        afterKeyMs: Math.round(
+          start - Math.max(-Infinity, ...seen.keys.filter((key) => key <= start)),
+        ),
+      }))
+      .filter(({ afterRowMs, afterKeyMs }) => afterRowMs < 1990 || afterKeyMs < 990);
+    expect(tooSoon).toEqual([]);
     await page.context().close();
   });
 

@@ -4,6 +4,7 @@ import { detach } from '../app/detach';
 import { useKamifax } from '../app/KamifaxContext';
 import { useI18n } from '../i18n/i18n';
 import { FaxViewer } from '../app/lazy-screens';
+import { LazyBoundary } from '../app/lazy';
 import { usePageAheadImage } from '../viewer/usePageAhead';
 import { FaxDetails } from './FaxDetails';
 import { useUiPrefs } from './ui-prefs';
@@ -167,13 +168,17 @@ export const FaxPane = memo(function FaxPane({
         <progress max={progress.total} value={progress.loaded} aria-label={t('inbox.opening')} />
       ) : null}
       {document && (
-        <FaxViewer
-          key={id}
-          documentBytes={document.bytes}
-          documentKey={id}
-          fileName={document.name}
-          ahead={{ image: ahead }}
-        />
+        // Its own boundary: while the viewer's code loads (a fax opened before it was fetched
+        // ahead) only the pane waits; the list stays shown and keeps the focus for J and K.
+        <LazyBoundary resetKey={id} fallback={<p role="status">{t('inbox.opening')}</p>}>
+          <FaxViewer
+            key={id}
+            documentBytes={document.bytes}
+            documentKey={id}
+            fileName={document.name}
+            ahead={{ image: ahead }}
+          />
+        </LazyBoundary>
       )}
     </div>
   );

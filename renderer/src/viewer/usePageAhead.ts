@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useKamifax } from '../app/KamifaxContext';
 import { detach } from '../app/detach';
+import { idleAndQuiet } from '../app/first-row';
 import { useAccountRotations } from './account-rotations';
 import { normaliseRotation } from './layout';
 import {
@@ -96,13 +97,6 @@ export function usePageAheadImage(id: string): PageAheadImage | null | undefined
   return image?.id === id ? image.page : undefined;
 }
 
-const idle = () =>
-  new Promise<void>((resolve) => {
-    if (typeof requestIdleCallback === 'function')
-      requestIdleCallback(() => resolve(), { timeout: 2_000 });
-    else setTimeout(resolve, 50);
-  });
-
 /**
  * While the inbox is shown and idle, renders page 1 of each prefetched newest unread fax for
  * the reading pane (its width as the viewer last measured it, or as main last stored it after
@@ -126,10 +120,15 @@ export function useRenderPagesAhead(): void {
       if (turned && (turned.document % 360 !== 0 || (turned.pages['1'] ?? 0) % 360 !== 0)) return;
       const document = await kamifax.inbox.document({ id });
       if (!document.ok || !live) return;
+      // Each step that holds the page's thread waits until the user is not typing.
+      await idleAndQuiet();
+      if (!live) return;
       // pdf.js loads here, not with the inbox: the inbox's first script stays without it.
       const { openPdf } = await import('./pdf-loader');
       const open = await openPdf(document.value.bytes, defaultDeadlines.loadMs, { spare: false });
       try {
+        await idleAndQuiet();
+        if (!live) return;
         const { meta, png } = await renderPageOneAhead(
           open.pdf,
           shape.paneWidth,
@@ -158,7 +157,8 @@ export function useRenderPagesAhead(): void {
           // A key from an earlier run on another screen would never match this window.
           if (!key || parsePageAheadKey(key)?.devicePixelRatio !== window.devicePixelRatio) break;
           for (const id of wanted.ok ? wanted.value.ids : []) {
-            await idle();
+            // Idle, and not while the user types (first-row.ts).
+            await idleAndQuiet();
             if (!live) return;
             if (viewerOpeningFor() > 0) {
               schedule(viewerOpeningFor() + 500);
