@@ -23,6 +23,7 @@ interface Turn {
   keyMs: number[];
   commitMs: number[];
   bridgeMs: number[];
+  firstKeyAfterRowMs: number;
 }
 
 /** Types the searches `turnsEach` times with each build, in ABBA order; prints both. */
@@ -45,7 +46,13 @@ export async function keysInTurns(args: {
     try {
       const { page } = await openInbox(browser, args.url());
       const typed = await typeSearch(page, args.keystrokes);
-      turns.push({ build, keyMs: typed.total, commitMs: typed.commit, bridgeMs: typed.bridge });
+      turns.push({
+        build,
+        keyMs: typed.total,
+        commitMs: typed.commit,
+        bridgeMs: typed.bridge,
+        firstKeyAfterRowMs: typed.firstKeyAfterRowMs,
+      });
     } finally {
       await browser.close();
     }
@@ -66,7 +73,8 @@ export async function keysInTurns(args: {
   ];
   printTable(
     `${args.label}: keystrokes, ${turnsEach} turns each build in ABBA order ` +
-      `(load average ${load.map((value) => fixed(value, 1)).join(', ')})`,
+      `(load average ${load.map((value) => fixed(value, 1)).join(', ')}; first key ` +
+      `${turns.map((t) => fixed(t.firstKeyAfterRowMs, 0)).join(', ')} ms after the first row)`,
     ['figure', 'other build', 'this build'],
     [
       row('keystroke p50 (ms)', (t) => t.keyMs, 0.5),

@@ -229,6 +229,8 @@ export interface Typed {
   bridge: number[];
   /** The most rows a keystroke's first window asked main for (the list's screenful). */
   firstLimit: number;
+  /** The first key, ms after the first row was painted (page clock): how soon the typing began. */
+  firstKeyAfterRowMs: number;
 }
 
 /**
@@ -251,7 +253,13 @@ export async function typeSearch(page: Page, keystrokes: readonly Keystroke[]): 
       return {};
     }
   };
-  const typed: Typed = { total: [], commit: [], bridge: [], firstLimit: 0 };
+  const typed: Typed = {
+    total: [],
+    commit: [],
+    bridge: [],
+    firstLimit: 0,
+    firstKeyAfterRowMs: Number.NaN,
+  };
   cdp.on('Network.webSocketFrameSent', (event) => {
     const message = frame(event);
     if (message.channel === 'inbox:query' && message.id !== undefined)
@@ -315,10 +323,15 @@ export async function typeSearch(page: Page, keystrokes: readonly Keystroke[]): 
         );
       });
     const sample = (await handle.jsonValue()) as KeySample;
+    if (typed.total.length === 0) typed.firstKeyAfterRowMs = sample.key;
     typed.total.push(sample.painted - sample.key);
     typed.commit.push(sample.commit - sample.key);
     typed.bridge.push(roundTrips.get(expected) ?? Number.NaN);
   }
+  // Read after the typing, so that no extra call paces the keys.
+  typed.firstKeyAfterRowMs -= await page.evaluate(
+    () => (globalThis as unknown as PageGlobals).inboxBench.firstRowPainted!,
+  );
   if (profiling)
     printProfile(
       ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile,
