@@ -61,8 +61,11 @@ function setup(options: { dataKey?: () => Promise<Buffer>; announceFails?: boole
       if (options.announceFails) throw new Error('notification daemon gone');
     },
   };
+  const dataKey = options.dataKey ?? (async () => Buffer.alloc(32, 7));
   const session = {
-    dataKey: options.dataKey ?? (async () => Buffer.alloc(32, 7)),
+    dataKey,
+    // The features open an account's stores with the key of that account's scope.
+    dataKeyOf: (_scope: unknown) => dataKey(),
     revoked: async () => {
       calls.push('revoked');
     },
