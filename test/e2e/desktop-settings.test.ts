@@ -28,6 +28,8 @@ type Message = { id?: number; channel?: string; payload?: unknown; result?: unkn
  */
 class DesktopFake {
   platform = 'linux';
+  /** Whether main's own app:info (the page's first answers) says electron too. */
+  active = false;
   printer: PrinterStatus | null = null;
   /** What the fake answers for printer:install/repair/remove: a state, or an error code. */
   printerAnswer: PrinterStatus | { code: string } | null = null;
@@ -92,6 +94,7 @@ describe.skipIf(!hasChromium)('desktop settings (Chromium, contract faked at the
   const box = (label: string) => page.getByRole('checkbox', { name: label, exact: true });
   const settingsPage = async (platform: string, words: Catalogue = en) => {
     fake.platform = platform;
+    fake.active = true;
     await page?.close();
     page = await browser.newPage({ locale: 'en-US' });
     await fake.route(page);
@@ -112,6 +115,18 @@ describe.skipIf(!hasChromium)('desktop settings (Chromium, contract faked at the
     if (!status.ok) throw new Error(`printer:status failed: ${status.error.code}`);
     realPrinter = status.value as PrinterStatus;
     fake = new DesktopFake();
+    // A signed-in page carries its first answers, app:info among them
+    // (main/core/first-answers.ts): while a desktop platform is faked, main's router answers
+    // it as the socket does, so the page sees one host from its first render on.
+    const dispatch = host.core.router.dispatch.bind(host.core.router);
+    host.core.router.dispatch = async (channel, payload) => {
+      const result = await dispatch(channel, payload);
+      if (channel !== 'app:info' || !fake.active || !result.ok) return result;
+      return {
+        ok: true,
+        value: { ...(result.value as object), host: 'electron', platform: fake.platform },
+      };
+    };
   });
 
   afterAll(async () => {
