@@ -13,10 +13,11 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InboxStore, type FaxRecord } from '../main/core/inbox/inbox-store';
+import { InboxStore } from '../main/core/inbox/inbox-store';
 import type { InboxQuery } from '../preload/contract';
 import { formatFaxNumber } from '../preload/fax-numbers';
-import { realisticFaxes, realisticSenders } from '../service/demo/realistic-inbox';
+import { realisticSenders } from '../service/demo/realistic-inbox';
+import { realisticRecords } from '../test/helpers/realistic-records';
 import { fixed, printTable, quantile } from './inbox-helpers';
 
 /** The list's quick count and window (renderer/src/inbox/useInboxRows.ts, useWindowedRows.ts). */
@@ -60,19 +61,7 @@ function openStore(count: number): InboxStore {
     rmSync(building, { force: true });
     const store = new InboxStore(building);
     const started = performance.now();
-    const faxes = realisticFaxes(count, end);
-    const records: FaxRecord[] = faxes.map((fax) => ({
-      id: randomUUID(),
-      direction: 'inbound',
-      remoteNumber: fax.from,
-      localNumber: '+815011112222',
-      subject: fax.subject,
-      pages: fax.pages,
-      at: fax.at,
-      read: fax.read,
-      junk: false,
-      status: 'received',
-    }));
+    const records = realisticRecords(count, end, () => randomUUID());
     for (let at = 0; at < records.length; at += 5000) {
       const pages = [];
       for (let page = at; page < Math.min(at + 5000, records.length); page += 500)

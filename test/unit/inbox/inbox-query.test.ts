@@ -8,25 +8,19 @@ import { localDateRange, numberSearchDigits } from '../../../main/core/inbox/inb
 import { InboxStore, type FaxRecord } from '../../../main/core/inbox/inbox-store';
 import { migrate } from '../../../main/core/inbox/migrations';
 import { inboxQuerySchema, type InboxQuery } from '../../../preload/contract';
-import { realisticFaxes, realisticSenders } from '../../../service/demo/realistic-inbox';
+import { realisticSenders } from '../../../service/demo/realistic-inbox';
+import { realisticRecords } from '../../helpers/realistic-records';
 
 const now = new Date(2026, 10, 30, 18).getTime();
 const week = 7 * 24 * 3600 * 1000;
 const q = (input: Record<string, unknown> = {}) => inboxQuerySchema.parse(input);
 
 function records(count: number): FaxRecord[] {
-  return realisticFaxes(count, now).map((fax, index) => ({
-    id: `f${String((index * 7919) % count).padStart(6, '0')}`,
-    direction: 'inbound',
-    remoteNumber: fax.from,
-    localNumber: '+815011112222',
-    subject: fax.subject,
-    pages: fax.pages,
-    at: fax.at,
-    read: fax.read,
-    junk: false,
-    status: 'received',
-  }));
+  return realisticRecords(
+    count,
+    now,
+    (index) => `f${String((index * 7919) % count).padStart(6, '0')}`,
+  );
 }
 
 const orders: Record<InboxQuery['sort'], string> = {

@@ -7,25 +7,15 @@ import { localDateRange, numberSearchDigits } from '../../../main/core/inbox/inb
 import { InboxStore, type FaxRecord } from '../../../main/core/inbox/inbox-store';
 import { migrate } from '../../../main/core/inbox/migrations';
 import { inboxQuerySchema } from '../../../preload/contract';
-import { realisticFaxes, realisticSenders } from '../../../service/demo/realistic-inbox';
+import { realisticSenders } from '../../../service/demo/realistic-inbox';
+import { realisticRecords } from '../../helpers/realistic-records';
 
 const now = Date.UTC(2026, 10, 30, 16);
 const q = (input: Record<string, unknown> = {}) => inboxQuerySchema.parse(input);
 
 /** The realistic inbox as change-feed records, with ids in arrival order. */
 function records(count: number): FaxRecord[] {
-  return realisticFaxes(count, now).map((fax, index) => ({
-    id: `f${String(index).padStart(6, '0')}`,
-    direction: 'inbound',
-    remoteNumber: fax.from,
-    localNumber: '+815011112222',
-    subject: fax.subject,
-    pages: fax.pages,
-    at: fax.at,
-    read: fax.read,
-    junk: false,
-    status: 'received',
-  }));
+  return realisticRecords(count, now, (index) => `f${String(index).padStart(6, '0')}`);
 }
 
 /** What a search found before the indexes: LIKE (ASCII case-insensitive) on each field. */
