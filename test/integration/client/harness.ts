@@ -154,3 +154,22 @@ export async function until(
 export async function removeFolder(path: string): Promise<void> {
   await rm(path, { recursive: true, force: true });
 }
+
+/**
+ * A data folder as a restart finds it: alice signed in and synced once, then the client
+ * closed. The credentials keep her sign-in for the next client on that folder.
+ */
+export async function signedInDataDir(
+  serviceUrl: string,
+  credentials: CredentialStore,
+): Promise<string> {
+  const first = await startTestClient({ credentials, pollMs: 3_600_000 });
+  await first.core.session.signIn(
+    { kind: 'remote', url: serviceUrl },
+    'alice@example.com',
+    'kamifax-demo',
+  );
+  await first.core.features.inbox()!.syncNow();
+  await first.close();
+  return first.dataDir;
+}

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryCredentialStore } from '../../../main/core/credentials/memory-store';
 import {
   removeFolder,
+  signedInDataDir,
   startTestClient,
   startTestService,
   type TestClient,
@@ -22,15 +23,7 @@ describe('a restore opens the inbox while the sign-in renews', () => {
 
   beforeAll(async () => {
     service = await startTestService();
-    const first = await startTestClient({ credentials, pollMs: 3_600_000 });
-    dataDir = first.dataDir;
-    await first.core.session.signIn(
-      { kind: 'remote', url: service.url },
-      'alice@example.com',
-      'kamifax-demo',
-    );
-    await first.core.features.inbox()!.syncNow();
-    await first.close();
+    dataDir = await signedInDataDir(service.url, credentials);
   });
   afterEach(async () => {
     await client?.close();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryCredentialStore } from '../../../main/core/credentials/memory-store';
 import {
   removeFolder,
+  signedInDataDir,
   startTestClient,
   startTestService,
   until,
@@ -29,15 +30,7 @@ describe('start-up order on a restart', () => {
 
   beforeAll(async () => {
     service = await startTestService();
-    const first = await startTestClient({ credentials, pollMs: 3_600_000 });
-    dataDir = first.dataDir;
-    await first.core.session.signIn(
-      { kind: 'remote', url: service.url },
-      'alice@example.com',
-      'kamifax-demo',
-    );
-    await first.core.features.inbox()!.syncNow();
-    await first.close();
+    dataDir = await signedInDataDir(service.url, credentials);
   });
   afterAll(async () => {
     await client?.close();
