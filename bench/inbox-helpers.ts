@@ -13,6 +13,8 @@ import { MemoryCredentialStore } from '../main/core/credentials/memory-store';
 import { createLogger } from '../main/core/log/logger';
 import { headlessDialogs } from '../main/headless/headless-dialogs';
 import { RecordedNotifications } from '../main/headless/headless-notifications';
+import { formatFaxNumber } from '../preload/fax-numbers';
+import { realisticSenders } from '../service/demo/realistic-inbox';
 
 /** The admin token the benchmark services are started with. */
 export const adminToken = 'bench-admin-token';
@@ -173,4 +175,33 @@ export function printTable(title: string, header: readonly string[], rows: reado
 /** A number with a fixed count of decimals, for the tables. */
 export function fixed(value: number, digits = 0): string {
   return Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
+}
+
+/**
+ * The words both inbox benches search for (inbox-ui types them, search-query replays them):
+ * the digits of a known sender as the list shows his number (national form), a contact's
+ * name, a Japanese word, and the newest day in two spellings.
+ */
+export function realisticSearchWords(newest: number): {
+  number: string;
+  name: string;
+  japanese: string;
+  slashDate: string;
+  dashDate: string;
+} {
+  const senders = realisticSenders();
+  const known = senders.find((s) => s.rank > 100 && s.number.startsWith('+813'))!;
+  const contact = senders.find((s) => s.contact && /Office|Clinic|Foods/.test(s.name))!;
+  const day = new Date(newest);
+  const date = (separator: string) =>
+    [day.getFullYear(), day.getMonth() + 1, day.getDate()]
+      .map((part) => String(part).padStart(2, '0'))
+      .join(separator);
+  return {
+    number: formatFaxNumber(known.number, 'JP'),
+    name: contact.name.split(' ')[0]!,
+    japanese: '請求書',
+    slashDate: date('/'),
+    dashDate: date('-'),
+  };
 }

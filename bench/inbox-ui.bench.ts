@@ -16,7 +16,6 @@ import { build } from 'vite';
 import { MemoryCredentialStore } from '../main/core/credentials/memory-store';
 import { createLogger } from '../main/core/log/logger';
 import { startHeadlessHost, type HeadlessHost } from '../main/headless/host';
-import { formatFaxNumber } from '../preload/fax-numbers';
 import { realisticSenders } from '../service/demo/realistic-inbox';
 import { chromiumArgs, chromiumPath } from '../test/helpers/system';
 import {
@@ -25,6 +24,7 @@ import {
   median,
   printTable,
   quantile,
+  realisticSearchWords,
   startServiceProcess,
   type ServiceProcess,
 } from './inbox-helpers';
@@ -66,23 +66,14 @@ interface Search {
  * form), a contact's name, a Japanese word, and the newest day in two spellings.
  */
 function searchesFor(newest: number): Search[] {
-  const senders = realisticSenders();
-  const known = senders.find((s) => s.rank > 100 && s.number.startsWith('+813'))!;
-  const contact = senders.find((s) => s.contact && /Office|Clinic|Foods/.test(s.name))!;
-  const day = new Date(newest);
-  const date = (separator: string) =>
-    [day.getFullYear(), day.getMonth() + 1, day.getDate()]
-      .map((part) => String(part).padStart(2, '0'))
-      .join(separator);
+  const { number, name, japanese, slashDate, dashDate } = realisticSearchWords(newest);
   const typed = (word: string) => [...word, '\u0001'];
-  const number = formatFaxNumber(known.number, 'JP');
-  const name = contact.name.split(' ')[0]!;
   return [
     { name: `number "${number}", then clear`, keys: typed(number) },
     { name: `contact "${name}", then clear`, keys: typed(name) },
-    { name: 'Japanese "請求書", then clear', keys: typed('請求書') },
-    { name: `date "${date('/')}", then clear`, keys: typed(date('/')) },
-    { name: `date "${date('-')}", then clear`, keys: typed(date('-')) },
+    { name: `Japanese "${japanese}", then clear`, keys: typed(japanese) },
+    { name: `date "${slashDate}", then clear`, keys: typed(slashDate) },
+    { name: `date "${dashDate}", then clear`, keys: typed(dashDate) },
   ];
 }
 

@@ -15,10 +15,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InboxStore } from '../main/core/inbox/inbox-store';
 import type { InboxQuery } from '../preload/contract';
-import { formatFaxNumber } from '../preload/fax-numbers';
 import { realisticSenders } from '../service/demo/realistic-inbox';
 import { realisticRecords } from '../test/helpers/realistic-records';
-import { fixed, printTable, quantile } from './inbox-helpers';
+import { fixed, printTable, quantile, realisticSearchWords } from './inbox-helpers';
 
 /** The list's quick count and window (renderer/src/inbox/useInboxRows.ts, useWindowedRows.ts). */
 const quickCount = 500;
@@ -32,22 +31,8 @@ const rounds = Number(process.env.KAMIFAX_BENCH_QUERY_ROUNDS ?? 3);
 
 /** The typed strings, key by key, as inbox-ui types them ('' after each word: cleared). */
 function typedSearches(newest: number): string[] {
-  const senders = realisticSenders();
-  const known = senders.find((s) => s.rank > 100 && s.number.startsWith('+813'))!;
-  const contact = senders.find((s) => s.contact && /Office|Clinic|Foods/.test(s.name))!;
-  const day = new Date(newest);
-  const date = (separator: string) =>
-    [day.getFullYear(), day.getMonth() + 1, day.getDate()]
-      .map((part) => String(part).padStart(2, '0'))
-      .join(separator);
-  const words = [
-    formatFaxNumber(known.number, 'JP'),
-    contact.name.split(' ')[0]!,
-    '請求書',
-    date('/'),
-    date('-'),
-  ];
-  return words.flatMap((word) => [
+  const { number, name, japanese, slashDate, dashDate } = realisticSearchWords(newest);
+  return [number, name, japanese, slashDate, dashDate].flatMap((word) => [
     ...[...word].map((_c, i) => [...word].slice(0, i + 1).join('')),
     '',
   ]);
