@@ -83,11 +83,11 @@ export function shellPageParts(
   // Whatever goes wrong, the page itself is served (it then asks main as it always could).
   const answers = found.catch(() => null);
   const at = html.lastIndexOf('</body>');
-  if (at < 0) return { now: '', later: answers.then((found) => withFirstAnswers(html, found)) };
+  if (at < 0) return { now: '', later: answers.then((found) => embedFirstAnswers(html, found)) };
   const tail = html.slice(at);
   return {
     now: html.slice(0, at),
-    later: answers.then((found) => withFirstAnswers(tail, found)),
+    later: answers.then((found) => embedFirstAnswers(tail, found)),
   };
 }
 
@@ -104,7 +104,7 @@ export function inertJson(value: unknown): string {
  * never run (the CSP allows no inline script either). A page without `</body>`, or no
  * answers, is returned as it is.
  */
-export function withFirstAnswers(html: string, answers: FirstAnswer[] | null): string {
+export function embedFirstAnswers(html: string, answers: FirstAnswer[] | null): string {
   if (!answers || answers.length === 0 || !html.includes('</body>')) return html;
   const element = `<script type="application/json" id="${firstAnswersId}">${inertJson(answers)}</script>`;
   const at = html.lastIndexOf('</body>');

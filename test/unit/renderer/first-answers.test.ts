@@ -11,7 +11,7 @@ import {
 import {
   firstAnswers,
   shellPageParts,
-  withFirstAnswers as embed,
+  embedFirstAnswers as embed,
 } from '../../../main/core/first-answers';
 import { createEventBus } from '../../../main/core/rpc/event-bus';
 import type { Router } from '../../../main/core/rpc/router';
