@@ -43,7 +43,13 @@ host.core.restored.then(
 const router = host.core.router;
 const dispatch = router.dispatch.bind(router);
 let queried = false;
+let called = false;
 router.dispatch = async (channel, payload) => {
+  // The first call of all is the page's first answers starting (the shell page was asked for).
+  if (!called) {
+    called = true;
+    mark('pageAsked');
+  }
   const first = channel === 'inbox:query' && !queried;
   if (first) {
     queried = true;

@@ -1,4 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { InboxStore } from '../../../main/core/inbox/inbox-store';
 import { MemoryCredentialStore } from '../../../main/core/credentials/memory-store';
 import {
   removeFolder,
@@ -42,6 +43,21 @@ describe('a restore opens the inbox while the sign-in renews', () => {
     const first = await client.core.router.dispatch('inbox:query', newest);
     expect(first).toMatchObject({ ok: true });
     expect((first as { value: { rows: unknown[] } }).value.rows.length).toBeGreaterThan(0);
+  });
+
+  it('counts the inbox while the renewal is out, so the first status of the page reads no list', async () => {
+    const counts = vi.spyOn(InboxStore.prototype, 'counts');
+    try {
+      client = await startTestClient({ credentials, dataDir, pollMs: 3_600_000 });
+      // Made once, during the restore, before anyone asked.
+      expect(counts).toHaveBeenCalledTimes(1);
+      const status = await client.core.router.dispatch('inbox:status', {});
+      expect(status).toMatchObject({ ok: true, value: { total: expect.any(Number) } });
+      expect((status as { value: { total: number } }).value.total).toBeGreaterThan(0);
+      expect(counts).toHaveBeenCalledTimes(1);
+    } finally {
+      counts.mockRestore();
+    }
   });
 
   it('a refused renewal closes it unseen: signed out, no faxes, no badge', async () => {
