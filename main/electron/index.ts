@@ -12,12 +12,12 @@ import { detach } from '../core/async/detach';
 import { guardProcess } from '../core/async/process-guard';
 import { KeytarCredentialStore } from '../core/credentials/keytar-store';
 import { createLogger, type Logger } from '../core/log/logger';
-import type { FirstAnswerSource } from '../core/first-answers';
 import { notificationLanguage } from '../core/notifications/notification-policy';
 import { officeWorkerScript } from './office-worker';
 import { embeddedService } from '../core/session/embedded-service';
 import { appOrigin, registerAppScheme, serveAppScheme } from './app-protocol';
 import { commandLaunch, runCommandLaunch } from './command-launch';
+import { coreAhead } from './core-ahead';
 import { hideOnClose } from './close-to-tray';
 import { askToRestart, attachDesktop, type Desktop } from './desktop';
 import { electronDialogs } from './dialogs';
@@ -37,15 +37,40 @@ async function start(log: Logger, launches: LaunchQueue): Promise<void> {
   const source = rendererUrl(process.env, app.isPackaged);
   const trusted = source.devOrigin ? [appOrigin, source.devOrigin] : [appOrigin];
   applyPermissionPolicy(session.defaultSession, trusted);
-  // The shell's page carries the first inbox window once the core is up (first-answers.ts).
-  let firstAnswersFrom: FirstAnswerSource | null = null;
-  serveAppScheme(join(here, '../renderer'), () => firstAnswersFrom);
+  // The window opens before the core is built (core-ahead.ts): Chromium starts the renderer and
+  // loads the page while the core is made and the sign-in restores. The page's request waits
+  // there for its first inbox window (first-answers.ts), and its IPC calls for the core.
+  const ahead = coreAhead();
+  serveAppScheme(join(here, '../renderer'), () => ahead.parts);
+  attachIpcTransport(ahead.parts, trusted, log.child('ipc'));
 
   let window: BrowserWindow | null = null;
   let desktop: Desktop | null = null;
   let quitting = false;
   app.on('before-quit', () => (quitting = true));
   const notifications = electronNotifications(() => window);
+  const open = () => {
+    const created = createMainWindow(
+      { url: source.url, preloadPath: preloadPath(here) },
+      log.child('window'),
+    );
+    window = created;
+    hideOnClose(
+      created,
+      () => desktop?.keepInTray() ?? false,
+      () => quitting,
+    );
+    const stop = forwardEvents(ahead.parts, created.webContents);
+    created.on('closed', () => {
+      stop();
+      window = null;
+    });
+  };
+  // The first launch's own arguments (a file opened with Kamifax, `--hidden` at login). A
+  // hidden start opens no window yet: whether it stays in the tray is a setting of the core's.
+  const hidden = launches.peek().some((request) => request.argv.includes('--hidden'));
+  if (!hidden) open();
+
   const dataDir = app.getPath('userData');
   const core = await createCore({
     dataDir,
@@ -75,28 +100,13 @@ async function start(log: Logger, launches: LaunchQueue): Promise<void> {
         },
       },
     },
+  }).catch((error: unknown) => {
+    ahead.failed(error);
+    throw error;
   });
-  firstAnswersFrom = core;
+  ahead.ready(core);
   disposeBeforeQuit(app, () => core.dispose(), log);
-  attachIpcTransport(core, trusted, log.child('ipc'));
 
-  const open = () => {
-    const created = createMainWindow(
-      { url: source.url, preloadPath: preloadPath(here) },
-      log.child('window'),
-    );
-    window = created;
-    hideOnClose(
-      created,
-      () => desktop?.keepInTray() ?? false,
-      () => quitting,
-    );
-    const stop = forwardEvents(core, created.webContents);
-    created.on('closed', () => {
-      stop();
-      window = null;
-    });
-  };
   const show = () => {
     if (!window) open();
     if (window?.isMinimized()) window.restore();
@@ -105,10 +115,8 @@ async function start(log: Logger, launches: LaunchQueue): Promise<void> {
   };
   desktop = attachDesktop(core, { show }, trayIcon, log.child('desktop'));
 
-  // The first launch's own arguments (a file opened with Kamifax, `--hidden` at login), then
-  // any that arrived while starting, then each later launch as it comes.
-  const hidden = launches.peek().some((request) => request.argv.includes('--hidden'));
-  if (!hidden || !desktop.keepInTray()) open();
+  // Then any launch that arrived while starting, then each later launch as it comes.
+  if (hidden && !desktop.keepInTray()) open();
   launches.deliverTo((request) => desktop?.handle(request));
 
   app.on('activate', show);

@@ -7,10 +7,11 @@ import { isTrustedSender } from '../core/security/sender';
 /**
  * Carries the contract over Electron IPC. Every call is checked twice before a handler sees
  * it: the sender must be the main frame of our own page, and the payload must pass the
- * channel's schema (in the router). Returns a function that removes every handler.
+ * channel's schema (in the router). Returns a function that removes every handler. The core
+ * may still be starting (core-ahead.ts): its router then waits for it.
  */
 export function attachIpcTransport(
-  core: Core,
+  core: Pick<Core, 'router'>,
   trustedOrigins: readonly string[],
   log: Logger,
 ): () => void {
@@ -34,7 +35,7 @@ export function attachIpcTransport(
 }
 
 /** Forwards core events to one window's page. Returns the unsubscribe function. */
-export function forwardEvents(core: Core, contents: WebContents): () => void {
+export function forwardEvents(core: Pick<Core, 'events'>, contents: WebContents): () => void {
   return core.events.listen((event, payload) => {
     if (!contents.isDestroyed()) contents.send(eventWireName(event), payload);
   });
