@@ -71,23 +71,36 @@ async function restored(
   }
 }
 
+/** Paints the first screen from the answers (main/core/first-paint.ts), or null. */
+export type PaintFirstScreen = (answers: readonly FirstAnswer[]) => Promise<string | null>;
+
+/** The element the renderer mounts in; a painted first screen goes inside it. */
+const rootOpen = '<div id="root">';
+
 /**
  * The shell's page in two parts: everything before `</body>` to send at once (the browser
  * fetches and compiles the scripts meanwhile; they run only once the page has ended), and
- * the answers with the rest of the page when they are ready.
+ * the answers with the rest of the page when they are ready. With `paint`, the first part
+ * ends inside `#root` and the second starts with the painted first screen, so the browser
+ * shows it as soon as it arrives; without answers, or if painting fails, `#root` stays empty.
  */
 export function shellPageParts(
   html: string,
   found: Promise<FirstAnswer[] | null>,
+  paint?: PaintFirstScreen,
 ): { now: string; later: Promise<string> } {
   // Whatever goes wrong, the page itself is served (it then asks main as it always could).
   const answers = found.catch(() => null);
-  const at = html.lastIndexOf('</body>');
+  const root = paint ? html.indexOf(rootOpen) : -1;
+  const at = root >= 0 ? root + rootOpen.length : html.lastIndexOf('</body>');
   if (at < 0) return { now: '', later: answers.then((found) => embedFirstAnswers(html, found)) };
   const tail = html.slice(at);
   return {
     now: html.slice(0, at),
-    later: answers.then((found) => embedFirstAnswers(tail, found)),
+    later: answers.then(async (found) => {
+      const painted = paint && root >= 0 && found ? await paint(found).catch(() => null) : null;
+      return `${painted ?? ''}${embedFirstAnswers(tail, found)}`;
+    }),
   };
 }
 

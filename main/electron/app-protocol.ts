@@ -5,7 +5,9 @@ import {
   shellPageParts,
   type FirstAnswerSource,
 } from '../core/first-answers';
+import { acceptedLanguages, firstScreenPainter } from '../core/first-paint';
 import { readStaticFile } from '../core/fs/static-files';
+import type { Logger } from '../core/log/logger';
 import { contentSecurityPolicy } from '../core/security/csp';
 
 /** Our pages' scheme and host: `app://kamifax/index.html`. Not `file://`, which has no origin. */
@@ -35,7 +37,10 @@ export function registerAppScheme(): void {
 export function serveAppScheme(
   root: string,
   main: () => FirstAnswerSource | null = () => null,
+  /** With a logger, the page also carries the first screen painted (main/core/first-paint.ts). */
+  log?: Logger,
 ): void {
+  const painter = log ? firstScreenPainter(log) : null;
   protocol.handle(appScheme, async (request) => {
     const url = new URL(request.url);
     const file = url.host === 'kamifax' ? await readStaticFile(root, url.pathname) : null;
@@ -43,7 +48,19 @@ export function serveAppScheme(
     const core = main();
     const body =
       core && request.method === 'GET' && isShellPage(url.pathname)
-        ? streamed(shellPageParts(file.body.toString('utf8'), firstAnswers(core)))
+        ? streamed(
+            shellPageParts(
+              file.body.toString('utf8'),
+              firstAnswers(core),
+              painter
+                ? (answers) =>
+                    painter.paint(
+                      answers,
+                      acceptedLanguages(request.headers.get('accept-language')),
+                    )
+                : undefined,
+            ),
+          )
         : new Uint8Array(file.body);
     return new Response(body, {
       headers: {

@@ -41,7 +41,7 @@ async function start(log: Logger, launches: LaunchQueue): Promise<void> {
   // loads the page while the core is made and the sign-in restores. The page's request waits
   // there for its first inbox window (first-answers.ts), and its IPC calls for the core.
   const ahead = coreAhead();
-  serveAppScheme(join(here, '../renderer'), () => ahead.parts);
+  serveAppScheme(join(here, '../renderer'), () => ahead.parts, log.child('first-paint'));
   attachIpcTransport(ahead.parts, trusted, log.child('ipc'));
 
   let window: BrowserWindow | null = null;

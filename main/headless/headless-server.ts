@@ -17,6 +17,7 @@ import {
 } from './bridge-protocol';
 import { readStaticFile } from '../core/fs/static-files';
 import { firstAnswers, isShellPage, shellPageParts } from '../core/first-answers';
+import { acceptedLanguages, firstScreenPainter } from '../core/first-paint';
 
 /** Options of the headless host's web server. */
 export interface HeadlessServerOptions {
@@ -91,6 +92,8 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   let origin = '';
   const sockets = new Set<WebSocket>();
   const connections = new Set<Socket>();
+  // The first screen drawn into a signed-in user's page (loads after the host's start).
+  const painter = firstScreenPainter(log.child('first-paint'));
 
   const serve = async (request: IncomingMessage, response: ServerResponse) => {
     const url = parseTarget(request.url);
@@ -135,7 +138,10 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     // A signed-in user's page carries the inbox's first window and what the shell needs before
     // it, so its first rows never wait for the bridge. The page up to them goes at once (the
     // scripts load meanwhile), the rest when main has answered (after a restore under way).
-    const page = shellPageParts(body, firstAnswers(core));
+    const languages = acceptedLanguages(request.headers['accept-language']);
+    const page = shellPageParts(body, firstAnswers(core), (answers) =>
+      painter.paint(answers, languages),
+    );
     response.write(page.now);
     response.end(await page.later);
   };

@@ -32,9 +32,15 @@ const requireBanner =
 
 /** What the built host is made from: an edit to any of these makes the next start rebuild. */
 export function hostSources(projectRoot: string): string[] {
-  return ['main', 'preload', 'service', 'package-lock.json', 'tsconfig.node.json'].map((path) =>
-    join(projectRoot, path),
-  );
+  // renderer/src: the host paints the first screen with the renderer's components (first-paint).
+  return [
+    'main',
+    'preload',
+    'service',
+    'renderer/src',
+    'package-lock.json',
+    'tsconfig.node.json',
+  ].map((path) => join(projectRoot, path));
 }
 
 /**
@@ -113,6 +119,8 @@ export async function buildHost(options: HostBuildOptions): Promise<void> {
     format: 'esm',
     target: `node${process.versions.node.split('.')[0]}`,
     sourcemap: 'linked',
+    // The renderer's first-screen components (main/core/first-paint.ts), as Vite compiles them.
+    jsx: 'automatic',
     logLevel: 'warning',
     plugins: [filesBesideSources(outDir)],
   };

@@ -22,10 +22,13 @@ export function AccountProvider({
   children,
   refreshKey,
   defaultCountry,
+  language,
 }: {
   children: ReactNode;
   refreshKey: number;
   defaultCountry: string;
+  /** The browser's language, where there is no `navigator` (the host's first screen). */
+  language?: string;
 }) {
   const kamifax = useKamifax();
   const { locale } = useI18n();
@@ -46,7 +49,7 @@ export function AccountProvider({
   const country =
     (own && countryOfNumber(own)) ||
     (defaultCountry !== 'auto' ? defaultCountry : undefined) ||
-    homeCountry(locale);
+    homeCountry(locale, language);
   return <AccountContext.Provider value={{ account, country }}>{children}</AccountContext.Provider>;
 }
 

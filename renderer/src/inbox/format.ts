@@ -65,9 +65,12 @@ export function formatWhen(at: number, now: number, locale: string): string {
   );
 }
 
-/** The country whose numbers show in national form: Japan for the Japanese UI, else the browser's region. */
-export function homeCountry(uiLocale: string): string | undefined {
-  return countryOf(uiLocale === 'ja' ? 'ja-JP' : navigator.language);
+/**
+ * The country whose numbers show in national form: Japan for the Japanese UI, else the
+ * browser's region (`language`: the host's first screen passes the page's Accept-Language).
+ */
+export function homeCountry(uiLocale: string, language?: string): string | undefined {
+  return countryOf(uiLocale === 'ja' ? 'ja-JP' : (language ?? navigator.language));
 }
 
 /** The country of a number in E.164 (`+8150…` → `JP`), for "the account's own country". */

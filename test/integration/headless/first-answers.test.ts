@@ -67,6 +67,7 @@ describe('a signed-in page carries its first inbox window; no other page does', 
     const page = await get(`${host.origin}/`, { cookie: session });
     expect(page.status).toBe(200);
     expect(page.body).not.toContain(firstAnswersId);
+    expect(page.body).toContain('<div id="root"></div>');
   });
 
   it('carries the shell’s answers and the first window, escaped, only with the cookie', async () => {
@@ -100,6 +101,16 @@ describe('a signed-in page carries its first inbox window; no other page does', 
       // Inert: nothing in it can end the element or open markup.
       const text = element.exec(page.body)![1]!;
       expect(text).not.toMatch(/[<>&]/);
+      // The host painted the first screen inside #root (main/core/first-paint.ts), its rows
+      // those of the first window, in order.
+      expect(page.body).toContain(
+        '<div id="root"><div class="first-paint" inert aria-busy="true">',
+      );
+      const painted = [...page.body.matchAll(/class="fax-row[^"]*"[^>]*data-fax-id="([^"]+)"/g)];
+      expect(painted.length).toBeGreaterThan(5);
+      expect(painted.map((match) => match[1])).toEqual(
+        (rows.result.value.rows as Array<{ id: string }>).slice(0, painted.length).map((r) => r.id),
+      );
     }
     // Not the viewer's page, not a HEAD, and never without the session cookie or our Host.
     expect((await get(`${host.origin}/viewer.html`, { cookie: session })).body).not.toContain(
@@ -121,6 +132,8 @@ describe('a signed-in page carries its first inbox window; no other page does', 
 
   it('carries nothing again after signing out', async () => {
     await host.core.session.signOut();
-    expect((await get(`${host.origin}/`, { cookie: session })).body).not.toContain(firstAnswersId);
+    const page = (await get(`${host.origin}/`, { cookie: session })).body;
+    expect(page).not.toContain(firstAnswersId);
+    expect(page).not.toContain('first-paint');
   });
 });
