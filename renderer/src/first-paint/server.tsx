@@ -21,6 +21,7 @@ import type { AppInfo, Settings } from '../app/types';
 import { I18nProvider, resolveLocale, useI18n, type Locale } from '../i18n/i18n';
 import { CountLine } from '../inbox/CountLine';
 import { InboxList } from '../inbox/InboxList';
+import { countryOfNumber } from '../inbox/format';
 import { InboxToolbar } from '../inbox/InboxToolbar';
 
 /** The class of the host-painted element (agreed with the benches: "painted" vs "interactive"). */
@@ -127,6 +128,16 @@ function FirstScreen({ data }: { data: FirstScreenData }) {
   );
 }
 
+/**
+ * The country numbers show in: the live screen takes the account's own number's, which the
+ * page does not carry; a received fax's `localNumber` is that number, so the painted rows
+ * read as the live ones will once the account has loaded.
+ */
+function country(data: FirstScreenData): string {
+  const own = data.rows.find((row) => row.direction === 'inbound')?.localNumber;
+  return (own && countryOfNumber(own)) || (data.settings.defaultCountry ?? 'auto');
+}
+
 function Providers({
   data,
   locale,
@@ -145,7 +156,7 @@ function Providers({
         <HostContext.Provider value={data.info.host}>
           <AccountProvider
             refreshKey={0}
-            defaultCountry={data.settings.defaultCountry ?? 'auto'}
+            defaultCountry={country(data)}
             language={language ?? 'en-US'}
           >
             {children}

@@ -104,6 +104,9 @@ describe('the first screen the host paints', () => {
     expect(found.map((match) => match[1])).toEqual(rows.slice(0, found.length).map((r) => r.id));
     expect(html).toContain('Sender 0');
     expect(html).toContain('Order 1');
+    // In the national form of the account's own number (a received fax's localNumber), as the
+    // live rows read once the account has loaded.
+    expect(html).toContain('03-1234-5678');
     expect(html).toContain('class="sidebar"');
     expect(html).toContain('class="status-bar"');
     // The count line as the live screen says it.
