@@ -15,7 +15,9 @@ export default defineConfig({
       externalizeDeps: true,
       rollupOptions: {
         input: {
-          index: resolve('main/electron/index.ts'),
+          // index.js turns on the compile cache, then loads app.js (main/electron/start.ts).
+          index: resolve('main/electron/start.ts'),
+          app: resolve('main/electron/index.ts'),
           // The embedded demo service's utility process (main/electron/service-utility.ts).
           'service-process': resolve('main/core/session/service-process.ts'),
         },

@@ -29,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { build } from 'vite';
 import { buildHost } from '../main/headless/host-build';
+import { compileCacheFolder } from '../main/core/compile-cache';
 import { MemoryCredentialStore } from '../main/core/credentials/memory-store';
 import { createLogger } from '../main/core/log/logger';
 import { startHeadlessHost } from '../main/headless/host';
@@ -44,6 +45,8 @@ const runs = Number(process.env.KAMIFAX_BENCH_STARTUP_RUNS ?? 5);
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** KAMIFAX_BENCH_STARTUP_TSX=1: also time the host from TypeScript through tsx (the old way), in turn. */
 const compareTsx = process.env.KAMIFAX_BENCH_STARTUP_TSX === '1';
+/** What the host processes said of their compile cache (main/core/compile-cache.ts). */
+const compileCacheSeen = new Set<string>();
 /** KAMIFAX_BENCH_STARTUP_TAB_AFTER=1: the tab opens once the host listens (the old order). */
 const tabAfterListening = process.env.KAMIFAX_BENCH_STARTUP_TAB_AFTER === '1';
 const profileDir =
@@ -91,12 +94,15 @@ async function startHostProcess(
   webRoot: string,
   secrets: [string, string][],
   port: number,
+  compileCache: string | null,
 ) {
   const profile = profileDir ? [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`] : [];
   const started = Date.now();
   const child = spawn(process.execPath, [...profile, ...hostArgs], {
     cwd: root,
     stdio: ['pipe', 'pipe', 'inherit'],
+    // The restart case keeps the host's compile cache in the data folder, as the app does.
+    env: { ...process.env, KAMIFAX_BENCH_COMPILE_CACHE: compileCache ?? '' },
   });
   child.stdin.end(JSON.stringify({ dataDir, webRoot, secrets, port }));
   let rotated: [string, string][] = secrets;
@@ -105,6 +111,8 @@ async function startHostProcess(
     createInterface({ input: child.stdout }).on('line', (line) => {
       if (line.startsWith('listening ')) resolve(line.slice('listening '.length));
       if (line.startsWith('secrets ')) rotated = JSON.parse(line.slice('secrets '.length));
+      if (line.startsWith('compile-cache '))
+        compileCacheSeen.add(line.slice('compile-cache '.length));
       const [word, name, at] = line.split(' ');
       if (word === 'mark') marks.set(name as Step, Number(at));
     });
@@ -206,7 +214,14 @@ async function run(
     });
   let tab = tabAfterListening ? null : openTab();
   tab?.catch(() => undefined);
-  const started = await startHostProcess(host.args, size.dataDir, webRoot, size.secrets, port);
+  const started = await startHostProcess(
+    host.args,
+    size.dataDir,
+    webRoot,
+    size.secrets,
+    port,
+    browserCase === 'restart' ? join(size.dataDir, compileCacheFolder) : null,
+  );
   try {
     if (!tab) {
       tabStart = Date.now();
@@ -274,7 +289,8 @@ async function main(): Promise<void> {
       projectRoot: root,
       outDir: hostOut,
       entries: {
-        'startup-host': 'bench/startup-host.ts',
+        'startup-host': 'bench/startup-boot.ts',
+        'startup-main': 'bench/startup-host.ts',
         'service-process': 'main/core/session/service-process.ts',
       },
     });
@@ -373,6 +389,9 @@ async function main(): Promise<void> {
     );
     console.log(
       'restart: each size has a Chromium profile kept across its runs (V8 code cache, HTTP cache) and a fixed port, as Electron keeps its profile and app:// origin across restarts; Chromium is launched on it before the host (not timed) and closed after each run; the profile was primed by two loads. cold: a fresh profile and a new port each run.',
+    );
+    console.log(
+      `Host compile cache (Node's module.enableCompileCache, kept in the data folder in the restart case, none cold): ${[...compileCacheSeen].join(', ')} on Node ${process.versions.node}${compileCacheSeen.has('unsupported') ? ' (Node < 22.1 has none: every start compiles the host, as the cold case)' : ''}.`,
     );
     if (profileDir) console.log(`CPU profiles of the host processes: ${profileDir}`);
   } finally {

@@ -17,8 +17,14 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { isWebBuildStale, newestMtime, writeWebBuildStamp } from './web-build-stamp';
 
-/** The host's entries (output name → source): `start:web`'s. */
-export const hostEntries = { cli: 'main/headless/cli.ts' } as const;
+/**
+ * The host's entries (output name → source): `start:web`'s. `cli.js` turns on the compile cache
+ * in the data folder (main/headless/start.ts), then loads `cli-main.js`, the host.
+ */
+export const hostEntries = {
+  cli: 'main/headless/start.ts',
+  'cli-main': 'main/headless/cli.ts',
+} as const;
 
 /** The embedded demo service's child process (service-child.ts looks for it beside the host). */
 const serviceEntry = { 'service-process': 'main/core/session/service-process.ts' };

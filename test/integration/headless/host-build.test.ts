@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildHostIfStale } from '../../../main/headless/host-build';
+import { buildHostIfStale, hostEntries } from '../../../main/headless/host-build';
 import { bridgeMetaName } from '../../../main/headless/bridge-protocol';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -17,8 +17,9 @@ describe('the headless host built to JavaScript', () => {
   let work: string;
   let outDir: string;
   let source: string;
+  // As start:web's: cli.js turns the compile cache on and loads cli-main.js, the host.
   const entries = {
-    cli: 'main/headless/cli.ts',
+    ...hostEntries,
     'service-child': 'main/headless/service-child.ts',
   };
   beforeAll(async () => {
@@ -54,6 +55,9 @@ describe('the headless host built to JavaScript', () => {
     const webRoot = join(work, 'web');
     await mkdir(webRoot, { recursive: true });
     await writeFile(join(webRoot, 'index.html'), '<!doctype html><html><head></head></html>');
+    // A file where the compile cache's folder would go: the host starts without a cache.
+    await mkdir(join(work, 'data'), { recursive: true });
+    await writeFile(join(work, 'data', 'code-cache'), 'not a folder');
     const child = spawn(
       process.execPath,
       [join(outDir, 'cli.js'), '--data', join(work, 'data'), '--web', webRoot],
@@ -82,7 +86,8 @@ describe('the headless host built to JavaScript', () => {
   });
 
   it('loads at start only what start-up needs: no pdf-lib, TIFF, vCard or CSV code, no zod locale but English', async () => {
-    // The files Node loads before cli.js runs: cli.js and the chunks it imports statically.
+    // The files Node loads before the host runs: cli.js, cli-main.js and the chunks they import
+    // statically.
     const seen = new Set<string>();
     const texts: string[] = [];
     const visit = async (name: string) => {
@@ -96,6 +101,9 @@ describe('the headless host built to JavaScript', () => {
         await visit(chunk!);
     };
     await visit('cli.js');
+    // cli.js loads the host by a name made at run time (after turning the cache on).
+    expect(await readFile(join(outDir, 'cli.js'), 'utf8')).toContain('./cli-main.js');
+    await visit('cli-main.js');
     const loaded = texts.join('\n');
     expect(loaded).toContain('node_modules/zod/v4/locales/en.js');
     for (const lazy of [
