@@ -51,6 +51,11 @@ export function acceptedLanguages(header: string | null | undefined): string[] {
     .map(({ tag }) => tag);
 }
 
+/** KAMIFAX_FIRST_PAINT=off: no painted screen (a way out, and the benches' A/B). */
+function off(): boolean {
+  return process.env.KAMIFAX_FIRST_PAINT === 'off';
+}
+
 /** Paints first screens for one host. */
 export interface FirstScreenPainter {
   /** Starts loading the renderer (once); a page asked for before that starts it too. */
@@ -83,6 +88,8 @@ export function firstScreenPainter(
   let loading: Promise<RenderFirstScreen | null> | null = null;
   const start = () => {
     if (loading) return loading;
+    // Off (below): not even loaded, so a start with it off is the start without it.
+    if (off()) return Promise.resolve(null);
     clearTimeout(timer);
     loading = load().catch((error: unknown) => {
       log.error('could not load the first screen renderer', { error: describe(error) });
@@ -99,8 +106,7 @@ export function firstScreenPainter(
   return {
     start: () => detach(log, 'loading the first screen renderer', start),
     async paint(answers, languages) {
-      // A way out, and the other half of the bench's A/B (inbox-ui, "unpainted").
-      if (process.env.KAMIFAX_FIRST_PAINT === 'off') return null;
+      if (off()) return null;
       let waited: ReturnType<typeof setTimeout> | undefined;
       const late = new Promise<null>((resolve) => {
         waited = setTimeout(() => resolve(null), loadWaitMs);

@@ -205,6 +205,25 @@ describe('the painter fails safe', () => {
     expect(out.now + (await out.later)).toBe('<body><div id="root"></div></body>');
   });
 
+  it('KAMIFAX_FIRST_PAINT=off neither loads nor paints', async () => {
+    let loaded = 0;
+    process.env.KAMIFAX_FIRST_PAINT = 'off';
+    try {
+      const painter = firstScreenPainter(log, {
+        load: async () => {
+          loaded += 1;
+          return render;
+        },
+        startAfterMs: 0,
+      });
+      painter.start();
+      expect(await painter.paint(answers(rows), ['en'])).toBeNull();
+      expect(loaded).toBe(0);
+    } finally {
+      delete process.env.KAMIFAX_FIRST_PAINT;
+    }
+  });
+
   it('reads Accept-Language as the browser orders it', () => {
     expect(acceptedLanguages('ja-JP,ja;q=0.9,en-US;q=0.8,en;q=0.7')).toEqual([
       'ja-JP',
