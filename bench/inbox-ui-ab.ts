@@ -23,7 +23,41 @@ interface Turn {
   keyMs: number[];
   commitMs: number[];
   bridgeMs: number[];
+  cpuMs: number[];
+  mainMs: number[];
   firstKeyAfterRowMs: number;
+}
+
+/**
+ * Main's own time answering the page's `inbox:query` calls, by search (the longest, as the
+ * bridge figure): the host's router is wrapped while the page types.
+ */
+export function mainQueryTimes(router: {
+  dispatch(channel: unknown, payload: unknown): Promise<unknown>;
+}): { bySearch: Map<string, number>; stop(): void } {
+  const bySearch = new Map<string, number>();
+  const dispatch = router.dispatch;
+  router.dispatch = async (channel, payload) => {
+    const started = performance.now();
+    const result = await dispatch.call(router, channel, payload);
+    const query = payload as { search?: string; offset?: number } | null;
+    if (channel === 'inbox:query' && query?.offset === 0) {
+      const search = query.search ?? '';
+      const ms = performance.now() - started;
+      bySearch.set(search, Math.max(bySearch.get(search) ?? 0, ms));
+    }
+    return result;
+  };
+  return { bySearch, stop: () => (router.dispatch = dispatch) };
+}
+
+/** Each keystroke's search, as the list shows it after the key. */
+export function searchesTyped(keystrokes: readonly Keystroke[]): string[] {
+  let search = '';
+  return keystrokes.map(({ key }) => {
+    search = key === '\b' ? search.slice(0, -1) : key === '\u0001' ? '' : search + key;
+    return search;
+  });
 }
 
 /** Types the searches `turnsEach` times with each build, in ABBA order; prints both. */
@@ -34,6 +68,8 @@ export async function keysInTurns(args: {
   keystrokes: readonly Keystroke[];
   launch: () => Promise<Browser>;
   url: () => string;
+  /** The host's router, to time main's own answers (see mainQueryTimes). */
+  router: Parameters<typeof mainQueryTimes>[0];
 }): Promise<void> {
   const turns: Turn[] = [];
   const load: number[] = [];
@@ -45,12 +81,16 @@ export async function keysInTurns(args: {
     const browser = await args.launch();
     try {
       const { page } = await openInbox(browser, args.url());
-      const typed = await typeSearch(page, args.keystrokes);
+      const main = mainQueryTimes(args.router);
+      // The page's CPU per key as well: under load it says more than the wall time.
+      const typed = await typeSearch(page, args.keystrokes, { cpu: true }).finally(main.stop);
       turns.push({
         build,
         keyMs: typed.total,
         commitMs: typed.commit,
         bridgeMs: typed.bridge,
+        cpuMs: typed.cpu,
+        mainMs: searchesTyped(args.keystrokes).map((search) => main.bySearch.get(search) ?? NaN),
         firstKeyAfterRowMs: typed.firstKeyAfterRowMs,
       });
     } finally {
@@ -65,6 +105,8 @@ export async function keysInTurns(args: {
       keyMs: of(build, (t) => t.keyMs),
       commitMs: of(build, (t) => t.commitMs),
       bridgeMs: of(build, (t) => t.bridgeMs),
+      mainMs: of(build, (t) => t.mainMs),
+      cpuMs: of(build, (t) => t.cpuMs),
     });
   const row = (name: string, pick: (turn: Turn) => number[], q: number) => [
     name,
@@ -84,6 +126,16 @@ export async function keysInTurns(args: {
       row('  key → React commit p95 (ms)', (t) => t.commitMs, 0.95),
       row('  bridge round trip p50 (ms)', (t) => t.bridgeMs, 0.5),
       row('  bridge round trip p95 (ms)', (t) => t.bridgeMs, 0.95),
+      row("    main's own answer p50 (ms)", (t) => t.mainMs, 0.5),
+      row("    main's own answer p95 (ms)", (t) => t.mainMs, 0.95),
+      row("page main thread's CPU, key → painted, p50 (ms)", (t) => t.cpuMs, 0.5),
+      row("page main thread's CPU, key → painted, p95 (ms)", (t) => t.cpuMs, 0.95),
+      [
+        "page main thread's CPU, all keys, per turn (ms)",
+        ...(['other', 'this'] as const).map((build) =>
+          fixed(of(build, (t) => t.cpuMs).reduce((sum, ms) => sum + ms, 0) / turnsEach, 0),
+        ),
+      ],
     ],
   );
 }
@@ -92,19 +144,27 @@ export async function keysInTurns(args: {
 export function slowestKeys(
   name: string,
   keystrokes: readonly Keystroke[],
-  parts: { keyMs: number[]; commitMs: number[]; bridgeMs: number[]; queryMs?: number[] },
+  parts: {
+    keyMs: number[];
+    commitMs: number[];
+    bridgeMs: number[];
+    queryMs?: number[];
+    /** Main's own answer while the page typed (A/B turns). */
+    mainMs?: number[];
+    /** The page's main-thread CPU from the key to its paint (A/B turns). */
+    cpuMs?: number[];
+  },
 ): void {
-  let search = '';
-  const typed = keystrokes.map(({ key }) => {
-    search = key === '\b' ? search.slice(0, -1) : key === '\u0001' ? '' : search + key;
-    return search;
-  });
+  const typed = searchesTyped(keystrokes);
   const slowest = parts.keyMs
     .map((ms, index) => ({ ms, index }))
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 5)
     .map(({ ms, index }) => {
-      const query = parts.queryMs ? `, query ${fixed(parts.queryMs[index]!, 1)}` : '';
+      const part = (label: string, values?: number[]) =>
+        values ? `, ${label} ${fixed(values[index]!, 1)}` : '';
+      const query =
+        part('query', parts.queryMs) + part('main', parts.mainMs) + part('page CPU', parts.cpuMs);
       return (
         `"${typed[index % typed.length]}" ${fixed(ms, 1)} (commit ` +
         `${fixed(parts.commitMs[index]!, 1)}, bridge ${fixed(parts.bridgeMs[index]!, 1)}${query})`

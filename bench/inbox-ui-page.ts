@@ -6,6 +6,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import { startKeyCpu, stopKeyCpu } from './inbox-ui-cpu';
 
 /** The window the bench's pages open in. */
 export const viewport = { width: 1280, height: 900 };
@@ -54,6 +55,7 @@ export interface PageGlobals {
   };
   performance: {
     now(): number;
+    mark(name: string): unknown;
     getEntriesByName(name: string): Array<{ startTime: number }>;
   };
   addEventListener(
@@ -83,7 +85,15 @@ export function installProbe(): void {
   const afterPaint = (then: (at: number) => void) =>
     page.requestAnimationFrame(() => page.setTimeout(() => then(page.performance.now()), 0));
   // The input, not the key: a Japanese word arrives as text (an input method's commit).
-  page.addEventListener('beforeinput', (event) => (state.keyAt = event.timeStamp), true);
+  page.addEventListener(
+    'beforeinput',
+    (event) => {
+      state.keyAt = event.timeStamp;
+      // For a trace of the typing: where each key begins (inbox-ui-cpu.ts).
+      page.performance.mark('inbox-bench-key');
+    },
+    true,
+  );
   const observer = new page.MutationObserver((records) => {
     const now = page.performance.now();
     if (state.firstRow === null && page.document.querySelector('.fax-row[data-fax-id]')) {
@@ -231,6 +241,8 @@ export interface Typed {
   firstLimit: number;
   /** The first key, ms after the first row was painted (page clock): how soon the typing began. */
   firstKeyAfterRowMs: number;
+  /** With `cpu`: the page's main-thread CPU from each key to its rows painted (inbox-ui-cpu.ts). */
+  cpu: number[];
 }
 
 /**
@@ -238,7 +250,11 @@ export interface Typed {
  * each `inbox:query` call's round trip (transport plus main), which splits a keystroke into
  * what main costs and what the page costs.
  */
-export async function typeSearch(page: Page, keystrokes: readonly Keystroke[]): Promise<Typed> {
+export async function typeSearch(
+  page: Page,
+  keystrokes: readonly Keystroke[],
+  options: { cpu?: boolean } = {},
+): Promise<Typed> {
   const cdp = await page.context().newCDPSession(page);
   const sent = new Map<number, { search: string; at: number }>();
   const roundTrips = new Map<string, number>();
@@ -259,6 +275,7 @@ export async function typeSearch(page: Page, keystrokes: readonly Keystroke[]): 
     bridge: [],
     firstLimit: 0,
     firstKeyAfterRowMs: Number.NaN,
+    cpu: [],
   };
   cdp.on('Network.webSocketFrameSent', (event) => {
     const message = frame(event);
@@ -285,6 +302,9 @@ export async function typeSearch(page: Page, keystrokes: readonly Keystroke[]): 
   // KAMIFAX_BENCH_TRACE=file.json: a Chrome trace of the typing (open it in DevTools).
   const tracePath = process.env.KAMIFAX_BENCH_TRACE;
   if (tracePath) await startTrace(cdp);
+  // One trace at a time: the full one (KAMIFAX_BENCH_TRACE) or the top-level tasks only.
+  const cpu = options.cpu === true && !tracePath;
+  if (cpu) await startKeyCpu(cdp);
   const search = page.getByRole('searchbox', { name: 'Search faxes' });
   await search.focus();
   for (const { key } of keystrokes) {
@@ -338,6 +358,7 @@ export async function typeSearch(page: Page, keystrokes: readonly Keystroke[]): 
       `typing ${keystrokes.length} keys`,
     );
   if (tracePath) await stopTrace(cdp, tracePath);
+  if (cpu) typed.cpu = await stopKeyCpu(cdp, typed.total);
   await cdp.detach();
   return typed;
 }

@@ -200,7 +200,9 @@ async function prepare(service: ServiceProcess, email: string, count: number): P
       fcpMs: [],
       searches,
       keystrokes,
-      queryMs: queryTimes(host, keystrokes),
+      // Replayed on the core after the page's typing (interact), not here: run before it,
+      // the same searches would warm main's caches for the page's first keys.
+      queryMs: [],
     },
   };
 }
@@ -330,6 +332,7 @@ async function main(): Promise<void> {
           keystrokes: size.figures.keystrokes,
           launch,
           url: () => size.host.launchUrl(),
+          router: size.host.core.router,
         });
       return;
     }
