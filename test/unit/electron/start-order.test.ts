@@ -118,39 +118,44 @@ function fakeCore() {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe("the desktop app's start order", () => {
-  it('creates the window and loads the page before the core; both wait for it', async () => {
-    await import('../../../main/electron/index');
-    await settle();
-    expect(recorded.steps.slice(0, 3)).toEqual([
-      'window created',
-      'page loading app://kamifax/index.html',
-      'core asked for',
-    ]);
-    // The page is asked for, and the page calls main, while the core is being built.
-    const page = recorded.protocolHandler!(new Request('app://kamifax/index.html'));
-    const trusted = { senderFrame: { url: 'app://kamifax/index.html', parent: null } };
-    const call = recorded.ipc.get('settings:get')!(trusted, {});
-    let answered = false;
-    call.then(
-      () => (answered = true),
-      () => undefined,
-    );
-    await settle();
-    expect(answered).toBe(false);
+  // Loading main's modules (and the first screen's painter) takes seconds on a loaded machine.
+  it(
+    'creates the window and loads the page before the core; both wait for it',
+    { timeout: 60_000 },
+    async () => {
+      await import('../../../main/electron/index');
+      await settle();
+      expect(recorded.steps.slice(0, 3)).toEqual([
+        'window created',
+        'page loading app://kamifax/index.html',
+        'core asked for',
+      ]);
+      // The page is asked for, and the page calls main, while the core is being built.
+      const page = recorded.protocolHandler!(new Request('app://kamifax/index.html'));
+      const trusted = { senderFrame: { url: 'app://kamifax/index.html', parent: null } };
+      const call = recorded.ipc.get('settings:get')!(trusted, {});
+      let answered = false;
+      call.then(
+        () => (answered = true),
+        () => undefined,
+      );
+      await settle();
+      expect(answered).toBe(false);
 
-    const core = fakeCore();
-    recorded.finishCore(core);
-    await expect(call).resolves.toMatchObject({
-      ok: true,
-      value: { answeredBy: 'core', channel: 'settings:get' },
-    });
-    const html = await (await page).text();
-    // The page waited for its first answers (the inbox's first window among them).
-    expect(html).toContain('id="kamifax-first-answers"');
-    expect(html).toContain('"channel":"inbox:query"');
-    // Events the core emits reach the window opened before it.
-    core.events.emit('inbox:changed', {});
-    expect(recorded.steps).toContain('event event:inbox:changed');
-    expect(recorded.steps.some((step) => step.startsWith('error'))).toBe(false);
-  });
+      const core = fakeCore();
+      recorded.finishCore(core);
+      await expect(call).resolves.toMatchObject({
+        ok: true,
+        value: { answeredBy: 'core', channel: 'settings:get' },
+      });
+      const html = await (await page).text();
+      // The page waited for its first answers (the inbox's first window among them).
+      expect(html).toContain('id="kamifax-first-answers"');
+      expect(html).toContain('"channel":"inbox:query"');
+      // Events the core emits reach the window opened before it.
+      core.events.emit('inbox:changed', {});
+      expect(recorded.steps).toContain('event event:inbox:changed');
+      expect(recorded.steps.some((step) => step.startsWith('error'))).toBe(false);
+    },
+  );
 });
