@@ -179,4 +179,9 @@ describe.skipIf(!hasChromium)('a search keystroke renders only what changes', ()
     );
     expect(same).toBe(true);
   });
+
+  it('the search box asks for no spell-check or autofill', async () => {
+    expect(await search().getAttribute('spellcheck')).toBe('false');
+    expect(await search().getAttribute('autocomplete')).toBe('off');
+  });
 });
