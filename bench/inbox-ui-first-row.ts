@@ -12,16 +12,45 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { firstAnswers } from '../main/core/first-answers';
+import { loadFirstScreenRenderer } from '../main/core/first-paint';
+import type { Router } from '../main/core/rpc/router';
 import { chromiumArgs, chromiumPath } from '../test/helpers/system';
 import { fixed, median, printTable } from './inbox-helpers';
 import { openInboxIn, viewport } from './inbox-ui-page';
 import { serve } from './inbox-ui-ab';
 
-/** One load's figures, on the page's clock except `gotoToRowMs` (the bench's). */
+/**
+ * One load's figures, on the page's clock except the `goto…` ones (the bench's). "Painted":
+ * the first `.fax-row[data-fax-id]`, the host's painted one included (main/core/first-paint.ts);
+ * "live" (interactive): the first such row with no `.first-paint` ancestor, React's.
+ */
 export interface FirstRow {
   gotoToRowMs: number;
+  gotoToLiveMs: number;
   firstRowMs: number;
+  liveRowMs: number;
   fcpMs: number;
+  /** Whether the host painted the first screen (a painted row came before the live one). */
+  hostPainted: boolean;
+}
+
+/**
+ * The host's own render of the first screen (main/core/first-paint.ts) on its real first
+ * answers, `renders` times in a row: the time each holds the host's event loop. The renderer
+ * is loaded and warmed once before (as the host does 1 s after its start).
+ */
+export async function hostRenderTimes(router: Router, renders = 15): Promise<number[]> {
+  const render = await loadFirstScreenRenderer();
+  const answers = await firstAnswers(router);
+  if (!answers) throw new Error('no first answers: the bench host is not signed in');
+  const times: number[] = [];
+  for (let count = 0; count < renders; count += 1) {
+    const began = performance.now();
+    if (!render(answers, ['en-US'])) throw new Error('the first screen was not painted');
+    times.push(performance.now() - began);
+  }
+  return times;
 }
 
 /** Visits before a returning user's timed ones (Chromium caches code from the second run). */
@@ -39,7 +68,8 @@ async function visit(profile: string | null, url: string): Promise<FirstRow> {
   const context = await chromium.launchPersistentContext(own, options);
   try {
     const opened = await openInboxIn(context, url);
-    return { gotoToRowMs: opened.gotoToRowMs, firstRowMs: opened.firstRowMs, fcpMs: opened.fcpMs };
+    const { gotoToRowMs, gotoToLiveMs, firstRowMs, liveRowMs, fcpMs, hostPainted } = opened;
+    return { gotoToRowMs, gotoToLiveMs, firstRowMs, liveRowMs, fcpMs, hostPainted };
   } finally {
     await context.close();
     if (!profile) await rm(own, { recursive: true, force: true });
@@ -75,6 +105,8 @@ export async function firstRowInTurns(args: {
   turns: number;
   /** Forgets the host's cached count before each load (a cold page). */
   beforeLoad: () => void;
+  /** Called as a build's turn begins (the unpainted A/B turns the host's painting off). */
+  turnOf?: (build: 'this' | 'other') => void;
 }): Promise<void> {
   const kinds = ['other', 'this'] as const;
   const figures = {
@@ -86,11 +118,14 @@ export async function firstRowInTurns(args: {
   try {
     for (const build of kinds) {
       await serve(args.link, args.builds[build]);
+      args.turnOf?.(build);
       profiles[build] = await returningProfile(args.url);
     }
     for (let turn = 0; turn < args.turns * 2; turn += 1) {
-      const build = kinds[turn % 2]!;
+      // ABBA: neither build always goes first after the other.
+      const build = kinds[(turn + Math.floor(turn / 2)) % 2]!;
       await serve(args.link, args.builds[build]);
+      args.turnOf?.(build);
       load.push(loadavg()[0]!);
       args.beforeLoad();
       figures[build].cold.push(await firstVisit(args.url()));
@@ -98,6 +133,7 @@ export async function firstRowInTurns(args: {
       figures[build].warm.push(await returningVisit(profiles[build]!, args.url()));
     }
   } finally {
+    args.turnOf?.('this');
     await serve(args.link, args.builds.this);
     for (const profile of Object.values(profiles))
       await rm(profile, { recursive: true, force: true });
@@ -112,12 +148,21 @@ export async function firstRowInTurns(args: {
       `(load average ${load.map((value) => fixed(value, 1)).join(', ')}), medians`,
     ['figure', 'other build', 'this build'],
     [
-      row('first visit: goto → first row visible (ms)', (f) => f.cold.map((r) => r.gotoToRowMs)),
-      row('  first row painted, page clock (ms)', (f) => f.cold.map((r) => r.firstRowMs)),
-      row('  first contentful paint (ms)', (f) => f.cold.map((r) => r.fcpMs)),
-      row('returning: goto → first row visible (ms)', (f) => f.warm.map((r) => r.gotoToRowMs)),
-      row('  first row painted, page clock (ms)', (f) => f.warm.map((r) => r.firstRowMs)),
-      row('  first contentful paint (ms)', (f) => f.warm.map((r) => r.fcpMs)),
+      ...(['cold', 'warm'] as const).flatMap((kind) => {
+        const pick = (f: (typeof figures)['this']) => f[kind];
+        return [
+          row(
+            `${kind === 'cold' ? 'first visit' : 'returning'}: goto → first row visible, painted (ms)`,
+            (f) => pick(f).map((r) => r.gotoToRowMs),
+          ),
+          row('  first row painted, page clock (ms)', (f) => pick(f).map((r) => r.firstRowMs)),
+          row('  goto → live row visible, interactive (ms)', (f) =>
+            pick(f).map((r) => r.gotoToLiveMs),
+          ),
+          row('  live row painted, page clock (ms)', (f) => pick(f).map((r) => r.liveRowMs)),
+          row('  first contentful paint (ms)', (f) => pick(f).map((r) => r.fcpMs)),
+        ];
+      }),
     ],
   );
 }

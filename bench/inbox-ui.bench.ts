@@ -31,6 +31,7 @@ import {
 import { keysInTurns, serve, slowestKeys } from './inbox-ui-ab';
 import {
   firstRowInTurns,
+  hostRenderTimes,
   returningProfile,
   returningVisit,
   warmVisits,
@@ -82,8 +83,14 @@ interface SizeFigures {
   syncMs: number;
   indexedMs: number;
   gotoToRowMs: number[];
+  gotoToLiveMs: number[];
   firstRowMs: number[];
+  liveRowMs: number[];
   fcpMs: number[];
+  /** Loads whose first screen the host painted (inbox-ui-first-row.ts's FirstRow). */
+  hostPainted: number;
+  /** The host's render of the first screen, each of a few in a row (hostRenderTimes). */
+  hostRenderMs: number[];
   heapAfterLoadMb: number;
   searches: Search[];
   keystrokes: Keystroke[];
@@ -196,8 +203,12 @@ async function prepare(service: ServiceProcess, email: string, count: number): P
       syncMs,
       indexedMs,
       gotoToRowMs: [],
+      gotoToLiveMs: [],
       firstRowMs: [],
+      liveRowMs: [],
       fcpMs: [],
+      hostPainted: 0,
+      hostRenderMs: await hostRenderTimes(host.core.router),
       searches,
       keystrokes,
       // Replayed on the core after the page's typing (interact), not here: run before it,
@@ -221,8 +232,11 @@ async function firstPaint(prepared: Prepared): Promise<void> {
   try {
     const opened = await openInbox(browser, prepared.host.launchUrl());
     prepared.figures.gotoToRowMs.push(opened.gotoToRowMs);
+    prepared.figures.gotoToLiveMs.push(opened.gotoToLiveMs);
     prepared.figures.firstRowMs.push(opened.firstRowMs);
+    prepared.figures.liveRowMs.push(opened.liveRowMs);
     prepared.figures.fcpMs.push(opened.fcpMs);
+    if (opened.hostPainted) prepared.figures.hostPainted += 1;
   } finally {
     await browser.close();
   }
@@ -301,7 +315,10 @@ async function interact(prepared: Prepared): Promise<SizeFigures> {
 let webRoot = '';
 /** KAMIFAX_BENCH_KEYS_AGAINST: another build, typed in turns with this one (inbox-ui-ab.ts). */
 const against = process.env.KAMIFAX_BENCH_KEYS_AGAINST;
-/** KAMIFAX_BENCH_FIRST_ROW_AGAINST: another build, first rows in turns with this one. */
+/**
+ * KAMIFAX_BENCH_FIRST_ROW_AGAINST: another build, first rows in turns with this one; or
+ * `unpainted`: this build with the host's painted first screen off (KAMIFAX_FIRST_PAINT=off).
+ */
 const firstRowAgainst = process.env.KAMIFAX_BENCH_FIRST_ROW_AGAINST;
 
 async function main(): Promise<void> {
@@ -341,10 +358,18 @@ async function main(): Promise<void> {
         await firstRowInTurns({
           label: size.label,
           link: webRoot,
-          builds: { this: join(buildRoot, 'this'), other: firstRowAgainst },
+          builds: {
+            this: join(buildRoot, 'this'),
+            other: firstRowAgainst === 'unpainted' ? join(buildRoot, 'this') : firstRowAgainst,
+          },
           url: () => size.host.launchUrl(),
           turns: loads,
           beforeLoad: () => dropCachedCount(size.host),
+          turnOf: (build) => {
+            if (build === 'other' && firstRowAgainst === 'unpainted')
+              process.env.KAMIFAX_FIRST_PAINT = 'off';
+            else delete process.env.KAMIFAX_FIRST_PAINT;
+          },
         });
       return;
     }
@@ -382,14 +407,27 @@ function report(results: Array<[string, SizeFigures]>): void {
       row('inbox rows', (f) => f.rows),
       row('first sync from Node, not in the page (ms)', (f) => f.syncMs),
       row('  subject index filled after the sync (ms)', (f) => f.indexedMs),
-      row(`goto → first row visible, cold, median of ${loads} (ms)`, (f) => median(f.gotoToRowMs)),
+      row(`goto → first row visible, painted², cold, median of ${loads} (ms)`, (f) =>
+        median(f.gotoToRowMs),
+      ),
       row('  first row painted, page clock (ms)', (f) => median(f.firstRowMs)),
+      row('  goto → live row visible, interactive² (ms)', (f) => median(f.gotoToLiveMs)),
+      row('  live row painted, page clock (ms)', (f) => median(f.liveRowMs)),
       row('  first contentful paint (ms)', (f) => median(f.fcpMs)),
+      row('  loads the host painted', (f) => f.hostPainted),
+      row("  host's render of the first screen, median (ms)", (f) => median(f.hostRenderMs), 1),
+      row(
+        "  host's render of the first screen, max of 15 (ms)",
+        (f) => Math.max(...f.hostRenderMs),
+        1,
+      ),
       warm(
-        `goto → first row visible, returning user¹, median of ${loads} (ms)`,
+        `goto → first row visible, painted², returning user¹, median of ${loads} (ms)`,
         (v) => v.gotoToRowMs,
       ),
       warm('  first row painted, page clock (ms)', (v) => v.firstRowMs),
+      warm('  goto → live row visible, interactive² (ms)', (v) => v.gotoToLiveMs),
+      warm('  live row painted, page clock (ms)', (v) => v.liveRowMs),
       warm('  first contentful paint (ms)', (v) => v.fcpMs),
       row('JS heap after load, after GC (MB)', (f) => f.heapAfterLoadMb, 1),
     ],
@@ -400,21 +438,35 @@ function report(results: Array<[string, SizeFigures]>): void {
       "with V8's code cache, as Electron's app:// (codeCache) gives every start after the " +
       'first. "cold" is a first visit in an empty profile. The page itself is never cached.',
   );
+  console.log(
+    '² "Painted": any `.fax-row[data-fax-id]`, the screen the host draws into the page ' +
+      '(main/core/first-paint.ts) included: readable, not yet clickable (inert). "Interactive": ' +
+      "a row with no `.first-paint` ancestor, React's live one. The goal is judged on the " +
+      'painted row (the issue\'s "first inbox row": a row the user can read), the live one beside it.',
+  );
   const goal = results.find(([name]) => name === '100k');
   if (goal) {
-    // Judged on the bench's goto → row visible, the larger; the page's own clock beside it.
+    // Judged on the bench's goto → painted row visible, the larger; the page's own clock and
+    // the interactive row beside it.
     const judge = (visits: FirstRow[]) => {
       const goto = median(visits.map((v) => v.gotoToRowMs));
       const painted = median(visits.map((v) => v.firstRowMs));
-      return `${fixed(goto)} ms (page clock ${fixed(painted)} ms), ${goto <= 300 ? 'met' : 'NOT met'}`;
+      const live = median(visits.map((v) => v.gotoToLiveMs));
+      return (
+        `${fixed(goto)} ms (page clock ${fixed(painted)} ms), ${goto <= 300 ? 'met' : 'NOT met'}` +
+        ` (interactive: ${fixed(live)} ms, ${live <= 300 ? 'met' : 'NOT met'})`
+      );
     };
     const cold = goal[1].gotoToRowMs.map((gotoToRowMs, index) => ({
       gotoToRowMs,
+      gotoToLiveMs: goal[1].gotoToLiveMs[index]!,
       firstRowMs: goal[1].firstRowMs[index]!,
+      liveRowMs: goal[1].liveRowMs[index]!,
       fcpMs: goal[1].fcpMs[index]!,
+      hostPainted: true,
     }));
     console.log(
-      'Goal: first inbox row ≤ 300 ms after navigation at 100k (goto → row visible): ' +
+      'Goal: first inbox row ≤ 300 ms after navigation at 100k (goto → painted row visible²): ' +
         `first visit ${judge(cold)}; returning user ${judge(returning.get('100k') ?? [])}`,
     );
   }
