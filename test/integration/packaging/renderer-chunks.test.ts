@@ -11,8 +11,13 @@ interface Chunk {
   dynamicImports: string[];
   moduleIds: string[];
 }
+interface Asset {
+  type: 'asset';
+  fileName: string;
+  source: string | Uint8Array;
+}
 interface Output {
-  output: Array<Chunk | { type: 'asset'; fileName: string }>;
+  output: Array<Chunk | Asset>;
 }
 
 /**
@@ -38,6 +43,7 @@ function firstScript(chunks: Chunk[]): { files: string[]; modules: string[] } {
 
 describe('the renderer build: the inbox comes first, the rest later', () => {
   let chunks: Chunk[];
+  let assets: Asset[];
   let first: { files: string[]; modules: string[] };
 
   beforeAll(async () => {
@@ -50,8 +56,17 @@ describe('the renderer build: the inbox comes first, the rest later', () => {
     chunks = outputs.flatMap((out) =>
       out.output.filter((item): item is Chunk => item.type === 'chunk'),
     );
+    assets = outputs.flatMap((out) =>
+      out.output.filter((item): item is Asset => item.type === 'asset'),
+    );
     first = firstScript(chunks);
   });
+
+  const text = (name: string) => {
+    const asset = assets.find((item) => item.fileName === name);
+    if (!asset) throw new Error(`no ${name} in the build`);
+    return typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
+  };
 
   const inFirst = (pattern: RegExp) => first.modules.filter((id) => pattern.test(id));
 
@@ -81,5 +96,24 @@ describe('the renderer build: the inbox comes first, the rest later', () => {
     const laterModules = later.flatMap((chunk) => chunk.moduleIds);
     expect(laterModules.some((id) => /node_modules\/pdfjs-dist\//.test(id))).toBe(true);
     expect(laterModules.some((id) => /compose\/ComposeScreen\./.test(id))).toBe(true);
+  });
+
+  // Chromium (156) uses V8's code cache for classic scripts only: a module script is compiled
+  // afresh on every visit. React, the largest part of the first script, is therefore a classic
+  // script that both pages run before their modules, and no module chunk holds a copy of it.
+  it('runs React from one classic script before the modules, and no chunk has its own copy', () => {
+    const react = /node_modules\/(react|react-dom|scheduler)\//;
+    expect(chunks.flatMap((chunk) => chunk.moduleIds).filter((id) => react.test(id))).toEqual([]);
+    for (const page of ['index.html', 'viewer.html']) {
+      const html = text(page);
+      const classic = /<script src="\.\/(assets\/react-[\w-]{8}\.js)" defer><\/script>/.exec(html);
+      expect(classic, page).not.toBeNull();
+      const module = html.indexOf('<script type="module"');
+      expect(module).toBeGreaterThan(classic!.index);
+      const script = text(classic![1]!);
+      expect(script).not.toMatch(/^\s*(import|export)\b/m);
+      expect(script).toContain('createRoot');
+      expect(script).toContain('useState');
+    }
   });
 });
