@@ -67,7 +67,11 @@ export interface FirstScreenPainter {
 /** Options of a painter (tests and benches change them). */
 export interface FirstScreenPainterOptions {
   load?: () => Promise<RenderFirstScreen>;
-  /** How long a page waits for the renderer still loading before it goes without. */
+  /**
+   * How long a page whose answers are ready waits for the renderer still loading before it
+   * goes without: the page's scripts cannot run until it has ended, so a longer wait would
+   * hold the live screen too (React needs ~0.6–0.9 s from there).
+   */
   loadWaitMs?: number;
   /** Loading starts this long after the painter is made (the host's start goes first). */
   startAfterMs?: number;
@@ -84,7 +88,7 @@ export function firstScreenPainter(
   log: Logger,
   options: FirstScreenPainterOptions = {},
 ): FirstScreenPainter {
-  const { load = loadFirstScreenRenderer, loadWaitMs = 1500, startAfterMs = 1000 } = options;
+  const { load = loadFirstScreenRenderer, loadWaitMs = 300, startAfterMs = 1000 } = options;
   let loading: Promise<RenderFirstScreen | null> | null = null;
   const start = () => {
     if (loading) return loading;
