@@ -49,6 +49,8 @@ const compareTsx = process.env.KAMIFAX_BENCH_STARTUP_TSX === '1';
 const compileCacheSeen = new Set<string>();
 /** KAMIFAX_BENCH_STARTUP_TAB_AFTER=1: the tab opens once the host listens (the old order). */
 const tabAfterListening = process.env.KAMIFAX_BENCH_STARTUP_TAB_AFTER === '1';
+/** KAMIFAX_BENCH_STARTUP_TAB_AB=1: the restart case also takes turns with the old order. */
+const compareTabAfter = process.env.KAMIFAX_BENCH_STARTUP_TAB_AB === '1';
 const profileDir =
   process.env.KAMIFAX_BENCH_PROFILE === '1' ? join(tmpdir(), 'kamifax-startup-prof') : null;
 /** The steps the host process marks (bench/startup-host.ts), and the bench's tab opened, in order. */
@@ -80,8 +82,7 @@ function watchFirstRow(): void {
       document: { querySelector(s: string): unknown; querySelectorAll(s: string): Found[] };
     }
   ).document;
-  const painted = (at: (time: number) => void) =>
-    state.requestAnimationFrame(() => state.requestAnimationFrame(() => at(Date.now())));
+  // No function assigned to a name in here: tsx would wrap it in a helper the page lacks.
   let seen = false;
   const observer = new (
     globalThis as unknown as {
@@ -93,14 +94,18 @@ function watchFirstRow(): void {
   ).MutationObserver(() => {
     if (!seen && doc.querySelector('.fax-row[data-fax-id]')) {
       seen = true;
-      painted((time) => (state.firstRowPaintedAt = time));
+      state.requestAnimationFrame(() =>
+        state.requestAnimationFrame(() => (state.firstRowPaintedAt = Date.now())),
+      );
     }
     const live = [...doc.querySelectorAll('.fax-row[data-fax-id]')].some(
       (row) => !row.closest('.first-paint'),
     );
     if (!live) return;
     observer.disconnect();
-    painted((time) => (state.firstLiveRowPaintedAt = time));
+    state.requestAnimationFrame(() =>
+      state.requestAnimationFrame(() => (state.firstLiveRowPaintedAt = Date.now())),
+    );
   });
   observer.observe(doc, { childList: true, subtree: true });
 }
@@ -188,6 +193,8 @@ interface Size {
   figures: Record<Case, Figures>;
   /** First row painted with the host run from TypeScript through tsx (KAMIFAX_BENCH_STARTUP_TSX; restart case). */
   tsxFirst: number[];
+  /** Restart turns with the tab opened once the host listens (KAMIFAX_BENCH_STARTUP_TAB_AB). */
+  tabAfter: { asked: number[]; first: number[]; live: number[] };
 }
 
 const noFigures = (): Figures => ({
@@ -210,7 +217,7 @@ async function freePort(): Promise<number> {
 /** One fresh host process on a size's folder: first row painted, and a blank page beside it. */
 async function run(
   size: Size,
-  host: { args: readonly string[]; tsx: boolean },
+  host: { args: readonly string[]; tsx: boolean; tabAfter?: boolean },
   webRoot: string,
   browser: Browser,
   browserCase: Case,
@@ -237,7 +244,7 @@ async function run(
       await page.addInitScript(watchFirstRow);
       return { page, openedAt: Date.now() };
     });
-  let tab = tabAfterListening ? null : openTab();
+  let tab = tabAfterListening || host.tabAfter ? null : openTab();
   tab?.catch(() => undefined);
   const started = await startHostProcess(
     host.args,
@@ -255,7 +262,7 @@ async function run(
     const { page, openedAt } = await tab;
     started.marks.set('tabOpened', Math.max(openedAt, started.marks.get('listening') ?? 0));
     const figures = size.figures[browserCase];
-    if (counted && !host.tsx) figures.tabOpen.push(openedAt - tabStart);
+    if (counted && !host.tsx && !host.tabAfter) figures.tabOpen.push(openedAt - tabStart);
     await page.goto(started.url);
     await page
       .locator('.fax-row[data-fax-id]')
@@ -266,11 +273,19 @@ async function run(
         throw error;
       });
     type Times = { firstRowPaintedAt?: number; firstLiveRowPaintedAt?: number };
-    await page.waitForFunction(
-      () => (globalThis as Times).firstRowPaintedAt && (globalThis as Times).firstLiveRowPaintedAt,
-      null,
-      { timeout: 60_000 },
-    );
+    await page
+      .waitForFunction(
+        () =>
+          (globalThis as Times).firstRowPaintedAt && (globalThis as Times).firstLiveRowPaintedAt,
+        null,
+        { timeout: 60_000 },
+      )
+      .catch(async (error: unknown) => {
+        const shot = join(tmpdir(), 'kamifax-startup-bench.png');
+        await page.screenshot({ path: shot });
+        console.error(`no live inbox row after 60 s (screenshot: ${shot})`);
+        throw error;
+      });
     const [painted, live] = await page.evaluate(() => [
       (globalThis as Times).firstRowPaintedAt!,
       (globalThis as Times).firstLiveRowPaintedAt!,
@@ -285,7 +300,11 @@ async function run(
       );
     });
     if (counted && host.tsx) size.tsxFirst.push(painted - started.started);
-    else if (counted) {
+    else if (counted && host.tabAfter) {
+      size.tabAfter.asked.push((started.marks.get('pageAsked') ?? NaN) - started.started);
+      size.tabAfter.first.push(painted - started.started);
+      size.tabAfter.live.push(live - started.started);
+    } else if (counted) {
       figures.first.push(painted - started.started);
       figures.live.push(live - started.started);
       figures.blank.push(blankPainted - goto);
@@ -353,6 +372,7 @@ async function main(): Promise<void> {
         total: status.total,
         figures: { restart: noFigures(), cold: noFigures() },
         tsxFirst: [],
+        tabAfter: { asked: [], first: [], live: [] },
       });
     }
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
@@ -365,6 +385,9 @@ async function main(): Promise<void> {
     const kinds = [
       ...cases.map((browserCase) => ({ host: built, browserCase })),
       ...(compareTsx ? [{ host: fromSource, browserCase: 'restart' as const }] : []),
+      ...(compareTabAfter
+        ? [{ host: { ...built, tabAfter: true }, browserCase: 'restart' as const }]
+        : []),
     ];
     // Each kept profile is primed by two loads (its code cache is kept from the second on).
     for (const size of prepared)
@@ -407,6 +430,16 @@ async function main(): Promise<void> {
                 '  the same, host from TypeScript through tsx (the old way)',
                 ...column((s) => s.tsxFirst),
               ],
+            ]
+          : []),
+        ...(compareTabAfter && browserCase === 'restart'
+          ? [
+              [
+                '  in turns, the tab opened once the host listens (the old order): page asked',
+                ...column((s) => s.tabAfter.asked),
+              ],
+              ['    … first row painted', ...column((s) => s.tabAfter.first)],
+              ['    … first live row painted', ...column((s) => s.tabAfter.live)],
             ]
           : []),
         [
