@@ -219,14 +219,10 @@ export interface IncomingDocument {
 export interface DocumentStore {
   put(bytes: Uint8Array): Promise<string>;
   /**
-   * Writes a document chunk by chunk as it arrives (never whole in memory); `onChunk` sees
-   * each chunk first (the send's idempotency hash). If reading fails, the file is removed and
-   * the error rethrown.
+   * Where an incoming document with this id is written before it is kept (`upload-reader.ts`):
+   * a name that `path` never returns, and that a start removes if a crash left it.
    */
-  receive(
-    chunks: AsyncIterable<Uint8Array>,
-    onChunk?: (chunk: Uint8Array) => void,
-  ): Promise<IncomingDocument>;
+  temporaryPath(id: string): string;
   path(id: string): string;
   read(id: string): Promise<Buffer>;
   remove(id: string): Promise<void>;
