@@ -14,7 +14,7 @@
  * V8's helpers) moves much less, and is printed beside them.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -232,10 +232,13 @@ async function main(): Promise<void> {
     let deliveredMs = 0;
     const cpu = { main: 0, all: 0, quiet: 0 };
     const threads = new Map<string, number>();
+    /** Each round's sends, in µs of the monotonic clock that CPU profiles' timestamps use. */
+    const sendWindows: [bigint, bigint][] = [];
     for (let round = 0; round < rounds; round += 1) {
       const threadsBefore = threadCpu(service.pid);
       const cpuBefore = serviceCpu(service.pid);
       let started = performance.now();
+      const startedMono = process.hrtime.bigint() / 1000n;
       const batch = Promise.all(Array.from({ length: concurrency }, () => timed(send)));
       bobBusy.push(...(await readWhile(batch)));
       sends.push(...(await batch));
@@ -246,6 +249,7 @@ async function main(): Promise<void> {
       cpu.main += cpuAfter.main - cpuBefore.main;
       cpu.all += cpuAfter.all - cpuBefore.all;
       walls.send.push(sendWall);
+      sendWindows.push([startedMono, process.hrtime.bigint() / 1000n]);
       // Until the account's line has sent them all (one after another, as one line does).
       for (;;) {
         const list = await fetch(`${service.url}/v1/faxes?direction=outbound&limit=500`, {
@@ -266,6 +270,11 @@ async function main(): Promise<void> {
       load.push(loadavg()[0]!);
     }
     reader.close();
+    if (process.env.KAMIFAX_BENCH_PROFILE)
+      writeFileSync(
+        join(process.env.KAMIFAX_BENCH_PROFILE, 'send-windows.json'),
+        JSON.stringify(sendWindows.map(([from, to]) => [Number(from), Number(to)])),
+      );
 
     console.log(
       `${concurrency} concurrent requests, ${rounds} rounds (${sends.length} of each); two-page PDF of ${(pdf.length / 1024).toFixed(0)} kB; service in its own process`,
