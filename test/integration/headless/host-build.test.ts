@@ -102,7 +102,7 @@ describe('the headless host built to JavaScript', () => {
     };
     await visit('cli.js');
     // cli.js loads the host by a name made at run time (after turning the cache on).
-    expect(await readFile(join(outDir, 'cli.js'), 'utf8')).toContain('./cli-main.js');
+    expect(await readFile(join(outDir, 'cli.js'), 'utf8')).toContain('"cli-main.js"');
     await visit('cli-main.js');
     const loaded = texts.join('\n');
     expect(loaded).toContain('node_modules/zod/v4/locales/en.js');
