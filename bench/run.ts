@@ -23,7 +23,13 @@ for (const file of files) {
     // The root tsconfig.json names no files, so tsx would compile the renderer's TSX with the
     // classic JSX runtime; benches that run the host from source paint its first screen with
     // the renderer's components (main/core/first-paint.ts), compiled as the renderer's config says.
-    env: { TSX_TSCONFIG_PATH: join(here, '../tsconfig.web.json'), ...process.env },
+    // NODE_ENV=production: what the installed app runs (React's production build in that first
+    // screen; the built host has it fixed, main/headless/host-build.ts).
+    env: {
+      NODE_ENV: 'production',
+      TSX_TSCONFIG_PATH: join(here, '../tsconfig.web.json'),
+      ...process.env,
+    },
   });
   if (run.status !== 0) failed += 1;
 }

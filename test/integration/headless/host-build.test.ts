@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -118,6 +118,21 @@ describe('the headless host built to JavaScript', () => {
       expect(loaded, lazy).not.toContain(lazy);
     // They are built, as chunks loaded at first use.
     expect(seen.size).toBeGreaterThan(1);
+  });
+
+  it("paints the first screen with React's production build, as the installed app does", async () => {
+    // The host's own first screen (main/core/first-paint.ts): the development build renders it
+    // several times slower, and only a start's NODE_ENV would have chosen it.
+    const texts = await Promise.all(
+      (await readdir(outDir))
+        .filter((name) => name.endsWith('.js'))
+        .map((name) => readFile(join(outDir, name), 'utf8')),
+    );
+    const bundled = texts.join('\n');
+    expect(bundled).toMatch(
+      /node_modules\/react-dom\/cjs\/react-dom-server[\w.-]*\.production\.js/,
+    );
+    expect(bundled).not.toContain('.development.js');
   });
 
   it('starts the demo service from its built entry, without tsx', async () => {
