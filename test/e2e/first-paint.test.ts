@@ -66,6 +66,9 @@ describe.skipIf(!hasChromium)('the first screen the host paints', () => {
     expect(Math.round(boxes[1]!.y - boxes[0]!.y)).toBe(Math.round(boxes[0]!.height));
     expect(await page.locator('.first-paint .sidebar').isVisible()).toBe(true);
     expect(await page.locator('.first-paint .status-bar').isVisible()).toBe(true);
+    // The layout the live list will measure for itself (two-line rows beside the reading pane).
+    const layout = () => page.$eval('.fax-list-frame', (frame) => frame.className);
+    const paintedLayout = await layout();
 
     // Inert and busy: nothing in it takes focus, a click or a key.
     const state = await page.evaluate(() => {
@@ -91,6 +94,11 @@ describe.skipIf(!hasChromium)('the first screen the host paints', () => {
       rows.map((row) => row.getAttribute('data-fax-id')),
     );
     expect(liveIds.slice(0, ids.length)).toEqual(ids);
+    // Nothing re-laid out when React took over: the same layout and row height.
+    expect(await layout()).toBe(paintedLayout);
+    expect(Math.round((await page.locator(live).first().boundingBox())!.height)).toBe(
+      Math.round(boxes[0]!.height),
+    );
     // And they work: a click opens the fax.
     await page.locator(live).first().click();
     await page.locator('.fax-row.open').waitFor();

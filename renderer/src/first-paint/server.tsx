@@ -20,7 +20,7 @@ import { StatusBar } from '../app/StatusBar';
 import type { AppInfo, Settings } from '../app/types';
 import { I18nProvider, resolveLocale, useI18n, type Locale } from '../i18n/i18n';
 import { CountLine } from '../inbox/CountLine';
-import { InboxList } from '../inbox/InboxList';
+import { columnsMinWidth, InboxList } from '../inbox/InboxList';
 import { countryOfNumber } from '../inbox/format';
 import { InboxToolbar } from '../inbox/InboxToolbar';
 
@@ -114,6 +114,10 @@ function FirstScreen({ data }: { data: FirstScreenData }) {
                   onOpen={ignore}
                   onFullWindow={ignore}
                   onDelete={ignore}
+                  // The reading pane's default place is beside the list, which leaves it
+                  // narrower than the columns need at common window sizes: the live list's
+                  // two-line rows, so nothing re-lays out when React takes over.
+                  firstWidth={columnsMinWidth - 1}
                 />
               )}
             </div>

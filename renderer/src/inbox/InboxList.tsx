@@ -48,6 +48,7 @@ export const InboxList = memo(function InboxList({
   onOpen,
   onFullWindow,
   onDelete,
+  firstWidth = 800,
 }: {
   /**
    * Out of sight and of the accessibility tree (an empty result shows its message instead),
@@ -68,10 +69,15 @@ export const InboxList = memo(function InboxList({
   onOpen: (fax: FaxSummary, index: number) => void;
   onFullWindow: (fax: FaxSummary, index: number) => void;
   onDelete: (faxes: FaxSummary[]) => void;
+  /**
+   * The list's width guessed before it is measured (the columns or two-line layout follow
+   * it): the host's painted first screen (first-paint/server.tsx) is never measured.
+   */
+  firstWidth?: number;
 }) {
   const { t } = useI18n();
   const box = useRef<HTMLDivElement>(null);
-  const [viewport, setViewport] = useState({ top: 0, height: 600, width: 800 });
+  const [viewport, setViewport] = useState({ top: 0, height: 600, width: firstWidth });
   const range = visibleRange(viewport.top, viewport.height, rowHeight, total);
   const { country } = useAccountView();
   const columns = viewport.width >= columnsMinWidth;
