@@ -1,4 +1,5 @@
 import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
 import {
   PasswordThrottle,
   RateLimiter,
@@ -23,10 +24,9 @@ import { blockedRoutes } from './routes/blocked';
 import { eventRoutes, type StreamRegistry } from './routes/events';
 import { faxRoutes } from './routes/faxes';
 import { privacyRoutes } from './routes/privacy';
-import { sendRoutes, uploadLimits } from './routes/send';
+import { sendRoutes } from './routes/send';
 import { errors, sharedSchemas } from './schemas';
 import type { Storage } from './storage/storage';
-import { UploadReader } from './storage/upload-reader';
 
 /** What the app is built from; tests pass a clock and a fast carrier. */
 export interface AppDeps {
@@ -90,7 +90,6 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     delivery: new Delivery(storage, hub, deps.carrier, now, app.log, deps.deliveryProbe),
     tokens: new TokenService(storage, now),
     inspector: new PdfInspector({ ...deps.inspection, limits: inspectionLimits }),
-    uploads: new UploadReader(storage.documents, uploadLimits),
     now,
     limiters: {
       passwords: new PasswordThrottle(now, { ...throttleDefaults, ...deps.throttle }),
@@ -103,7 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   };
   const streams: StreamRegistry = new Set();
   logRequests(app, logging.file);
-  app.addHook('onClose', () => Promise.all([ctx.inspector.close(), ctx.uploads.close()]));
+  app.addHook('onClose', () => ctx.inspector.close());
 
   const openapi = deps.openapi !== false;
   if (openapi)
@@ -127,10 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
         buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`),
       },
     });
-  // A send's multipart body is read from the raw request by the upload worker
-  // (`storage/upload-reader.ts`): Fastify only accepts the type and leaves the body unread. (No
-  // multipart plugin: its two hooks ran on every request, other users' reads included.)
-  app.addContentTypeParser('multipart/form-data', (_request, _payload, done) => done(null));
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024 } });
   for (const schema of sharedSchemas) app.addSchema(schema);
   // Any route that reads a JSON body may meet malformed JSON (400), an oversized body (413) or
   // another content type (415): say so in its schema, and so in the document.

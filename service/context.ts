@@ -4,7 +4,6 @@ import type { Delivery } from './delivery/delivery';
 import type { EventHub } from './events/event-hub';
 import type { PdfInspector } from './pdf/inspector';
 import type { Storage } from './storage/storage';
-import type { UploadReader } from './storage/upload-reader';
 
 /** What every route may use; built once in `app.ts`. */
 export interface ServiceContext {
@@ -14,8 +13,6 @@ export interface ServiceContext {
   tokens: TokenService;
   /** Parses uploads in worker threads, within a time and heap budget. */
   inspector: PdfInspector;
-  /** Reads sends' multipart bodies in a worker thread, writing each document to its file. */
-  uploads: UploadReader;
   now: () => number;
   /** Password checks per account+address, and sign-ups per address. */
   limiters: { passwords: PasswordThrottle; signUps: RateLimiter };

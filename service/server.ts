@@ -61,7 +61,6 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     openapi: options.openapi,
   });
   ctx.inspector.warm();
-  ctx.uploads.warm();
   ctx.delivery.resume();
   if (options.demo) await seedDemo(storage, ctx.delivery, ctx.now);
 

@@ -76,8 +76,8 @@ export class Delivery {
    * Queues one outbound fax on its account's line. An account's number is one line, so its
    * faxes go out one after another and the rest wait `queued` (where a cancel still wins).
    */
-  enqueue(faxId: string, /** The row just written, when the caller has it. */ row?: FaxRow): void {
-    const fax = row ?? this.storage.faxes.byId(faxId);
+  enqueue(faxId: string): void {
+    const fax = this.storage.faxes.byId(faxId);
     if (!fax || this.stopped || this.running.has(faxId)) return;
     const controller = new AbortController();
     this.running.set(faxId, controller);

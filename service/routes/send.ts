@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import { createHash, randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServiceContext } from '../context';
 import { faxView } from '../delivery/delivery';
 import { ApiError } from '../errors';
@@ -7,9 +7,7 @@ import { toE164 } from '../numbers';
 import { inspectPdf, maxDocumentBytes } from '../pdf/inspect';
 import { currentPeriod, planLimits } from '../plans';
 import { bearer, errors } from '../schemas';
-import type { AccountRow, FaxRow } from '../storage/storage';
-import type { ReceivedUpload } from '../storage/upload-reader';
-import type { UploadLimits } from '../storage/upload-worker';
+import type { AccountRow, DocumentStore, FaxRow, IncomingDocument } from '../storage/storage';
 import { accountOf } from './guard';
 
 /** The stored answer of a withdrawn Idempotency-Key (`send_withdrawn`). */
@@ -18,22 +16,78 @@ const withdrawnStatus = 409;
 /** Subjects longer than this are refused, not cut. */
 export const maxSubjectLength = 200;
 
-/** What one send's form may hold; the upload worker refuses the rest as the route always did. */
-export const uploadLimits: UploadLimits = {
-  fileSize: maxDocumentBytes,
-  fields: 110,
-  subject: maxSubjectLength,
-  recipients: 100,
-};
+interface SendForm {
+  /** The upload, in a temporary file until kept. */
+  document: IncomingDocument;
+  /** SHA-256 of the document's bytes and then the recipients and subject (Idempotency-Key). */
+  bodyHash: string;
+  recipients: string[];
+  subject: string | null;
+}
 
-/** The send's numbers in E.164 (refusing bad, own and blocked ones), and the account's own. */
-function checkRecipients(
-  ctx: ServiceContext,
-  account: AccountRow,
-  recipients: string[],
-): { normalised: string[]; own: string[] } {
-  const ownNumbers = ctx.storage.accounts.numbers(account.id);
-  const own = new Set(ownNumbers);
+/**
+ * Reads the multipart form, streaming the document into a temporary file as it arrives (never
+ * whole in memory) and hashing it on the way. On any refusal the file is gone again.
+ */
+async function readForm(request: FastifyRequest, documents: DocumentStore): Promise<SendForm> {
+  let document: IncomingDocument | null = null;
+  const hash = createHash('sha256');
+  const recipients: string[] = [];
+  let subject: string | null = null;
+  try {
+    try {
+      for await (const part of request.parts({
+        limits: { fileSize: maxDocumentBytes, files: 1, fields: 110 },
+      })) {
+        if (part.type === 'file') {
+          if (part.fieldname !== 'document')
+            throw new ApiError(400, 'invalid_request', `Unexpected file field ${part.fieldname}`);
+          document = await documents.receive(part.file, (chunk) => hash.update(chunk));
+          if (part.file.truncated) throw tooLarge();
+        } else if (part.fieldname === 'recipients') {
+          recipients.push(
+            ...String(part.value)
+              .split(',')
+              .map((r) => r.trim())
+              .filter(Boolean),
+          );
+        } else if (part.fieldname === 'subject') {
+          const text = String(part.value);
+          if (text.length > maxSubjectLength)
+            throw new ApiError(
+              400,
+              'invalid_request',
+              `The subject is limited to ${maxSubjectLength} characters (this one has ${text.length})`,
+            );
+          subject = text || null;
+        }
+      }
+    } catch (error: unknown) {
+      if (error instanceof ApiError) throw error;
+      const code = (error as { code?: string }).code;
+      if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+      if (code === 'FST_FILES_LIMIT')
+        throw new ApiError(400, 'invalid_request', 'Send one document at a time');
+      throw new ApiError(400, 'invalid_request', 'The upload could not be read');
+    }
+    if (!document) throw new ApiError(400, 'invalid_request', 'The `document` file is missing');
+    if (recipients.length === 0)
+      throw new ApiError(400, 'invalid_request', 'At least one recipient is needed');
+    if (recipients.length > 100)
+      throw new ApiError(400, 'invalid_request', 'At most 100 recipients at once');
+  } catch (error: unknown) {
+    // (TypeScript narrows `document` to null here: it does not follow the loop's assignment.)
+    await (document as IncomingDocument | null)?.discard();
+    throw error;
+  }
+  hash.update(JSON.stringify([recipients, subject]));
+  return { document, bodyHash: hash.digest('hex'), recipients, subject };
+}
+
+const tooLarge = () => new ApiError(413, 'document_too_large', 'Documents are limited to 20 MB');
+
+function checkRecipients(ctx: ServiceContext, account: AccountRow, recipients: string[]): string[] {
+  const own = new Set(ctx.storage.accounts.numbers(account.id));
   const normalised: string[] = [];
   for (const recipient of recipients) {
     const number = toE164(recipient);
@@ -53,7 +107,7 @@ function checkRecipients(
     }
     if (!normalised.includes(number)) normalised.push(number);
   }
-  return { normalised, own: ownNumbers };
+  return normalised;
 }
 
 /**
@@ -110,7 +164,7 @@ async function accept(
   ctx: ServiceContext,
   account: AccountRow,
   key: string,
-  form: ReceivedUpload,
+  form: SendForm,
 ): Promise<{ status: 202; response: string; faxes?: FaxRow[] }> {
   const { bodyHash, document } = form;
   const previous = ctx.storage.idempotency.get(account.id, key);
@@ -125,7 +179,7 @@ async function accept(
     }
     return { status: previous.status as 202, response: previous.response };
   }
-  const { normalised: recipients, own } = checkRecipients(ctx, account, form.recipients);
+  const recipients = checkRecipients(ctx, account, form.recipients);
   // The document is flushed to disk (fsync) while a worker reads and inspects it: neither
   // needs the other, and each waits tens of ms under load.
   const [inspected, flushed] = await Promise.allSettled([
@@ -136,10 +190,10 @@ async function accept(
   if (flushed.status === 'rejected') throw flushed.reason;
   const { pages } = inspected.value;
   const now = ctx.now();
-  // The plan's quota is checked once, in the transaction below: a send over it is rare, and
-  // its kept file is discarded by the caller like any refused upload's.
+  const early = quotaError(ctx, account, pages * recipients.length, now);
+  if (early) throw early;
   const documentId = await document.keep();
-  const from = own[0] ?? '';
+  const from = ctx.storage.accounts.numbers(account.id)[0] ?? '';
   // One short transaction: the checks that must not interleave with another send, the faxes
   // and the stored answer.
   const outcome = ctx.storage.transaction(() => {
@@ -148,7 +202,7 @@ async function accept(
     // A concurrent request with the same key may have finished first.
     const raced = ctx.storage.idempotency.get(account.id, key);
     if (raced) return { raced };
-    // Checked here, where no other send can interleave: two at once must not both fit.
+    // Checked again where no other send can interleave: two at once must not both fit.
     const over = quotaError(ctx, account, pages * recipients.length, now);
     if (over) return { over };
     const faxes: FaxRow[] = recipients.map((to) => ({
@@ -220,17 +274,14 @@ export function sendRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       if (typeof key !== 'string' || key.length === 0 || key.length > 200) {
         throw new ApiError(400, 'idempotency_key_required', 'Sends need an Idempotency-Key header');
       }
-      const contentType = request.headers['content-type'] ?? '';
-      if (!/^multipart\/form-data\b/i.test(contentType))
+      if (!request.isMultipart())
         throw new ApiError(400, 'invalid_request', 'Send multipart/form-data');
-      // The body is read, hashed and written to its file by the upload worker, off this
-      // event loop (`storage/upload-reader.ts`); only its chunks pass through here.
-      const form = await ctx.uploads.read(request.raw, contentType);
+      const form = await readForm(request, ctx.storage.documents);
       let kept = false;
       try {
         const outcome = await accept(ctx, account, key, form);
         kept = outcome.faxes !== undefined;
-        for (const fax of outcome.faxes ?? []) ctx.delivery.enqueue(fax.id, fax);
+        for (const fax of outcome.faxes ?? []) ctx.delivery.enqueue(fax.id);
         return reply.code(outcome.status).type('application/json').send(outcome.response);
       } finally {
         // Refused, repeated or failed: the upload leaves nothing behind.

@@ -219,10 +219,14 @@ export interface IncomingDocument {
 export interface DocumentStore {
   put(bytes: Uint8Array): Promise<string>;
   /**
-   * Where an incoming document with this id is written before it is kept (`upload-reader.ts`):
-   * a name that `path` never returns, and that a start removes if a crash left it.
+   * Writes a document chunk by chunk as it arrives (never whole in memory); `onChunk` sees
+   * each chunk first (the send's idempotency hash). If reading fails, the file is removed and
+   * the error rethrown.
    */
-  temporaryPath(id: string): string;
+  receive(
+    chunks: AsyncIterable<Uint8Array>,
+    onChunk?: (chunk: Uint8Array) => void,
+  ): Promise<IncomingDocument>;
   path(id: string): string;
   read(id: string): Promise<Buffer>;
   remove(id: string): Promise<void>;
