@@ -32,19 +32,7 @@ export async function startKeyCpu(cdp: CDPSession): Promise<void> {
  * that ran between the key's mark and its rows painted (`spansMs[i]` after the mark).
  */
 export async function stopKeyCpu(cdp: CDPSession, spansMs: readonly number[]): Promise<number[]> {
-  const complete = new Promise<string>((resolve) =>
-    cdp.once('Tracing.tracingComplete', (event) => resolve(event.stream!)),
-  );
-  await cdp.send('Tracing.end');
-  const handle = await complete;
-  const chunks: string[] = [];
-  for (;;) {
-    const { data, eof } = await cdp.send('IO.read', { handle });
-    chunks.push(data);
-    if (eof) break;
-  }
-  await cdp.send('IO.close', { handle });
-  const parsed = JSON.parse(chunks.join('')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  const parsed = JSON.parse(await endTrace(cdp)) as { traceEvents?: TraceEvent[] } | TraceEvent[];
   return cpuPerKey(Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []), spansMs);
 }
 
@@ -74,4 +62,21 @@ export function cpuPerKey(events: readonly TraceEvent[], spansMs: readonly numbe
       if (task.ts < end && task.ts + (task.dur ?? 0) > mark.ts) cpu += task.tdur ?? task.dur ?? 0;
     return cpu / 1000;
   });
+}
+
+/** Ends a trace started with `Tracing.start` (stream transfer) and reads it whole: its JSON. */
+export async function endTrace(cdp: CDPSession): Promise<string> {
+  const complete = new Promise<string>((resolve) =>
+    cdp.once('Tracing.tracingComplete', (event) => resolve(event.stream!)),
+  );
+  await cdp.send('Tracing.end');
+  const handle = await complete;
+  const chunks: string[] = [];
+  for (;;) {
+    const { data, eof } = await cdp.send('IO.read', { handle });
+    chunks.push(data);
+    if (eof) break;
+  }
+  await cdp.send('IO.close', { handle });
+  return chunks.join('');
 }

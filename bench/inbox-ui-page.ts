@@ -6,7 +6,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { startKeyCpu, stopKeyCpu } from './inbox-ui-cpu';
+import { endTrace, startKeyCpu, stopKeyCpu } from './inbox-ui-cpu';
 
 /** The window the bench's pages open in. */
 export const viewport = { width: 1280, height: 900 };
@@ -423,19 +423,7 @@ async function startTrace(cdp: CDPSession): Promise<void> {
 }
 
 async function stopTrace(cdp: CDPSession, path: string): Promise<void> {
-  const complete = new Promise<string>((resolve) =>
-    cdp.once('Tracing.tracingComplete', (event) => resolve(event.stream!)),
-  );
-  await cdp.send('Tracing.end');
-  const handle = await complete;
-  const chunks: string[] = [];
-  for (;;) {
-    const { data, eof } = await cdp.send('IO.read', { handle });
-    chunks.push(data);
-    if (eof) break;
-  }
-  await cdp.send('IO.close', { handle });
-  await writeFile(path, chunks.join(''));
+  await writeFile(path, await endTrace(cdp));
   console.log(`Trace of the typing written to ${path}`);
 }
 
