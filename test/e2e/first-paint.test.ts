@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Route } from 'playwright-core';
-import { launchChromium, openApp, signInToDemo } from '../helpers/browser';
-import { MemoryCredentialStore } from '../../main/core/credentials/memory-store';
-import { seedDemoInbox, startTestHost, type TestHost } from '../helpers/headless';
+import type { TestHost } from '../helpers/headless';
+import { signedInInbox } from '../helpers/signed-in-inbox';
 import { chromiumPath, systemComponent } from '../helpers/system';
 
 const hasChromium = systemComponent('Chromium', chromiumPath !== null, 'apt-get install chromium');
@@ -16,14 +15,8 @@ describe.skipIf(!hasChromium)('the first screen the host paints', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    host = await startTestHost({ credentials: new MemoryCredentialStore() });
-    browser = await launchChromium();
-    const first = await openApp(browser, host.url);
-    await signInToDemo(first);
     // More than a screenful, so the painted screen is full.
-    await seedDemoInbox(host, 'alice@example.com', 60);
-    await first.locator('.fax-row[data-fax-id]').first().waitFor();
-    await first.context().close();
+    ({ host, browser } = await signedInInbox(60));
   });
 
   afterAll(async () => {

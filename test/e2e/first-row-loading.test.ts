@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { allowPageErrors, launchChromium, openApp, signInToDemo } from '../helpers/browser';
-import { MemoryCredentialStore } from '../../main/core/credentials/memory-store';
-import { startTestHost, type TestHost } from '../helpers/headless';
+import { allowPageErrors } from '../helpers/browser';
+import type { TestHost } from '../helpers/headless';
+import { signedInInbox } from '../helpers/signed-in-inbox';
 import { chromiumPath, systemComponent } from '../helpers/system';
 import { en } from '../../renderer/src/i18n/messages/en';
 import { screens } from '../../renderer/src/app/screens';
@@ -39,13 +39,8 @@ describe.skipIf(!hasChromium)('the first inbox row comes before the rest of the 
   let browser: Browser;
 
   beforeAll(async () => {
-    host = await startTestHost({ credentials: new MemoryCredentialStore() });
-    browser = await launchChromium();
     // Signed in once; every page below opens straight on the inbox.
-    const first = await openApp(browser, host.url);
-    await signInToDemo(first);
-    await first.locator('.fax-row[data-fax-id]').first().waitFor();
-    await first.context().close();
+    ({ host, browser } = await signedInInbox());
   });
 
   afterAll(async () => {
