@@ -3,7 +3,6 @@
  * Options: --port <n> (default: a free port), --data <dir> (default: ~/.kamifax-web),
  * --web <dir> (the built renderer; default: out/web).
  */
-import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
@@ -14,6 +13,7 @@ import { KeytarCredentialStore } from '../core/credentials/keytar-store';
 import { MemoryCredentialStore } from '../core/credentials/memory-store';
 import { guardProcess } from '../core/async/process-guard';
 import { createLogger } from '../core/log/logger';
+import { webDataDir } from './data-dir';
 import { startHeadlessHost } from './host';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -50,7 +50,7 @@ guardProcess(log);
 const host = await startHeadlessHost({
   log,
   credentials: new ChosenCredentialStore(chooseCredentials()),
-  dataDir: values.data ?? join(homedir(), '.kamifax-web'),
+  dataDir: webDataDir(values.data),
   webRoot: values.web ?? join(projectRoot, 'out/web'),
   port: values.port ? Number(values.port) : 0,
   version: pkg.version,
