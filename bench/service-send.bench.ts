@@ -10,19 +10,25 @@
  * loop on the quiet service. The send's latency is the POST's answer (202, queued); the
  * simulated line is fast, and the time until all 50 are delivered is shown apart.
  * Latencies move with the machine's load (printed); the service's own CPU time per send (from
- * /proc, its main thread apart, then each other thread: the inspection workers, libuv's pool,
- * V8's helpers) moves much less, and is printed beside them.
+ * /proc: the main thread, the inspection workers, and the other threads, V8's helpers and
+ * libuv's pool; `service-send-cpu.ts`) moves much less, and is printed beside them, for all
+ * rounds and for each (the first is a just-started service whose JIT is still compiling).
+ * `KAMIFAX_BENCH_PERF=<dir>` samples every thread with Linux perf and splits "other" into the
+ * optimising compiler, GC helpers and libuv's pool (`service-send-perf.ts`).
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { realisticPdf } from './realistic-pdf';
+import { cpuBetween, serviceCpu, threadCpu, threadKinds } from './service-send-cpu';
+import { perfDir, perfNodeFlags, printPerfSplit, startPerf } from './service-send-perf';
 
 const concurrency = 50;
-const rounds = 3;
+/** Rounds of 50 (`KAMIFAX_BENCH_ROUNDS`, 3 by default). */
+const rounds = Number(process.env.KAMIFAX_BENCH_ROUNDS) || 3;
 /** Bob's reads run in this many loops at once, one request after another in each. */
 const readLoops = 4;
 const adminToken = 'bench-admin';
@@ -42,44 +48,14 @@ async function timed(work: () => Promise<Response>): Promise<number> {
 }
 
 /**
- * CPU time (user + system, ms) the service has used: its main thread (the event loop every
- * request waits for) and the whole process (the inspection workers, libuv's pool, GC threads).
- * From /proc, so the figure is the service's own work whatever else loads the machine.
- */
-function serviceCpu(pid: number): { main: number; all: number } {
-  const ticks = (path: string) => {
-    // Fields after the command's closing parenthesis; utime and stime are the 12th and 13th.
-    const fields = readFileSync(path, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
-  };
-  return { main: ticks(`/proc/${pid}/task/${pid}/stat`), all: ticks(`/proc/${pid}/stat`) };
-}
-/** CPU time (ms) of each thread of the service, by thread id. */
-function threadCpu(pid: number): Map<string, number> {
-  const times = new Map<string, number>();
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
-        .split(') ')[1]!
-        .split(' ');
-      times.set(tid, ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks);
-    } catch {
-      // A thread that ended meanwhile.
-    }
-  }
-  return times;
-}
-/** USER_HZ: 100 on every Linux this runs on (`getconf CLK_TCK`). */
-const clockTicks = 100;
-
-/**
  * The service as deployed: its own process, its log lines (one per request, at info) going to
  * a file as a deployed service's go to a file or the journal. (Into a pipe that this process
  * drains, a full pipe would stall the service's writes whenever this event loop is busy with
  * the 50 uploads: a coupling no deployment has.) Resolves with its URL and a stop function.
  */
 async function startServiceProcess(dataDir: string) {
-  const logPath = join(dataDir, 'service-stdout.log');
+  // KAMIFAX_BENCH_SERVICE_LOG=<file>: keep the service's output there (the data folder goes).
+  const logPath = process.env.KAMIFAX_BENCH_SERVICE_LOG || join(dataDir, 'service-stdout.log');
   const log = openSync(logPath, 'w');
   const child = spawn(
     process.execPath,
@@ -88,6 +64,9 @@ async function startServiceProcess(dataDir: string) {
       ...(process.env.KAMIFAX_BENCH_PROFILE
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env.KAMIFAX_BENCH_PROFILE}`]
         : []),
+      ...perfNodeFlags,
+      // KAMIFAX_BENCH_SERVICE_FLAGS: more Node or V8 flags for the service (e.g. --trace-deopt).
+      ...(process.env.KAMIFAX_BENCH_SERVICE_FLAGS?.split(' ').filter(Boolean) ?? []),
       '--import',
       'tsx',
       // KAMIFAX_BENCH_SERVICE=<dir>: another copy of service/ (an A/B beside older code).
@@ -223,6 +202,7 @@ async function main(): Promise<void> {
     await Promise.all([timed(send), timed(send), timed(account)]);
     await readWhile(pause(200));
 
+    const perf = await startPerf(service.pid);
     const load = [loadavg()[0]!];
     const sends: number[] = [];
     const reads: number[] = [];
@@ -231,7 +211,8 @@ async function main(): Promise<void> {
     const walls = { send: [] as number[], read: [] as number[] };
     let deliveredMs = 0;
     const cpu = { main: 0, all: 0, quiet: 0 };
-    const threads = new Map<string, number>();
+    /** Per round: the sends' p95 and the service's CPU by thread kind. */
+    const perRound: { p95: number; cpu: ReturnType<typeof cpuBetween> }[] = [];
     /** Each round's sends, in µs of the monotonic clock that CPU profiles' timestamps use. */
     const sendWindows: [bigint, bigint][] = [];
     for (let round = 0; round < rounds; round += 1) {
@@ -244,8 +225,10 @@ async function main(): Promise<void> {
       sends.push(...(await batch));
       const sendWall = performance.now() - started;
       const cpuAfter = serviceCpu(service.pid);
-      for (const [tid, ms] of threadCpu(service.pid))
-        threads.set(tid, (threads.get(tid) ?? 0) + ms - (threadsBefore.get(tid) ?? 0));
+      perRound.push({
+        p95: percentile(sends.slice(-concurrency), 95),
+        cpu: cpuBetween(threadsBefore, threadCpu(service.pid)),
+      });
       cpu.main += cpuAfter.main - cpuBefore.main;
       cpu.all += cpuAfter.all - cpuBefore.all;
       walls.send.push(sendWall);
@@ -270,11 +253,13 @@ async function main(): Promise<void> {
       load.push(loadavg()[0]!);
     }
     reader.close();
-    if (process.env.KAMIFAX_BENCH_PROFILE)
-      writeFileSync(
-        join(process.env.KAMIFAX_BENCH_PROFILE, 'send-windows.json'),
-        JSON.stringify(sendWindows.map(([from, to]) => [Number(from), Number(to)])),
-      );
+    await perf?.stop();
+    for (const dir of [process.env.KAMIFAX_BENCH_PROFILE, perfDir])
+      if (dir)
+        writeFileSync(
+          join(dir, 'send-windows.json'),
+          JSON.stringify(sendWindows.map(([from, to]) => [Number(from), Number(to)])),
+        );
 
     console.log(
       `${concurrency} concurrent requests, ${rounds} rounds (${sends.length} of each); two-page PDF of ${(pdf.length / 1024).toFixed(0)} kB; service in its own process`,
@@ -306,13 +291,22 @@ async function main(): Promise<void> {
     console.log(
       `service CPU while the sends ran (user+system; other load on the machine does not count), per send: main thread ${((cpu.main - perRead * bobBusy.length) / sends.length).toFixed(1)} ms without bob's reads (${(cpu.main / sends.length).toFixed(1)} with them; one quiet read ${perRead.toFixed(2)} ms), whole process ${(cpu.all / sends.length).toFixed(1)} ms`,
     );
-    const busiest = [...threads]
-      .filter(([tid]) => tid !== String(service.pid))
-      .map(([, ms]) => ms / sends.length)
-      .filter((ms) => ms >= 0.05)
-      .sort((x, y) => y - x);
+    // By thread kind (service-send-cpu.ts): which threads the whole process's time is on.
+    const kindsPerSend = threadKinds.map((kind) => {
+      const ms = perRound.reduce((sum, r) => sum + r.cpu[kind], 0) / sends.length;
+      const busy = Math.max(...perRound.map((r) => r.cpu.busyThreads[kind]));
+      return `${kind} ${ms.toFixed(1)} (${busy} thread${busy === 1 ? '' : 's'})`;
+    });
     console.log(
-      `  the other threads' CPU per send, busiest first (the inspection workers, libuv's pool, V8's GC and compiler threads; unnamed on Linux): ${busiest.map((ms) => ms.toFixed(2)).join(' / ')} ms`,
+      `  by thread, per send (bob's reads included): ${kindsPerSend.join(', ')} ms; "other" is V8's compiler and GC helpers and libuv's pool (KAMIFAX_BENCH_PERF splits them)`,
+    );
+    for (const [index, { p95, cpu: c }] of perRound.entries())
+      console.log(
+        `  round ${index + 1}: sends p95 ${p95.toFixed(0)} ms; CPU per send: whole ${(c.all / concurrency).toFixed(1)}, main ${(c.main / concurrency).toFixed(1)}, inspection ${(c.inspection / concurrency).toFixed(1)}, other ${(c.other / concurrency).toFixed(1)} ms`,
+      );
+    printPerfSplit(
+      sendWindows.map(([from, to]) => [Number(from), Number(to)]),
+      sends.length,
     );
     console.log(
       `all ${concurrency} sends of a round delivered on the simulated line within ${deliveredMs.toFixed(0)} ms (line speed ×100,000)`,
