@@ -5,67 +5,80 @@
  * (main/headless/host-build.ts). It prints `listening <url>` once the page can be served,
  * `mark <name> <epoch ms>` as start-up passes its steps (modules loaded, listening, sign-in
  * restored with the stores open, first inbox query asked and answered), and at SIGTERM the
- * rotated secrets for the next run.
+ * rotated secrets for the next run, and `code-cache-save <what>` once it wrote (or kept) V8's code cache.
  */
 import { MemoryCredentialStore } from '../main/core/credentials/memory-store';
 import { createLogger } from '../main/core/log/logger';
+import { saveCodeCacheAfterStartup } from '../main/headless/code-cache';
 import { startHeadlessHost } from '../main/headless/host';
 
 const mark = (name: string) => console.log(`mark ${name} ${Date.now()}`);
 mark('loaded');
-const input: string[] = [];
-for await (const chunk of process.stdin) input.push(String(chunk));
-const config = JSON.parse(input.join('')) as {
-  dataDir: string;
-  webRoot: string;
-  secrets: [string, string][];
-  /** A fixed port (a restart of the same origin); a free one when absent. */
-  port?: number;
-};
-const credentials = new MemoryCredentialStore();
-for (const [key, value] of config.secrets) credentials.entries.set(key, value);
-const host = await startHeadlessHost({
-  dataDir: config.dataDir,
-  webRoot: config.webRoot,
-  port: config.port ?? 0,
-  credentials,
-  locale: 'en-US',
-  version: '0.0.0-bench',
-  pollMs: 600_000,
-  log: createLogger((line) => process.stderr.write(`${line}\n`), 'bench', 'warn'),
-});
-mark('listening');
-console.log(`listening ${host.url}`);
-host.core.restored.then(
-  () => mark('restored'),
-  () => undefined,
-);
-const router = host.core.router;
-const dispatch = router.dispatch.bind(router);
-let queried = false;
-let called = false;
-router.dispatch = async (channel, payload) => {
-  // The first call of all is the page's first answers starting (the shell page was asked for).
-  if (!called) {
-    called = true;
-    mark('pageAsked');
-  }
-  const first = channel === 'inbox:query' && !queried;
-  if (first) {
-    queried = true;
-    mark('queryAsked');
-  }
-  const result = await dispatch(channel, payload);
-  if (first) mark('queryAnswered');
-  return result;
-};
-process.on('SIGTERM', () => {
-  host.close().then(
-    () => {
-      // The refresh token rotates at each restore: the next run needs the new one.
-      console.log(`secrets ${JSON.stringify([...credentials.entries])}`);
-      process.exit(0);
-    },
-    () => process.exit(1),
+// A function, not a top-level await: the host is built as one CommonJS file (host-build.ts).
+async function main(): Promise<void> {
+  const input: string[] = [];
+  for await (const chunk of process.stdin) input.push(String(chunk));
+  const config = JSON.parse(input.join('')) as {
+    dataDir: string;
+    webRoot: string;
+    secrets: [string, string][];
+    /** A fixed port (a restart of the same origin); a free one when absent. */
+    port?: number;
+  };
+  const credentials = new MemoryCredentialStore();
+  for (const [key, value] of config.secrets) credentials.entries.set(key, value);
+  const host = await startHeadlessHost({
+    dataDir: config.dataDir,
+    webRoot: config.webRoot,
+    port: config.port ?? 0,
+    credentials,
+    locale: 'en-US',
+    version: '0.0.0-bench',
+    pollMs: 600_000,
+    log: createLogger((line) => process.stderr.write(`${line}\n`), 'bench', 'warn'),
+  });
+  mark('listening');
+  console.log(`listening ${host.url}`);
+  host.core.restored.then(
+    () => mark('restored'),
+    () => undefined,
   );
+  const router = host.core.router;
+  const dispatch = router.dispatch.bind(router);
+  let queried = false;
+  let called = false;
+  router.dispatch = async (channel, payload) => {
+    // The first call of all is the page's first answers starting (the shell page was asked for).
+    if (!called) {
+      called = true;
+      mark('pageAsked');
+    }
+    const first = channel === 'inbox:query' && !queried;
+    if (first) {
+      queried = true;
+      mark('queryAsked');
+    }
+    const result = await dispatch(channel, payload);
+    if (first) mark('queryAnswered');
+    return result;
+  };
+  process.on('SIGTERM', () => {
+    host.close().then(
+      () => {
+        // The refresh token rotates at each restore: the next run needs the new one.
+        console.log(`secrets ${JSON.stringify([...credentials.entries])}`);
+        process.exit(0);
+      },
+      () => process.exit(1),
+    );
+  });
+  // As cli.ts: the code cache is written once start-up is over, if this start had none.
+  saveCodeCacheAfterStartup(host.core.afterStartup.done, (what) =>
+    console.log(`code-cache-save ${what}`),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
 });

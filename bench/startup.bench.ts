@@ -45,8 +45,16 @@ const runs = Number(process.env.KAMIFAX_BENCH_STARTUP_RUNS ?? 5);
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** KAMIFAX_BENCH_STARTUP_TSX=1: also time the host from TypeScript through tsx (the old way), in turn. */
 const compareTsx = process.env.KAMIFAX_BENCH_STARTUP_TSX === '1';
-/** What the host processes said of their compile cache (main/core/compile-cache.ts). */
-const compileCacheSeen = new Set<string>();
+/**
+ * KAMIFAX_BENCH_STARTUP_AGAINST=<an older build's startup-host.js>: the restart case also takes
+ * turns with that host (built by that tree's host-build.ts with this bench's entries), old vs new
+ * in the same window.
+ */
+const againstHost = process.env.KAMIFAX_BENCH_STARTUP_AGAINST;
+/** The steps compared with the older build. */
+const againstSteps = ['loaded', 'listening', 'pageAsked', 'queryAnswered'] as const;
+/** What the host processes said of V8's code cache (main/headless/code-cache.ts), per case. */
+const codeCacheSeen = new Map<string, number>();
 /** KAMIFAX_BENCH_STARTUP_TAB_AFTER=1: the tab opens once the host listens (the old order). */
 const tabAfterListening = process.env.KAMIFAX_BENCH_STARTUP_TAB_AFTER === '1';
 /** KAMIFAX_BENCH_STARTUP_TAB_AB=1: the restart case also takes turns with the old order. */
@@ -116,35 +124,45 @@ async function startHostProcess(
   webRoot: string,
   secrets: [string, string][],
   port: number,
-  compileCache: string | null,
+  codeCache: string | null,
 ) {
   const profile = profileDir ? [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`] : [];
   const started = Date.now();
   const child = spawn(process.execPath, [...profile, ...hostArgs], {
     cwd: root,
     stdio: ['pipe', 'pipe', 'inherit'],
-    // The restart case keeps the host's compile cache in the data folder, as the app does.
-    env: { ...process.env, KAMIFAX_BENCH_COMPILE_CACHE: compileCache ?? '' },
+    // The restart case keeps the host's code cache in the data folder, as the app does.
+    env: { ...process.env, KAMIFAX_BENCH_CODE_CACHE: codeCache ?? '' },
   });
   child.stdin.end(JSON.stringify({ dataDir, webRoot, secrets, port }));
   let rotated: [string, string][] = secrets;
   const marks = new Map<Step, number>();
+  // A start without a valid cache writes one once start-up is over: stopping waits for it
+  // (at most 10 s), so the next restart finds it, as the app's next start would.
+  let cacheWritten: () => void = () => undefined;
+  const cacheSaved = new Promise<void>((resolve) => (cacheWritten = resolve));
   const url = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout }).on('line', (line) => {
       if (line.startsWith('listening ')) resolve(line.slice('listening '.length));
       if (line.startsWith('secrets ')) rotated = JSON.parse(line.slice('secrets '.length));
-      if (line.startsWith('compile-cache '))
-        compileCacheSeen.add(line.slice('compile-cache '.length));
+      if (line.startsWith('code-cache')) {
+        const seen = `${codeCache ? 'restart' : 'cold'}: ${line}`;
+        codeCacheSeen.set(seen, (codeCacheSeen.get(seen) ?? 0) + 1);
+        if (line.startsWith('code-cache-save') || /^code-cache (used|off)$/.test(line))
+          cacheWritten();
+      }
       const [word, name, at] = line.split(' ');
       if (word === 'mark') marks.set(name as Step, Number(at));
     });
     child.once('exit', (code) => reject(new Error(`the host exited (${code})`)));
   });
-  const stop = () =>
-    new Promise<[string, string][]>((resolve) => {
+  const stop = async () => {
+    await Promise.race([cacheSaved, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    return new Promise<[string, string][]>((resolve) => {
       child.once('exit', () => resolve(rotated));
       child.kill('SIGTERM');
     });
+  };
   return { started, url, marks, stop };
 }
 
@@ -195,6 +213,8 @@ interface Size {
   tsxFirst: number[];
   /** Restart turns with the tab opened once the host listens (KAMIFAX_BENCH_STARTUP_TAB_AB). */
   tabAfter: { asked: number[]; first: number[]; live: number[] };
+  /** Restart turns with the older build (KAMIFAX_BENCH_STARTUP_AGAINST): steps, first rows. */
+  against: Map<string, number[]>;
 }
 
 const noFigures = (): Figures => ({
@@ -217,7 +237,7 @@ async function freePort(): Promise<number> {
 /** One fresh host process on a size's folder: first row painted, and a blank page beside it. */
 async function run(
   size: Size,
-  host: { args: readonly string[]; tsx: boolean; tabAfter?: boolean },
+  host: { args: readonly string[]; tsx: boolean; tabAfter?: boolean; against?: boolean },
   webRoot: string,
   browser: Browser,
   browserCase: Case,
@@ -262,7 +282,8 @@ async function run(
     const { page, openedAt } = await tab;
     started.marks.set('tabOpened', Math.max(openedAt, started.marks.get('listening') ?? 0));
     const figures = size.figures[browserCase];
-    if (counted && !host.tsx && !host.tabAfter) figures.tabOpen.push(openedAt - tabStart);
+    if (counted && !host.tsx && !host.tabAfter && !host.against)
+      figures.tabOpen.push(openedAt - tabStart);
     await page.goto(started.url);
     await page
       .locator('.fax-row[data-fax-id]')
@@ -300,7 +321,13 @@ async function run(
       );
     });
     if (counted && host.tsx) size.tsxFirst.push(painted - started.started);
-    else if (counted && host.tabAfter) {
+    else if (counted && host.against) {
+      const add = (name: string, at: number | undefined) =>
+        size.against.set(name, [...(size.against.get(name) ?? []), (at ?? NaN) - started.started]);
+      for (const step of againstSteps) add(step, started.marks.get(step));
+      add('first', painted);
+      add('live', live);
+    } else if (counted && host.tabAfter) {
       size.tabAfter.asked.push((started.marks.get('pageAsked') ?? NaN) - started.started);
       size.tabAfter.first.push(painted - started.started);
       size.tabAfter.live.push(live - started.started);
@@ -335,11 +362,8 @@ async function main(): Promise<void> {
     await buildHost({
       projectRoot: root,
       outDir: hostOut,
-      entries: {
-        'startup-host': 'bench/startup-boot.ts',
-        'startup-main': 'bench/startup-host.ts',
-        'service-process': 'main/core/session/service-process.ts',
-      },
+      entries: { 'startup-host': 'bench/startup-boot.ts' },
+      mains: { 'startup-main': 'bench/startup-host.ts' },
     });
     await build({
       configFile: join(root, 'vite.web.config.ts'),
@@ -373,6 +397,7 @@ async function main(): Promise<void> {
         figures: { restart: noFigures(), cold: noFigures() },
         tsxFirst: [],
         tabAfter: { asked: [], first: [], live: [] },
+        against: new Map(),
       });
     }
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
@@ -387,6 +412,14 @@ async function main(): Promise<void> {
       ...(compareTsx ? [{ host: fromSource, browserCase: 'restart' as const }] : []),
       ...(compareTabAfter
         ? [{ host: { ...built, tabAfter: true }, browserCase: 'restart' as const }]
+        : []),
+      ...(againstHost
+        ? [
+            {
+              host: { args: [againstHost], tsx: false, against: true },
+              browserCase: 'restart' as const,
+            },
+          ]
         : []),
     ];
     // Each kept profile is primed by two loads (its code cache is kept from the second on).
@@ -432,6 +465,17 @@ async function main(): Promise<void> {
               ],
             ]
           : []),
+        ...(againstHost && browserCase === 'restart'
+          ? [
+              [`  in turns, the older build (${againstHost}):`, ...prepared.map(() => '')],
+              ...againstSteps.map((step) => [
+                `    … process start → ${stepNames[step]}`,
+                ...column((s) => s.against.get(step) ?? []),
+              ]),
+              ['    … first inbox row painted', ...column((s) => s.against.get('first') ?? [])],
+              ['    … first live row painted', ...column((s) => s.against.get('live') ?? [])],
+            ]
+          : []),
         ...(compareTabAfter && browserCase === 'restart'
           ? [
               [
@@ -456,7 +500,7 @@ async function main(): Promise<void> {
       'restart: each size has a Chromium profile kept across its runs (V8 code cache, HTTP cache) and a fixed port, as Electron keeps its profile and app:// origin across restarts; Chromium is launched on it before the host (not timed) and closed after each run; the profile was primed by two loads. cold: a fresh profile and a new port each run.',
     );
     console.log(
-      `Host compile cache (Node's module.enableCompileCache, kept in the data folder in the restart case, none cold): ${[...compileCacheSeen].join(', ')} on Node ${process.versions.node}${compileCacheSeen.has('unsupported') ? ' (Node < 22.1 has none: every start compiles the host, as the cold case)' : ''}.`,
+      `Host code cache (V8's, main/headless/code-cache.ts: kept in the data folder across the restart case's runs as the app keeps it, written after a start that had none; none in the cold case, which compiles the whole host): ${[...codeCacheSeen].map(([what, times]) => `${what} ×${times}`).join('; ')}.`,
     );
     if (profileDir) console.log(`CPU profiles of the host processes: ${profileDir}`);
   } finally {
