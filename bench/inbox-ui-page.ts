@@ -417,6 +417,8 @@ async function startTrace(cdp: CDPSession): Promise<void> {
         'net',
         'mojom',
         'disabled-by-default-devtools.timeline.frame',
+        // JS samples, so a key's tasks can be read down to the function (DevTools shows them).
+        'disabled-by-default-v8.cpu_profiler',
       ],
     },
   });
