@@ -4,6 +4,7 @@
  * `Kamifax service listening on <url>` on a line of its own when ready.
  */
 import { parseArgs } from 'node:util';
+import { lowerHelperThreads } from './helper-threads';
 import { startService } from './server';
 
 const { values } = parseArgs({
@@ -32,6 +33,9 @@ const service = await startService({
   // JSON lines on stdout: one per request at info, errors with their stack, secrets redacted.
   logger: { level: values['log-level'] as 'info', stdout: true },
 });
+// The event loop answers every user: V8's and libuv's helper threads yield the CPU to it
+// (nice +5: still ahead of the inspection workers, at 10).
+await lowerHelperThreads(5);
 process.stdout.write(`Kamifax service listening on ${service.url}\n`);
 const stop = () => {
   service.close().then(
