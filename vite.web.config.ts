@@ -121,11 +121,70 @@ export function classicReact(): Plugin {
   };
 }
 
+/**
+ * The shell page starts its scripts through one small deferred classic script
+ * (renderer/src/boot/after-first-paint.ts), which waits for the host's painted first screen to
+ * be presented before it starts React and the modules. Runs after Vite's and classicReact()'s
+ * own tags are in the page: it takes React's script, the entry module and its preloads out of
+ * the page and hands them to that script in its data attributes. The viewer's page is left as
+ * it is (nothing is painted ahead there).
+ */
+export function startAfterFirstPaint(): Plugin {
+  let file = '';
+  return {
+    name: 'kamifax-start-after-first-paint',
+    apply: 'build',
+    async buildStart() {
+      const result = await esbuild({
+        entryPoints: [join(root, 'src/boot/after-first-paint.ts')],
+        bundle: true,
+        write: false,
+        format: 'iife',
+        minify: true,
+        target: 'chrome130',
+        legalComments: 'none',
+      });
+      const source = result.outputFiles[0]!.text;
+      const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);
+      file = `assets/boot-${hash}.js`;
+      this.emitFile({ type: 'asset', fileName: file, source });
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        if (!context.filename.endsWith('index.html')) return html;
+        const take = (pattern: RegExp): string[] => {
+          const found: string[] = [];
+          html = html.replace(pattern, (_tag, src: string) => {
+            found.push(src);
+            return '';
+          });
+          return found;
+        };
+        const [classic] = take(/<script src="([^"]+)" defer><\/script>\s*/g);
+        const [entry, ...others] = take(
+          /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/g,
+        );
+        const preload = take(/<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g);
+        if (!classic || !entry || others.length > 0)
+          throw new Error(
+            "startAfterFirstPaint: the page lacks React's script or one entry module",
+          );
+        const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+        const boot =
+          `<script src="./${file}" defer data-classic="${attribute(classic)}" ` +
+          `data-module="${attribute(entry)}" data-preload="${attribute(preload.join(' '))}"></script>`;
+        return html.replace('</head>', `  ${boot}\n  </head>`);
+      },
+    },
+  };
+}
+
 /** The renderer as a plain web build (`out/web`) for the headless host and the browser demo. */
 export default defineConfig({
   root,
   base: './',
-  plugins: [react(), pdfjsAssets(), classicReact()],
+  plugins: [react(), pdfjsAssets(), classicReact(), startAfterFirstPaint()],
   build: {
     // KAMIFAX_WEB_OUT lets test runs that share a checkout build side by side.
     outDir: process.env.KAMIFAX_WEB_OUT ?? fileURLToPath(new URL('./out/web', import.meta.url)),

@@ -98,6 +98,52 @@ describe.skipIf(!hasChromium)('the first screen the host paints', () => {
     await page.context().close();
   });
 
+  // renderer/src/boot/after-first-paint.ts: React's script and the modules, which would compete
+  // with the first frame for the two cores, start once the painted screen has been presented.
+  const scriptStarts = (page: Page) =>
+    page.evaluate(() => {
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+      const started = (pattern: RegExp) =>
+        performance
+          .getEntriesByType('resource')
+          .find((entry) => pattern.test(new URL(entry.name).pathname))?.startTime ?? null;
+      return {
+        fcp,
+        react: started(/\/assets\/react-[\w-]+\.js$/),
+        entry: started(/\/assets\/index-[\w-]+\.js$/),
+      };
+    });
+
+  it('starts React and the modules only once the painted screen is shown', async () => {
+    const page = await browser.newPage({ locale: 'en-US' });
+    await page.goto(host.url);
+    await page.locator(live).first().waitFor();
+    const { fcp, react, entry } = await scriptStarts(page);
+    expect(fcp).not.toBeNull();
+    expect(react).not.toBeNull();
+    expect(entry).not.toBeNull();
+    expect(react!).toBeGreaterThanOrEqual(fcp!);
+    expect(entry!).toBeGreaterThanOrEqual(react!);
+    await page.context().close();
+  });
+
+  it('starts them at once when nothing was painted', async () => {
+    process.env.KAMIFAX_FIRST_PAINT = 'off';
+    try {
+      const page = await browser.newPage({ locale: 'en-US' });
+      await page.goto(host.url);
+      await page.locator(live).first().waitFor();
+      expect(await page.locator('.first-paint').count()).toBe(0);
+      const { fcp, react } = await scriptStarts(page);
+      // Nothing to show before React's first render: its script is fetched before any paint.
+      expect(react).not.toBeNull();
+      expect(react!).toBeLessThan(fcp!);
+      await page.context().close();
+    } finally {
+      delete process.env.KAMIFAX_FIRST_PAINT;
+    }
+  });
+
   it('paints in the browser’s language', async () => {
     const { page, release } = await openHeld('ja-JP');
     expect(await page.locator('.first-paint .sidebar').innerText()).toContain('受信箱');

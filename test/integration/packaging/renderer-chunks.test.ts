@@ -101,19 +101,46 @@ describe('the renderer build: the inbox comes first, the rest later', () => {
   // Chromium (156) uses V8's code cache for classic scripts only: a module script is compiled
   // afresh on every visit. React, the largest part of the first script, is therefore a classic
   // script that both pages run before their modules, and no module chunk holds a copy of it.
+  const reactScript = (name: string | undefined) => {
+    expect(name).toMatch(/^\.\/assets\/react-[\w-]{8}\.js$/);
+    const script = text(name!.slice(2));
+    expect(script).not.toMatch(/^\s*(import|export)\b/m);
+    expect(script).toContain('createRoot');
+    expect(script).toContain('useState');
+  };
+
   it('runs React from one classic script before the modules, and no chunk has its own copy', () => {
     const react = /node_modules\/(react|react-dom|scheduler)\//;
     expect(chunks.flatMap((chunk) => chunk.moduleIds).filter((id) => react.test(id))).toEqual([]);
-    for (const page of ['index.html', 'viewer.html']) {
-      const html = text(page);
-      const classic = /<script src="\.\/(assets\/react-[\w-]{8}\.js)" defer><\/script>/.exec(html);
-      expect(classic, page).not.toBeNull();
-      const module = html.indexOf('<script type="module"');
-      expect(module).toBeGreaterThan(classic!.index);
-      const script = text(classic![1]!);
-      expect(script).not.toMatch(/^\s*(import|export)\b/m);
-      expect(script).toContain('createRoot');
-      expect(script).toContain('useState');
-    }
+    // The viewer's page loads them itself, React's first.
+    const viewer = text('viewer.html');
+    const classic = /<script src="(\.\/assets\/react-[\w-]{8}\.js)" defer><\/script>/.exec(viewer);
+    expect(classic).not.toBeNull();
+    expect(viewer.indexOf('<script type="module"')).toBeGreaterThan(classic!.index);
+    reactScript(classic![1]);
+  });
+
+  // The shell's page has one script, which starts React and then the modules once the host's
+  // painted first screen has been presented (renderer/src/boot/after-first-paint.ts).
+  it("starts the shell's scripts from one small deferred classic script", () => {
+    const html = text('index.html');
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
+    expect(scripts).toHaveLength(1);
+    expect(html).not.toContain('modulepreload');
+    const boot =
+      /^<script src="\.\/(assets\/boot-[\w-]{8}\.js)" defer data-classic="([^"]+)" data-module="([^"]+)" data-preload="([^"]*)">$/.exec(
+        scripts[0]!,
+      );
+    expect(boot, scripts[0]).not.toBeNull();
+    const [, bootFile, classic, entry, preload] = boot!;
+    reactScript(classic);
+    const entryChunk = chunks.find((chunk) => chunk.isEntry && chunk.name === 'index')!;
+    expect(entry).toBe(`./${entryChunk.fileName}`);
+    const imported = first.files.filter((file) => file !== entryChunk.fileName);
+    expect(preload!.split(' ').sort()).toEqual(imported.map((file) => `./${file}`).sort());
+    const bootScript = text(bootFile!);
+    expect(bootScript).not.toMatch(/^\s*(import|export)\b/m);
+    expect(bootScript.length).toBeLessThan(2000);
+    expect(bootScript).toContain('first-contentful-paint');
   });
 });
