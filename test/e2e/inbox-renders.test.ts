@@ -180,6 +180,50 @@ describe.skipIf(!hasChromium)('a search keystroke renders only what changes', ()
     expect(same).toBe(true);
   });
 
+  it("a new search's rows past the screen are added after the frame that shows those on it", async () => {
+    await search().fill('');
+    await shown('');
+    // At the commit that shows the new search's rows: are the list's rows on screen filled,
+    // and how many rows lie below it (the overscan)?
+    await page.evaluate(() => {
+      const seen: Array<{ below: number; gap: number }> = [];
+      (globalThis as unknown as { atShown: typeof seen }).atShown = seen;
+      new MutationObserver(() => {
+        const box = document.querySelector('.fax-list')!.getBoundingClientRect();
+        const rows = [...document.querySelectorAll('.fax-list .fax-row[data-fax-id]')].map((row) =>
+          row.getBoundingClientRect(),
+        );
+        seen.push({
+          below: rows.filter((row) => row.top >= box.bottom).length,
+          // Positive when the rows end above the list's bottom edge: a blank on screen.
+          gap: box.bottom - Math.max(...rows.map((row) => row.bottom)),
+        });
+      }).observe(document.querySelector('section[data-shown-search]')!, {
+        attributes: true,
+        attributeFilter: ['data-shown-search'],
+      });
+    });
+    // Other faxes than the unsearched list's (newest first: 199, 198, … not 300, 299, …).
+    await search().fill('Seeded fax 1');
+    await shown('Seeded fax 1');
+    const [atShown] = await page.evaluate(
+      () => (globalThis as unknown as { atShown: Array<{ below: number; gap: number }> }).atShown,
+    );
+    expect(atShown!.gap).toBeLessThanOrEqual(0);
+    expect(atShown!.below).toBe(0);
+    // Then the overscan follows, so a scroll finds its rows there.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const box = document.querySelector('.fax-list')!.getBoundingClientRect();
+          return [...document.querySelectorAll('.fax-list .fax-row[data-fax-id]')].filter(
+            (row) => row.getBoundingClientRect().top >= box.bottom,
+          ).length;
+        }),
+      )
+      .toBeGreaterThan(0);
+  });
+
   it('the search box asks for no spell-check or autofill', async () => {
     expect(await search().getAttribute('spellcheck')).toBe('false');
     expect(await search().getAttribute('autocomplete')).toBe('off');

@@ -104,6 +104,11 @@ export const InboxList = memo(function InboxList({
 
   useEffect(() => onRange(range), [onRange, range.start, range.end]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  /** The fax of each row the last commit showed, by index. */
+  const shown = useRef(new Map<number, string>());
+  /** The rows (`rowAt`) whose overscan has been added (see `waiting` below). */
+  const [filled, setFilled] = useState<typeof rowAt | null>(null);
+
   const moveTo = (index: number, extend: boolean) => {
     const active = Math.max(0, Math.min(total - 1, index));
     const element = box.current;
@@ -188,9 +193,23 @@ export const InboxList = memo(function InboxList({
     if (fax) onFullWindow(fax, index);
   });
 
+  // A new search's rows past the screen (the overscan) wait for the frame that shows those on
+  // it: a row that takes the place of another fax's is left out of this render, and added once
+  // that frame is painted (`filled`). Rows the scroll brings in, and rows that stay, are not.
+  const onScreen = visibleRange(viewport.top, viewport.height, rowHeight, total, 0);
+  const ids = new Map<number, string>();
+  let waiting = false;
   const rows: ReactElement[] = [];
   for (let index = range.start; index < range.end; index += 1) {
     const fax = rowAt(index);
+    if (fax && filled !== rowAt && (index < onScreen.start || index >= onScreen.end)) {
+      const before = shown.current.get(index);
+      if (before !== undefined && before !== fax.id) {
+        waiting = true;
+        continue;
+      }
+    }
+    if (fax) ids.set(index, fax.id);
     rows.push(
       <FaxRow
         key={fax?.id ?? `loading-${index}`}
@@ -207,6 +226,22 @@ export const InboxList = memo(function InboxList({
       />,
     );
   }
+
+  useLayoutEffect(() => {
+    shown.current = ids;
+  });
+  useEffect(() => {
+    if (!waiting) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // After the frame that shows the rows on screen: a frame, then a task.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setFilled(() => rowAt), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [waiting, rowAt]);
 
   return (
     <div
