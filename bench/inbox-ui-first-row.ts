@@ -155,11 +155,15 @@ export async function firstRowInTurns(args: {
             `${kind === 'cold' ? 'first visit' : 'returning'}: goto → first row visible, painted (ms)`,
             (f) => pick(f).map((r) => r.gotoToRowMs),
           ),
-          row('  first row painted, page clock (ms)', (f) => pick(f).map((r) => r.firstRowMs)),
+          row('  first row shown (Element Timing), page clock (ms)', (f) =>
+            pick(f).map((r) => r.firstRowMs),
+          ),
           row('  goto → live row visible, interactive (ms)', (f) =>
             pick(f).map((r) => r.gotoToLiveMs),
           ),
-          row('  live row painted, page clock (ms)', (f) => pick(f).map((r) => r.liveRowMs)),
+          row('  live row shown (Element Timing), page clock (ms)', (f) =>
+            pick(f).map((r) => r.liveRowMs),
+          ),
           row('  first contentful paint (ms)', (f) => pick(f).map((r) => r.fcpMs)),
         ];
       }),
