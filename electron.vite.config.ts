@@ -1,7 +1,7 @@
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
-import { pdfjsAssets } from './vite.web.config';
+import { classicReact, pdfjsAssets, startAfterFirstPaint } from './vite.web.config';
 
 /**
  * electron-vite builds the three Electron bundles with one tool and one dev server:
@@ -36,7 +36,9 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react(), pdfjsAssets()],
+    // As the web build: React as one classic script (V8's code cache), started with the
+    // modules once the first screen app:// painted has been presented.
+    plugins: [react(), pdfjsAssets(), classicReact(), startAfterFirstPaint()],
     build: {
       outDir: 'out/renderer',
       target: 'chrome130',
