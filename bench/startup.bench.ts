@@ -52,9 +52,9 @@ const compareTsx = process.env.KAMIFAX_BENCH_STARTUP_TSX === '1';
  */
 const againstHost = process.env.KAMIFAX_BENCH_STARTUP_AGAINST;
 /** The steps compared with the older build. */
-const againstSteps = ['loaded', 'listening', 'pageAsked', 'queryAnswered'] as const;
-/** What the host processes said of V8's code cache (main/headless/code-cache.ts), per case. */
-const codeCacheSeen = new Map<string, number>();
+const againstSteps = ['loaded', 'listening', 'pageAsked', 'queryAnswered', 'pageSent'] as const;
+/** What the host processes said of their compile cache (main/core/compile-cache.ts). */
+const compileCacheSeen = new Set<string>();
 /** KAMIFAX_BENCH_STARTUP_TAB_AFTER=1: the tab opens once the host listens (the old order). */
 const tabAfterListening = process.env.KAMIFAX_BENCH_STARTUP_TAB_AFTER === '1';
 /** KAMIFAX_BENCH_STARTUP_TAB_AB=1: the restart case also takes turns with the old order. */
@@ -70,6 +70,7 @@ const steps = [
   'pageAsked',
   'queryAsked',
   'queryAnswered',
+  'pageSent',
 ] as const;
 type Step = (typeof steps)[number];
 
@@ -124,46 +125,42 @@ async function startHostProcess(
   webRoot: string,
   secrets: [string, string][],
   port: number,
-  codeCache: string | null,
+  compileCache: string | null,
 ) {
   const profile = profileDir ? [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`] : [];
   const started = Date.now();
   const child = spawn(process.execPath, [...profile, ...hostArgs], {
     cwd: root,
     stdio: ['pipe', 'pipe', 'inherit'],
-    // The restart case keeps the host's code cache in the data folder, as the app does.
-    env: { ...process.env, KAMIFAX_BENCH_CODE_CACHE: codeCache ?? '' },
+    // The restart case keeps the host's compile cache in the data folder, as the app does.
+    env: { ...process.env, KAMIFAX_BENCH_COMPILE_CACHE: compileCache ?? '' },
   });
   child.stdin.end(JSON.stringify({ dataDir, webRoot, secrets, port }));
   let rotated: [string, string][] = secrets;
   const marks = new Map<Step, number>();
-  // A start without a valid cache writes one once start-up is over: stopping waits for it
-  // (at most 10 s), so the next restart finds it, as the app's next start would.
-  let cacheWritten: () => void = () => undefined;
-  const cacheSaved = new Promise<void>((resolve) => (cacheWritten = resolve));
+  /** The host process's CPU time (ms, all threads) at each step. */
+  const cpu = new Map<Step, number>();
   const url = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout }).on('line', (line) => {
       if (line.startsWith('listening ')) resolve(line.slice('listening '.length));
       if (line.startsWith('secrets ')) rotated = JSON.parse(line.slice('secrets '.length));
-      if (line.startsWith('code-cache')) {
-        const seen = `${codeCache ? 'restart' : 'cold'}: ${line}`;
-        codeCacheSeen.set(seen, (codeCacheSeen.get(seen) ?? 0) + 1);
-        if (line.startsWith('code-cache-save') || /^code-cache (used|off)$/.test(line))
-          cacheWritten();
-      }
+      if (line.startsWith('compile-cache '))
+        compileCacheSeen.add(line.slice('compile-cache '.length));
       const [word, name, at] = line.split(' ');
-      if (word === 'mark') marks.set(name as Step, Number(at));
+      if (word === 'mark') {
+        marks.set(name as Step, Number(at));
+        const cpuAt = line.split(' ')[3];
+        if (cpuAt !== undefined) cpu.set(name as Step, Number(cpuAt));
+      }
     });
     child.once('exit', (code) => reject(new Error(`the host exited (${code})`)));
   });
-  const stop = async () => {
-    await Promise.race([cacheSaved, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    return new Promise<[string, string][]>((resolve) => {
+  const stop = () =>
+    new Promise<[string, string][]>((resolve) => {
       child.once('exit', () => resolve(rotated));
       child.kill('SIGTERM');
     });
-  };
-  return { started, url, marks, stop };
+  return { started, url, marks, cpu, stop };
 }
 
 const stepNames: Record<Step, string> = {
@@ -174,6 +171,7 @@ const stepNames: Record<Step, string> = {
   pageAsked: 'shell page asked for (its first answers begin)',
   queryAsked: 'first inbox query asked of the host',
   queryAnswered: 'first inbox query answered',
+  pageSent: 'shell page sent whole (first answers, painted rows)',
 };
 
 /** How Chromium meets the host: a kept profile on a fixed port, or a fresh one. */
@@ -198,6 +196,8 @@ interface Figures {
   blank: number[];
   /** Each step's time from spawning the process, per counted run. */
   split: Map<Step, number[]>;
+  /** The host process's CPU time at each step it marks (all threads), per counted run. */
+  cpu: Map<Step, number[]>;
   /** How long Chromium took to open the tab (overlapping the host's start). */
   tabOpen: number[];
 }
@@ -222,6 +222,7 @@ const noFigures = (): Figures => ({
   live: [],
   blank: [],
   split: new Map(),
+  cpu: new Map(),
   tabOpen: [],
 });
 
@@ -272,7 +273,10 @@ async function run(
     webRoot,
     size.secrets,
     port,
-    browserCase === 'restart' ? join(size.dataDir, compileCacheFolder) : null,
+    // The older build's cache apart, so that the two builds do not replace each other's.
+    browserCase === 'restart'
+      ? join(size.dataDir, host.against ? `${compileCacheFolder}-against` : compileCacheFolder)
+      : null,
   );
   try {
     if (!tab) {
@@ -325,6 +329,11 @@ async function run(
       const add = (name: string, at: number | undefined) =>
         size.against.set(name, [...(size.against.get(name) ?? []), (at ?? NaN) - started.started]);
       for (const step of againstSteps) add(step, started.marks.get(step));
+      for (const step of againstSteps)
+        size.against.set(`cpu ${step}`, [
+          ...(size.against.get(`cpu ${step}`) ?? []),
+          started.cpu.get(step) ?? NaN,
+        ]);
       add('first', painted);
       add('live', live);
     } else if (counted && host.tabAfter) {
@@ -339,6 +348,8 @@ async function run(
         const at = started.marks.get(step);
         if (at === undefined) throw new Error(`the host did not mark ${step}`);
         figures.split.set(step, [...(figures.split.get(step) ?? []), at - started.started]);
+        const cpuAt = started.cpu.get(step);
+        if (cpuAt !== undefined) figures.cpu.set(step, [...(figures.cpu.get(step) ?? []), cpuAt]);
       }
     }
   } finally {
@@ -362,8 +373,11 @@ async function main(): Promise<void> {
     await buildHost({
       projectRoot: root,
       outDir: hostOut,
-      entries: { 'startup-host': 'bench/startup-boot.ts' },
-      mains: { 'startup-main': 'bench/startup-host.ts' },
+      entries: {
+        'startup-host': 'bench/startup-boot.ts',
+        'startup-main': 'bench/startup-host.ts',
+        'service-process': 'main/core/session/service-process.ts',
+      },
     });
     await build({
       configFile: join(root, 'vite.web.config.ts'),
@@ -457,6 +471,10 @@ async function main(): Promise<void> {
           '  process start → first live inbox row painted (interactive)',
           ...column((s) => s.figures[browserCase].live),
         ],
+        ...againstSteps.map((step) => [
+          `  host CPU (all threads, ms) by ${stepNames[step]}`,
+          ...column((s) => s.figures[browserCase].cpu.get(step) ?? []),
+        ]),
         ...(compareTsx && browserCase === 'restart'
           ? [
               [
@@ -474,6 +492,10 @@ async function main(): Promise<void> {
               ]),
               ['    … first inbox row painted', ...column((s) => s.against.get('first') ?? [])],
               ['    … first live row painted', ...column((s) => s.against.get('live') ?? [])],
+              ...againstSteps.map((step) => [
+                `    … host CPU (all threads, ms) by ${stepNames[step]}`,
+                ...column((s) => s.against.get(`cpu ${step}`) ?? []),
+              ]),
             ]
           : []),
         ...(compareTabAfter && browserCase === 'restart'
@@ -500,7 +522,7 @@ async function main(): Promise<void> {
       'restart: each size has a Chromium profile kept across its runs (V8 code cache, HTTP cache) and a fixed port, as Electron keeps its profile and app:// origin across restarts; Chromium is launched on it before the host (not timed) and closed after each run; the profile was primed by two loads. cold: a fresh profile and a new port each run.',
     );
     console.log(
-      `Host code cache (V8's, main/headless/code-cache.ts: kept in the data folder across the restart case's runs as the app keeps it, written after a start that had none; none in the cold case, which compiles the whole host): ${[...codeCacheSeen].map(([what, times]) => `${what} ×${times}`).join('; ')}.`,
+      `Host compile cache (Node's module.enableCompileCache, kept in the data folder in the restart case, none cold): ${[...compileCacheSeen].join(', ')} on Node ${process.versions.node}${compileCacheSeen.has('unsupported') ? ' (Node < 22.1 has none: every start compiles the host, as the cold case)' : ''}.`,
     );
     if (profileDir) console.log(`CPU profiles of the host processes: ${profileDir}`);
   } finally {

@@ -13,7 +13,6 @@ import { KeytarCredentialStore } from '../core/credentials/keytar-store';
 import { MemoryCredentialStore } from '../core/credentials/memory-store';
 import { guardProcess } from '../core/async/process-guard';
 import { createLogger } from '../core/log/logger';
-import { saveCodeCacheAfterStartup } from './code-cache';
 import { webDataDir } from './data-dir';
 import { startHeadlessHost } from './host';
 
@@ -48,40 +47,25 @@ const log = createLogger((line) => process.stderr.write(`${line}\n`), 'headless'
 // A background failure nobody awaited is logged; it must not end the user's session.
 guardProcess(log);
 
-async function main(): Promise<void> {
-  const host = await startHeadlessHost({
-    log,
-    credentials: new ChosenCredentialStore(chooseCredentials()),
-    dataDir: webDataDir(values.data),
-    webRoot: values.web ?? join(projectRoot, 'out/web'),
-    port: values.port ? Number(values.port) : 0,
-    version: pkg.version,
-  });
-  console.log(
-    `Kamifax is running. Open this link in your browser (it works once, for this run):\n${host.url}`,
-  );
-  // Started from the built host: V8's code cache, written once start-up is over (code-cache.ts).
-  saveCodeCacheAfterStartup(host.core.afterStartup.done, (what) =>
-    log.info('code cache', { what }),
-  );
-  const stop = () => {
-    host.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log.error('could not stop cleanly', { error: String(error) });
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-}
-
-// A function, not a top-level await: the built host is one CommonJS file (host-build.ts).
-main().catch((error: unknown) => {
-  // As an uncaught start error did: said, with its stack, and the process ends.
-  log.error('could not start', {
-    error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-  });
-  process.exit(1);
+const host = await startHeadlessHost({
+  log,
+  credentials: new ChosenCredentialStore(chooseCredentials()),
+  dataDir: webDataDir(values.data),
+  webRoot: values.web ?? join(projectRoot, 'out/web'),
+  port: values.port ? Number(values.port) : 0,
+  version: pkg.version,
 });
+console.log(
+  `Kamifax is running. Open this link in your browser (it works once, for this run):\n${host.url}`,
+);
+const stop = () => {
+  host.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      log.error('could not stop cleanly', { error: String(error) });
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

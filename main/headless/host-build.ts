@@ -3,13 +3,11 @@
  * process built by electron-vite rather than TypeScript compiled at each start: `npm run
  * start:web` and the start-up bench run `node out/headless/cli.js`, so a start does not pay
  * tsx compiling ~300 modules (1.6 s of an idle restart). esbuild (already installed with Vite;
- * no config file) bundles the host with its npm packages into one CommonJS file,
- * `cli-main.cjs`, which the small ES-module entry `cli.js` runs with V8's code cache kept in
- * the data folder (code-cache.ts; Node 20 can cache no ES module's code). What the host imports
- * dynamically is in that file too, but its module code runs only at first use (esbuild's lazy
- * module wrappers); the large packages only such code needs (pdf-lib, utif2, ical.js, the CSV
- * parsers) are files of their own beside it (`vendor-*.cjs`), read only at first use. The
- * native modules (better-sqlite3, keytar) stay external and load from node_modules. The demo
+ * one call, no config file, ~1 s) bundles the host with its npm packages into one file: Node's
+ * loader then resolves, reads and compiles one module instead of ~1,000 (packages left external
+ * took ~1.6× as long to load). What is imported dynamically (the in-process demo service,
+ * Fastify and all) becomes a chunk of its own, loaded only if used. The native modules
+ * (better-sqlite3, keytar) stay external and load from node_modules as from source. The demo
  * service's child process is built beside it with its packages external (pino and Fastify
  * find their own files at run time). The build runs again only when a source is newer than
  * the stamp of the last build (the web build's stamp, `web-build-stamp.ts`).
@@ -20,21 +18,13 @@ import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { isWebBuildStale, newestMtime, writeWebBuildStamp } from './web-build-stamp';
 
 /**
- * The host's small ES-module entries (output name → source): `start:web`'s `cli.js`
- * (main/headless/start.ts) runs `cli-main.cjs` with the code cache.
+ * The host's entries (output name → source): `start:web`'s. `cli.js` turns on the compile cache
+ * in the data folder (main/headless/start.ts), then loads `cli-main.js`, the host.
  */
-export const hostEntries = { cli: 'main/headless/start.ts' } as const;
-
-/** The host itself, each built as one CommonJS file `<name>.cjs` (see code-cache.ts). */
-export const hostMains = { 'cli-main': 'main/headless/cli.ts' } as const;
-
-/**
- * Packages only lazily loaded code uses (sending, printing, contacts files): a CommonJS
- * bundle each beside the host (`vendor-<name>.cjs`), required at first use, so a start
- * neither reads nor parses them.
- */
-const lazyPackages = ['pdf-lib', 'utif2', 'ical.js', 'csv-parse/sync', 'csv-stringify/sync'];
-const vendorName = (name: string) => `vendor-${name.replace(/[^\w]+/g, '-')}`;
+export const hostEntries = {
+  cli: 'main/headless/start.ts',
+  'cli-main': 'main/headless/cli.ts',
+} as const;
 
 /** The embedded demo service's child process (service-child.ts looks for it beside the host). */
 const serviceEntry = { 'service-process': 'main/core/session/service-process.ts' };
@@ -109,57 +99,18 @@ function englishZodLocalesOnly(): Plugin {
   };
 }
 
-/** The host's imports of `lazyPackages`: their own file beside it, required when first used. */
-function lazyPackagesBeside(): Plugin {
-  const names = new Set(lazyPackages);
-  return {
-    name: 'kamifax-lazy-packages',
-    setup(plugin) {
-      plugin.onResolve({ filter: /^[\w@.-][\w@./-]*$/ }, ({ path }) =>
-        names.has(path) ? { path: `./${vendorName(path)}.cjs`, external: true } : undefined,
-      );
-    },
-  };
-}
-
-/**
- * The in-process demo service (Fastify and all, ~3.7 MB) is for tests: the built host always
- * runs the service in its child process (`service-process.js`, host.ts), so it is left out.
- */
-function noInProcessService(): Plugin {
-  const namespace = 'kamifax-no-in-process-service';
-  return {
-    name: namespace,
-    setup(plugin) {
-      plugin.onResolve({ filter: /\/service\/server$/ }, ({ importer }) =>
-        /[\\/]embedded-service\.ts$/.test(importer) ? { path: 'server', namespace } : undefined,
-      );
-      plugin.onLoad({ filter: /.*/, namespace }, () => ({
-        contents:
-          "export async function startService() { throw new Error('The built host runs the demo service in its own process.'); }",
-        loader: 'js',
-      }));
-    },
-  };
-}
-
 /** Options of a host build. */
 export interface HostBuildOptions {
   projectRoot: string;
   /** Where the bundles go; inside the project, so that packages resolve from node_modules. */
   outDir: string;
-  /** Output name → ES-module entry (relative to the project); `hostEntries` by default. */
+  /** Output name → entry (relative to the project); `hostEntries` by default. */
   entries?: Readonly<Record<string, string>>;
-  /** Output name → entry built as one CommonJS file; `hostMains` by default. */
-  mains?: Readonly<Record<string, string>>;
   /** What the build is made from (`hostSources` by default; tests use their own). */
   sources?: readonly string[];
 }
 
-/**
- * Bundles the entries (ES modules), the mains (one CommonJS file each, with the packages they
- * load lazily beside them) and the demo service's process, for this Node, with source maps.
- */
+/** Bundles the entries (and the demo service's process) to ESM for this Node, with source maps. */
 export async function buildHost(options: HostBuildOptions): Promise<void> {
   const { projectRoot, outDir } = options;
   const entryPoints = (entries: Readonly<Record<string, string>>) =>
@@ -182,16 +133,6 @@ export async function buildHost(options: HostBuildOptions): Promise<void> {
     logLevel: 'warning',
     plugins: [filesBesideSources(outDir)],
   };
-  // CommonJS run by code-cache.ts: no `import()` left (vm.Script has no module loader here),
-  // and `import.meta.url` is the bundle's own file, as it was for the ES-module chunks beside it.
-  const commonJs: BuildOptions = {
-    ...common,
-    format: 'cjs',
-    outExtension: { '.js': '.cjs' },
-    supported: { 'dynamic-import': false },
-    define: { ...common.define, 'import.meta.url': 'kamifaxModuleUrl' },
-    banner: { js: 'var kamifaxModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
-  };
   // Chunk names change with their content: old ones would pile up.
   await rm(outDir, { recursive: true, force: true });
   await Promise.all([
@@ -204,39 +145,6 @@ export async function buildHost(options: HostBuildOptions): Promise<void> {
       // Chunks beside the entry, so `import.meta.url` is the same folder in every file.
       splitting: true,
       chunkNames: 'chunk-[hash]',
-    }),
-    build({
-      ...commonJs,
-      entryPoints: entryPoints(options.mains ?? hostMains),
-      external: nativeModules,
-      plugins: [
-        filesBesideSources(outDir),
-        englishZodLocalesOnly(),
-        lazyPackagesBeside(),
-        noInProcessService(),
-      ],
-    }),
-    build({
-      ...commonJs,
-      entryPoints: Object.fromEntries(
-        lazyPackages.map((name) => [vendorName(name), `kamifax-vendor:${name}`]),
-      ),
-      plugins: [
-        {
-          name: 'kamifax-vendor',
-          setup(plugin) {
-            plugin.onResolve({ filter: /^kamifax-vendor:/ }, ({ path }) => ({
-              path: path.slice('kamifax-vendor:'.length),
-              namespace: 'kamifax-vendor',
-            }));
-            plugin.onLoad({ filter: /.*/, namespace: 'kamifax-vendor' }, ({ path }) => ({
-              contents: `module.exports = require(${JSON.stringify(path)});`,
-              resolveDir: projectRoot,
-              loader: 'js',
-            }));
-          },
-        },
-      ],
     }),
     build({ ...common, entryPoints: entryPoints(serviceEntry), packages: 'external' }),
   ]);

@@ -16,8 +16,7 @@ import {
 export function serviceEntry(): { entry: string; execArgv: string[] } {
   const here = fileURLToPath(import.meta.url);
   const built = join(dirname(here), 'service-process.js');
-  // Built: `cli-main.cjs` (or a test's ES-module `.js` build of this file).
-  if (/\.c?js$/.test(here) && existsSync(built)) return { entry: built, execArgv: [] };
+  if (here.endsWith('.js') && existsSync(built)) return { entry: built, execArgv: [] };
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   return {
     entry: fileURLToPath(new URL('../core/session/service-process.ts', import.meta.url)),

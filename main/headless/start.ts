@@ -1,17 +1,16 @@
 /**
- * `out/headless/cli.js`, what `npm run start:web` runs: runs the host, built as one CommonJS
- * file beside it (`cli-main.cjs`, main/headless/cli.ts), with V8's code cache kept in the data
- * folder (main/headless/code-cache.ts). Node's modules only: nothing of the host loads before.
+ * `out/headless/cli.js`, what `npm run start:web` runs: turns on the compile cache in the data
+ * folder (main/core/compile-cache.ts; Node ≥ 22.1 only, nothing on Node 20), then loads the host
+ * (`cli-main.js`, main/headless/cli.ts). The cache covers modules loaded after it is on, so this
+ * file imports nothing of the host itself.
  */
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { compileCacheFolder } from '../core/compile-cache';
-import { runWithCodeCache } from './code-cache';
+import { compileCacheFolder, enableCompileCache } from '../core/compile-cache';
 import { webDataDir } from './data-dir';
 
 const { values } = parseArgs({ options: { data: { type: 'string' } }, strict: false });
-runWithCodeCache(
-  join(dirname(fileURLToPath(import.meta.url)), 'cli-main.cjs'),
-  join(webDataDir(values.data), compileCacheFolder),
-);
+enableCompileCache(join(webDataDir(values.data), compileCacheFolder));
+// A path made at run time: the bundler must leave it, to be loaded from beside this file.
+await import(pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), 'cli-main.js')).href);
