@@ -17,7 +17,11 @@ import {
 } from './bridge-protocol';
 import { readStaticFile } from '../core/fs/static-files';
 import { firstAnswers, isShellPage, shellPageParts } from '../core/first-answers';
-import { acceptedLanguages, firstScreenPainter } from '../core/first-paint';
+import {
+  acceptedLanguages,
+  firstScreenPainter,
+  type FirstScreenPainter,
+} from '../core/first-paint';
 
 /** Options of the headless host's web server. */
 export interface HeadlessServerOptions {
@@ -28,6 +32,8 @@ export interface HeadlessServerOptions {
   port?: number;
   /** How often the bridge says it is alive (the page gives up after three missed beats). */
   heartbeatMs?: number;
+  /** Paints signed-in users' first screens (tests give their own). */
+  painter?: FirstScreenPainter;
 }
 
 /** A running headless host: the link to open it, and how to stop it. */
@@ -92,8 +98,8 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   let origin = '';
   const sockets = new Set<WebSocket>();
   const connections = new Set<Socket>();
-  // The first screen drawn into a signed-in user's page (loads after the host's start).
-  const painter = firstScreenPainter(log.child('first-paint'));
+  // The first screen drawn into a signed-in user's page (loads once the host listens).
+  const painter = options.painter ?? firstScreenPainter(log.child('first-paint'));
 
   const serve = async (request: IncomingMessage, response: ServerResponse) => {
     const url = parseTarget(request.url);
@@ -227,6 +233,10 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   access.listening(port);
+  // The first screen's renderer loads once the link is out (a task later), while the restore
+  // waits on the service and the browser opens its page: not on the page's path, as when it
+  // loaded at the page's request.
+  setImmediate(() => painter.start());
   origin = `http://127.0.0.1:${port}`;
   const launchUrl = (path = '/') => {
     const url = new URL(path, `${origin}/`);
