@@ -20,6 +20,19 @@ interface Raw {
   trashed_at: number | null;
 }
 
+/**
+ * The list query, one SQL text per shape so that SQLite sees which conditions apply: with a
+ * direction, the faxes_account index gives the rows already in order and the query stops at
+ * the limit (one catch-all text, with `@direction IS NULL OR …`, sorted all of the account's
+ * faxes in a temporary B-tree at every page).
+ */
+export function listSql(byDirection: boolean, afterCursor: boolean): string {
+  return `SELECT * FROM faxes WHERE account_id = @accountId${
+    byDirection ? ' AND direction = @direction' : ''
+  }${afterCursor ? ' AND (created_at, id) < (@at, @id)' : ''}
+         ORDER BY created_at DESC, id DESC LIMIT @limit`;
+}
+
 function toRow(raw: Raw): FaxRow {
   return {
     id: raw.id,
@@ -140,20 +153,14 @@ export class SqliteFaxes implements FaxRepo {
     before: string | null,
   ): FaxRow[] {
     const cursor = before ? this.get(accountId, before) : null;
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM faxes WHERE account_id = @accountId
-           AND (@direction IS NULL OR direction = @direction)
-           AND (@at IS NULL OR created_at < @at OR (created_at = @at AND id < @id))
-         ORDER BY created_at DESC, id DESC LIMIT @limit`,
-      )
-      .all({
-        accountId,
-        direction,
-        at: cursor?.createdAt ?? null,
-        id: cursor?.id ?? null,
-        limit,
-      }) as Raw[];
+    const sql = listSql(direction !== null, cursor !== null);
+    const rows = this.db.prepare(sql).all({
+      accountId,
+      direction,
+      at: cursor?.createdAt ?? null,
+      id: cursor?.id ?? null,
+      limit,
+    }) as Raw[];
     return rows.map(toRow);
   }
 
