@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { build as esbuild } from 'esbuild';
+import { build as esbuild, type BuildOptions } from 'esbuild';
 
 /** The renderer's source folder. This config lives outside it: renderer/ holds only browser code. */
 const root = fileURLToPath(new URL('./renderer/', import.meta.url));
@@ -47,6 +47,31 @@ export function pdfjsAssets(): Plugin {
   };
 }
 
+/**
+ * Bundles one classic script with esbuild (an IIFE, minified, for the renderer's Chromium) and
+ * emits it as `assets/<name>-<hash>.js`; returns that file name.
+ */
+async function emitClassicScript(
+  context: { emitFile(file: { type: 'asset'; fileName: string; source: string }): string },
+  name: string,
+  input: Pick<BuildOptions, 'stdin' | 'entryPoints' | 'define'>,
+): Promise<string> {
+  const result = await esbuild({
+    ...input,
+    bundle: true,
+    write: false,
+    format: 'iife',
+    minify: true,
+    target: 'chrome130',
+    legalComments: 'none',
+  });
+  const source = result.outputFiles[0]!.text;
+  const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);
+  const file = `assets/${name}-${hash}.js`;
+  context.emitFile({ type: 'asset', fileName: file, source });
+  return file;
+}
+
 /** React's modules the renderer imports, and the global the classic script puts them in. */
 const reactModules = [
   'react',
@@ -80,21 +105,11 @@ export function classicReact(): Plugin {
           `globalThis.${reactGlobal} = { ${reactModules.map((id, i) => `'${id}': m${i}`).join(', ')} };`,
         )
         .join('\n');
-      const result = await esbuild({
+      file = await emitClassicScript(this, 'react', {
         stdin: { contents: entry, resolveDir: dirname(fileURLToPath(import.meta.url)) },
-        bundle: true,
-        write: false,
-        format: 'iife',
-        minify: true,
-        target: 'chrome130',
         // As Vite builds the rest: production, or React's development build under test.
         define: { 'process.env.NODE_ENV': JSON.stringify(process.env.NODE_ENV ?? 'production') },
-        legalComments: 'none',
       });
-      const source = result.outputFiles[0]!.text;
-      const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);
-      file = `assets/react-${hash}.js`;
-      this.emitFile({ type: 'asset', fileName: file, source });
     },
     resolveId(id) {
       return (reactModules as readonly string[]).includes(id) ? shimPrefix + id : null;
@@ -135,19 +150,9 @@ export function startAfterFirstPaint(): Plugin {
     name: 'kamifax-start-after-first-paint',
     apply: 'build',
     async buildStart() {
-      const result = await esbuild({
+      file = await emitClassicScript(this, 'boot', {
         entryPoints: [join(root, 'src/boot/after-first-paint.ts')],
-        bundle: true,
-        write: false,
-        format: 'iife',
-        minify: true,
-        target: 'chrome130',
-        legalComments: 'none',
       });
-      const source = result.outputFiles[0]!.text;
-      const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);
-      file = `assets/boot-${hash}.js`;
-      this.emitFile({ type: 'asset', fileName: file, source });
     },
     transformIndexHtml: {
       order: 'post',
