@@ -134,80 +134,111 @@ describe('internal delivery across crashes', () => {
     let token = await signIn(service, 'alice@example.com');
     let restarts = 0;
     let outsideKills = 0;
-    // Restart the child whenever it dies, until every fax has been delivered.
+    // Restart the child whenever it dies, until every fax has been delivered. Bounded: a child
+    // that cannot start (a broken build, a data folder it cannot open) fails the test with the
+    // reason after `maxFailedStarts` tries in a row, instead of spinning; and the supervisor
+    // ends whenever the test does (an unbounded loop here once kept a failed run's worker busy
+    // for good: after the clean-up disposed the service, `start()` rejected at once, forever).
+    const maxFailedStarts = 10;
     let supervising = true;
+    let supervisorFailure: Error | null = null;
     const supervisor = (async () => {
       while (supervising) {
         await service.waitForExit();
         if (!supervising) return;
         restarts += 1;
-        // A kill may land before the child is ready: try again.
-        for (;;) {
+        // A kill may land before the child is ready: try again, a bounded number of times.
+        for (let failed = 0; ;) {
           try {
             await service.start(kills);
             break;
-          } catch {
+          } catch (error: unknown) {
+            failed += 1;
             if (!supervising) return;
+            if (failed >= maxFailedStarts) {
+              supervisorFailure = new Error(
+                `the service failed to start ${failed} times in a row; last: ${String(error)}`,
+              );
+              supervising = false;
+              return;
+            }
           }
         }
       }
     })();
-    const killAt = new Set<number>();
-    while (killAt.size < 4) killAt.add(3 + Math.floor(Math.random() * 94));
-    const outside: Promise<void>[] = [];
-    for (let i = 0; i < 100; i += 1) {
-      const key = `durability-${i}`;
-      if (killAt.has(i)) {
-        outside.push(
-          new Promise((resolve) => setTimeout(resolve, Math.random() * 30)).then(async () => {
-            if (!service.alive) return;
-            outsideKills += 1;
-            await service.kill();
-          }),
-        );
-      }
-      for (;;) {
-        try {
-          const answer = await call(service, 'POST', '/v1/faxes', {
-            token,
-            form: sendForm(pdf, `kill: durability ${i}`),
-            headers: { 'idempotency-key': key },
-          });
-          if (answer.status === 202) break;
-          if (answer.status === 401) token = await signIn(service, 'alice@example.com');
-          else throw new Error(`unexpected ${answer.status} ${JSON.stringify(answer.body)}`);
-        } catch (error: unknown) {
-          if (String(error).includes('unexpected')) throw error;
-          // The service is down: wait for the supervisor's restart, then retry the same key.
-          await until(async () => service.alive, 30_000, 'the restart');
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
-      }
-    }
-    await Promise.all(outside);
-    // Deliveries go on after the last send is accepted; kills inside them still restart it.
-    await until(
-      async () => {
-        try {
-          const list = await call(service, 'GET', '/v1/faxes?direction=outbound&limit=500', {
-            token,
-          });
-          if (list.status === 401) token = await signIn(service, 'alice@example.com');
-          const faxes = (list.body?.faxes ?? []) as { status: string }[];
-          return (
-            faxes.length >= 100 &&
-            faxes.every((fax) => fax.status !== 'queued' && fax.status !== 'sending')
+    /** Throws the supervisor's failure, if it gave up. */
+    const supervisorAlive = () => {
+      if (supervisorFailure) throw supervisorFailure;
+    };
+    try {
+      const killAt = new Set<number>();
+      while (killAt.size < 4) killAt.add(3 + Math.floor(Math.random() * 94));
+      const outside: Promise<void>[] = [];
+      for (let i = 0; i < 100; i += 1) {
+        const key = `durability-${i}`;
+        if (killAt.has(i)) {
+          outside.push(
+            new Promise((resolve) => setTimeout(resolve, Math.random() * 30)).then(async () => {
+              if (!service.alive) return;
+              outsideKills += 1;
+              await service.kill();
+            }),
           );
-        } catch {
-          return false;
         }
-      },
-      60_000,
-      'every fax delivered with the kills on',
-    );
-    supervising = false;
-    await service.kill();
-    await supervisor;
+        for (;;) {
+          try {
+            const answer = await call(service, 'POST', '/v1/faxes', {
+              token,
+              form: sendForm(pdf, `kill: durability ${i}`),
+              headers: { 'idempotency-key': key },
+            });
+            if (answer.status === 202) break;
+            if (answer.status === 401) token = await signIn(service, 'alice@example.com');
+            else throw new Error(`unexpected ${answer.status} ${JSON.stringify(answer.body)}`);
+          } catch (error: unknown) {
+            if (String(error).includes('unexpected')) throw error;
+            // The service is down: wait for the supervisor's restart, then retry the same key.
+            await until(
+              async () => {
+                supervisorAlive();
+                return service.alive;
+              },
+              30_000,
+              'the restart',
+            );
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+        }
+      }
+      await Promise.all(outside);
+      // Deliveries go on after the last send is accepted; kills inside them still restart it.
+      await until(
+        async () => {
+          supervisorAlive();
+          try {
+            const list = await call(service, 'GET', '/v1/faxes?direction=outbound&limit=500', {
+              token,
+            });
+            if (list.status === 401) token = await signIn(service, 'alice@example.com');
+            const faxes = (list.body?.faxes ?? []) as { status: string }[];
+            return (
+              faxes.length >= 100 &&
+              faxes.every((fax) => fax.status !== 'queued' && fax.status !== 'sending')
+            );
+          } catch {
+            return false;
+          }
+        },
+        60_000,
+        'every fax delivered with the kills on',
+      );
+    } finally {
+      // Whatever happened above, the supervisor ends here and is awaited.
+      supervising = false;
+      await service.kill();
+      await supervisor;
+    }
+    supervisorAlive();
     await service.start();
     token = await signIn(service, 'alice@example.com');
     await allSent(service, token);
