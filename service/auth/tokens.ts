@@ -12,6 +12,17 @@ export interface TokenPair {
   expiresIn: number;
 }
 
+/**
+ * How long an access token checked against the database is trusted without asking it again:
+ * a client's burst of requests (50 uploads, a sync's pages) reads its row once. Revocations
+ * in this process (sign-out, a reused refresh token, an erased account) drop every cached
+ * check at once, and expiry is still checked on every request; a row removed behind the
+ * service's back (another process, by hand) stops counting within this interval.
+ */
+export const tokenCheckMs = 5_000;
+/** Access tokens whose check is kept; the oldest check goes first. */
+export const maxCheckedTokens = 10_000;
+
 /** Tokens are stored as SHA-256 hashes: a copy of the database signs no one in. */
 export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -21,11 +32,18 @@ export function tokenHash(token: string): string {
 export class TokenService {
   /** Open event streams re-check their token when a sign-in is revoked. */
   private readonly revocationWatchers = new Set<() => void>();
+  /** Checked access tokens by their hash (never the token itself), oldest first. */
+  private readonly checked = new Map<
+    string,
+    { accountId: string; expiresAt: number; checkUntil: number }
+  >();
 
   constructor(
     private readonly storage: Storage,
     private readonly now: () => number,
     private readonly lifetimes = tokenLifetimes,
+    /** How long a check is kept, and how many (tests lower the bound). */
+    private readonly checks = { ms: tokenCheckMs, max: maxCheckedTokens },
   ) {}
 
   /** A fresh pair; `family` ties rotations of one sign-in together. */
@@ -54,9 +72,23 @@ export class TokenService {
   authenticate(header: string | undefined): string {
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
     if (!token) throw new ApiError(401, 'unauthorized', 'A bearer token is required');
-    const row = this.storage.tokens.access(tokenHash(token));
-    if (!row) throw new ApiError(401, 'unauthorized', 'Unknown or revoked token');
-    if (row.expiresAt <= this.now())
+    const hash = tokenHash(token);
+    const now = this.now();
+    let row = this.checked.get(hash);
+    if (!row || row.checkUntil <= now) {
+      const stored = this.storage.tokens.access(hash);
+      // Unknown tokens are not kept: guessing cannot push real checks out.
+      if (!stored) {
+        this.checked.delete(hash);
+        throw new ApiError(401, 'unauthorized', 'Unknown or revoked token');
+      }
+      row = { ...stored, checkUntil: now + this.checks.ms };
+      this.checked.delete(hash);
+      if (this.checked.size >= this.checks.max)
+        this.checked.delete(this.checked.keys().next().value!);
+      this.checked.set(hash, row);
+    }
+    if (row.expiresAt <= now)
       throw new ApiError(401, 'token_expired', 'The access token has expired');
     return row.accountId;
   }
@@ -108,8 +140,12 @@ export class TokenService {
     return () => this.revocationWatchers.delete(watcher);
   }
 
-  /** Tells watchers that some sign-in was revoked (each re-checks its own token). */
+  /**
+   * Tells watchers that some sign-in was revoked (each re-checks its own token); every cached
+   * token check is dropped first, so the next request of a revoked token reads the database.
+   */
   revoked(): void {
+    this.checked.clear();
     for (const watcher of [...this.revocationWatchers]) watcher();
   }
 }
