@@ -53,6 +53,15 @@ const compareTsx = process.env.KAMIFAX_BENCH_STARTUP_TSX === '1';
 const againstHost = process.env.KAMIFAX_BENCH_STARTUP_AGAINST;
 /** The steps compared with the older build. */
 const againstSteps = ['loaded', 'listening', 'pageAsked', 'queryAnswered', 'pageSent'] as const;
+/** The steps whose host CPU and run-queue wait are printed. */
+const cpuSteps = [
+  'loaded',
+  'listening',
+  'coreMade',
+  'pageAsked',
+  'queryAnswered',
+  'pageSent',
+] as const;
 /** What the host processes said of their compile cache (main/core/compile-cache.ts). */
 const compileCacheSeen = new Set<string>();
 /** KAMIFAX_BENCH_STARTUP_TAB_AFTER=1: the tab opens once the host listens (the old order). */
@@ -65,6 +74,7 @@ const profileDir =
 const steps = [
   'loaded',
   'listening',
+  'coreMade',
   'tabOpened',
   'restored',
   'pageAsked',
@@ -140,6 +150,8 @@ async function startHostProcess(
   const marks = new Map<Step, number>();
   /** The host process's CPU time (ms, all threads) at each step. */
   const cpu = new Map<Step, number>();
+  /** The host's main thread's run-queue wait (ms) at each step (Linux; absent elsewhere). */
+  const wait = new Map<Step, number>();
   const url = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout }).on('line', (line) => {
       if (line.startsWith('listening ')) resolve(line.slice('listening '.length));
@@ -149,8 +161,9 @@ async function startHostProcess(
       const [word, name, at] = line.split(' ');
       if (word === 'mark') {
         marks.set(name as Step, Number(at));
-        const cpuAt = line.split(' ')[3];
+        const [cpuAt, waitAt] = line.split(' ').slice(3);
         if (cpuAt !== undefined) cpu.set(name as Step, Number(cpuAt));
+        if (waitAt !== undefined && Number(waitAt) >= 0) wait.set(name as Step, Number(waitAt));
       }
     });
     child.once('exit', (code) => reject(new Error(`the host exited (${code})`)));
@@ -160,12 +173,13 @@ async function startHostProcess(
       child.once('exit', () => resolve(rotated));
       child.kill('SIGTERM');
     });
-  return { started, url, marks, cpu, stop };
+  return { started, url, marks, cpu, wait, stop };
 }
 
 const stepNames: Record<Step, string> = {
-  loaded: 'host modules loaded',
+  loaded: "host's first modules loaded",
   listening: 'page served (listening)',
+  coreMade: 'core made (its modules loaded, the restore begun)',
   tabOpened: 'navigation starts (tab open and host listening)',
   restored: 'sign-in restored, stores open',
   pageAsked: 'shell page asked for (its first answers begin)',
@@ -198,6 +212,8 @@ interface Figures {
   split: Map<Step, number[]>;
   /** The host process's CPU time at each step it marks (all threads), per counted run. */
   cpu: Map<Step, number[]>;
+  /** The host's main thread's run-queue wait at each step it marks, per counted run. */
+  wait: Map<Step, number[]>;
   /** How long Chromium took to open the tab (overlapping the host's start). */
   tabOpen: number[];
 }
@@ -223,6 +239,7 @@ const noFigures = (): Figures => ({
   blank: [],
   split: new Map(),
   cpu: new Map(),
+  wait: new Map(),
   tabOpen: [],
 });
 
@@ -350,6 +367,9 @@ async function run(
         figures.split.set(step, [...(figures.split.get(step) ?? []), at - started.started]);
         const cpuAt = started.cpu.get(step);
         if (cpuAt !== undefined) figures.cpu.set(step, [...(figures.cpu.get(step) ?? []), cpuAt]);
+        const waitAt = started.wait.get(step);
+        if (waitAt !== undefined)
+          figures.wait.set(step, [...(figures.wait.get(step) ?? []), waitAt]);
       }
     }
   } finally {
@@ -471,9 +491,13 @@ async function main(): Promise<void> {
           '  process start → first live inbox row painted (interactive)',
           ...column((s) => s.figures[browserCase].live),
         ],
-        ...againstSteps.map((step) => [
+        ...cpuSteps.map((step) => [
           `  host CPU (all threads, ms) by ${stepNames[step]}`,
           ...column((s) => s.figures[browserCase].cpu.get(step) ?? []),
+        ]),
+        ...cpuSteps.map((step) => [
+          `  host main thread waiting for a core (run queue, ms) by ${stepNames[step]}`,
+          ...column((s) => s.figures[browserCase].wait.get(step) ?? []),
         ]),
         ...(compareTsx && browserCase === 'restart'
           ? [

@@ -1,18 +1,8 @@
 /**
- * The messages of the headless host's WebSocket bridge. The bridge carries the same
- * contract as Electron's IPC: a call names a channel and a payload, an answer is a Result.
+ * Where the headless host's WebSocket bridge is and how the page learns of it. No zod here:
+ * the server that serves the page imports these, while the call's schema and the sockets
+ * (bridge-socket.ts) load apart, only once a page needs them.
  */
-import { z } from 'zod';
-
-/** A call from the page. `id` pairs it with its answer. */
-export const bridgeCallSchema = z.object({
-  id: z.number().int().nonnegative(),
-  channel: z.string().max(64),
-  payload: z.unknown(),
-});
-
-/** A call from the page. */
-export type BridgeCall = z.infer<typeof bridgeCallSchema>;
 
 /** The path the bridge's WebSocket listens on. */
 export const bridgePath = '/bridge';

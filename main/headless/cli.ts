@@ -54,10 +54,12 @@ const host = await startHeadlessHost({
   webRoot: values.web ?? join(projectRoot, 'out/web'),
   port: values.port ? Number(values.port) : 0,
   version: pkg.version,
+  // The link goes out once the host listens: the page opens while the core loads.
+  onListening: (url) =>
+    console.log(
+      `Kamifax is running. Open this link in your browser (it works once, for this run):\n${url}`,
+    ),
 });
-console.log(
-  `Kamifax is running. Open this link in your browser (it works once, for this run):\n${host.url}`,
-);
 const stop = () => {
   host.close().then(
     () => process.exit(0),

@@ -1,20 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { decodeBridgeMessage, encodeBridgeMessage } from '../../preload/bridge-codec';
 import { contentSecurityPolicy } from '../core/security/csp';
 import { isTrustedSender } from '../core/security/sender';
 import type { Core } from '../core/app';
 import { detach } from '../core/async/detach';
 import type { Logger } from '../core/log/logger';
 import { HostAccess, parseTarget, secretParam } from './access';
-import {
-  bridgeCallSchema,
-  bridgeMetaName,
-  bridgePath,
-  heartbeatAttribute,
-} from './bridge-protocol';
+import { bridgeMetaName, bridgePath, heartbeatAttribute } from './bridge-protocol';
+import type { BridgeSockets } from './bridge-socket';
 import { readStaticFile } from '../core/fs/static-files';
 import { firstAnswers, isShellPage, shellPageParts } from '../core/first-answers';
 import {
@@ -25,7 +19,11 @@ import {
 
 /** Options of the headless host's web server. */
 export interface HeadlessServerOptions {
-  core: Core;
+  /**
+   * The core, or the core still being made: the server listens at once, and a page asked for
+   * or a bridge opened before the core is there waits for it.
+   */
+  core: Core | Promise<Core>;
   /** The built renderer (`out/web`). */
   webRoot: string;
   log: Logger;
@@ -92,14 +90,24 @@ function refuseUpgrade(socket: Duplex, status: string): void {
  * has gone. Every call then goes through the same router as Electron's IPC.
  */
 export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
-  const { core, webRoot, log } = options;
+  const { webRoot, log } = options;
   const heartbeatMs = options.heartbeatMs ?? defaultHeartbeatMs;
+  const ready = Promise.resolve(options.core);
+  // A core that fails is the host's start failing (its caller reports it); a page waiting for
+  // it gets the page without first answers, a bridge a refusal.
+  ready.catch(() => undefined);
   const access = new HostAccess();
   let origin = '';
-  const sockets = new Set<WebSocket>();
   const connections = new Set<Socket>();
-  // The first screen drawn into a signed-in user's page (loads once the host listens).
+  // The first screen drawn into a signed-in user's page (loads once the core is there).
   const painter = options.painter ?? firstScreenPainter(log.child('first-paint'));
+  // The bridge (ws, the call's schema) loads after the first page is sent, or at the first
+  // connection: the page needs it only once its scripts run.
+  let bridge: Promise<BridgeSockets> | null = null;
+  const loadBridge = () =>
+    (bridge ??= Promise.all([ready, import('./bridge-socket')]).then(([core, module]) =>
+      module.bridgeSockets(core, log, heartbeatMs),
+    ));
 
   const serve = async (request: IncomingMessage, response: ServerResponse) => {
     const url = parseTarget(request.url);
@@ -145,11 +153,14 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     // it, so its first rows never wait for the bridge. The page up to them goes at once (the
     // scripts load meanwhile), the rest when main has answered (after a restore under way).
     const languages = acceptedLanguages(request.headers['accept-language']);
-    const page = shellPageParts(body, firstAnswers(core), (answers) =>
-      painter.paint(answers, languages),
+    const page = shellPageParts(
+      body,
+      ready.then((core) => firstAnswers(core)),
+      (answers) => painter.paint(answers, languages),
     );
     response.write(page.now);
     response.end(await page.later);
+    setImmediate(() => detach(log, 'loading the bridge', loadBridge()));
   };
 
   const server: Server = createServer((request, response) => {
@@ -169,7 +180,6 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     socket.on('close', () => connections.delete(socket));
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const url = parseTarget(request.url);
@@ -184,59 +194,33 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       log.warn('rejected bridge connection', { origin: String(request.headers.origin ?? '') });
       return refuseUpgrade(socket, '403 Forbidden');
     }
-    wss.handleUpgrade(request, socket, head, (ws) => attach(ws));
+    detach(
+      log,
+      'opening a bridge connection',
+      loadBridge().then(
+        (sockets) => sockets.accept(request, socket, head),
+        (error: unknown) => {
+          log.error('could not open the bridge', { error: String(error) });
+          refuseUpgrade(socket, '500 Internal Server Error');
+        },
+      ),
+    );
   });
-
-  const alive = new WeakMap<WebSocket, boolean>();
-  const attach = (ws: WebSocket) => {
-    sockets.add(ws);
-    alive.set(ws, true);
-    const stop = core.events.listen((event, payload) => {
-      ws.send(encodeBridgeMessage({ event, payload }));
-    });
-    ws.on('pong', () => alive.set(ws, true));
-    ws.on('error', (error) => log.warn('bridge socket error', { error: String(error) }));
-    ws.on('close', () => {
-      sockets.delete(ws);
-      stop();
-    });
-    const answer = async (data: RawData) => {
-      let call;
-      try {
-        call = bridgeCallSchema.parse(decodeBridgeMessage(data.toString()));
-      } catch {
-        log.warn('rejected malformed bridge message');
-        ws.close(1008, 'malformed message');
-        return;
-      }
-      const result = await core.router.dispatch(call.channel, call.payload);
-      if (ws.readyState === ws.OPEN) ws.send(encodeBridgeMessage({ id: call.id, result }));
-    };
-    ws.on('message', (data) => detach(log, 'answering a bridge call', answer(data)));
-  };
-
-  // Both directions: the page hears a beat (and gives up on a silent host); a page that
-  // stopped answering pings is dropped here.
-  const heartbeat = setInterval(() => {
-    for (const ws of sockets) {
-      if (!alive.get(ws)) {
-        ws.terminate();
-        continue;
-      }
-      alive.set(ws, false);
-      ws.ping();
-      ws.send(encodeBridgeMessage({ heartbeat: Date.now() }));
-    }
-  }, heartbeatMs);
-  heartbeat.unref();
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   access.listening(port);
-  // The first screen's renderer loads once the link is out (a task later), while the restore
-  // waits on the service and the browser opens its page: not on the page's path, as when it
-  // loaded at the page's request.
-  setImmediate(() => painter.start());
+  // The first screen's renderer loads once the link is out and the core is there (a task
+  // later), while the restore waits on the service and the browser opens its page: not on the
+  // page's path, as when it loaded at the page's request, nor amid the core's own loading.
+  detach(
+    log,
+    'waiting for the core',
+    ready.then(
+      () => void setImmediate(() => painter.start()),
+      () => undefined,
+    ),
+  );
   origin = `http://127.0.0.1:${port}`;
   const launchUrl = (path = '/') => {
     const url = new URL(path, `${origin}/`);
@@ -249,9 +233,8 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     origin,
     launchUrl,
     async close() {
-      clearInterval(heartbeat);
-      for (const ws of sockets) ws.terminate();
-      wss.close();
+      const sockets = bridge ? await bridge.catch(() => null) : null;
+      sockets?.close();
       for (const socket of connections) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { createCore, type Core } from '../core/app';
+import type { Core } from '../core/app';
 import type { CredentialStore } from '../core/credentials/credential-store';
 import { KeytarCredentialStore } from '../core/credentials/keytar-store';
 import { createLogger, type Logger } from '../core/log/logger';
@@ -30,6 +30,11 @@ export interface HeadlessHostOptions {
   serviceRunner?: ServiceRunner;
   /** The bridge's heartbeat interval (tests shorten it). */
   heartbeatMs?: number;
+  /**
+   * Called with the link as soon as the host listens, while its core still loads and the
+   * sign-in restores (the command line prints it then, so the browser opens the page meanwhile).
+   */
+  onListening?: (url: string) => void;
 }
 
 /** A running headless host. */
@@ -66,35 +71,50 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     lineSpeed: options.lineSpeed,
     runner: options.serviceRunner ?? childProcessRunner(),
   });
-  const core = await createCore({
-    dataDir: options.dataDir,
-    log,
-    credentials: options.credentials ?? new KeytarCredentialStore(),
-    localService,
-    pollMs: options.pollMs,
-    host: {
-      kind: 'headless',
-      version: options.version ?? '0.0.0',
-      platform: process.platform,
-      locale: options.locale ?? Intl.DateTimeFormat().resolvedOptions().locale,
-      async openExternal(url) {
-        openedLinks.push(url.href);
+  // The core (its services, the API client, the stores, the contract's schemas) loads after
+  // the server listens: the browser opens the page meanwhile, and the page waits for the core.
+  const made = import('../core/app').then(({ createCore }) =>
+    createCore({
+      dataDir: options.dataDir,
+      log,
+      credentials: options.credentials ?? new KeytarCredentialStore(),
+      localService,
+      pollMs: options.pollMs,
+      host: {
+        kind: 'headless',
+        version: options.version ?? '0.0.0',
+        platform: process.platform,
+        locale: options.locale ?? Intl.DateTimeFormat().resolvedOptions().locale,
+        async openExternal(url) {
+          openedLinks.push(url.href);
+        },
+        dialogs,
+        notifications,
       },
-      dialogs,
-      notifications,
-    },
-  });
+    }),
+  );
   let server: HeadlessServer;
   try {
     server = await startHeadlessServer({
-      core,
+      core: made,
       webRoot: options.webRoot,
       log,
       port: options.port,
       heartbeatMs: options.heartbeatMs,
     });
   } catch (error) {
-    await core.dispose();
+    await made.then(
+      (core) => core.dispose(),
+      () => undefined,
+    );
+    throw error;
+  }
+  options.onListening?.(server.url);
+  let core: Core;
+  try {
+    core = await made;
+  } catch (error) {
+    await server.close();
     throw error;
   }
   return {
