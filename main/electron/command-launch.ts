@@ -1,10 +1,8 @@
 import { app } from 'electron';
-import { isKamifaxCommand, runKamifaxCommand } from '../core/cli/kamifax-command';
-import { runConvertCommand } from '../core/convert/convert-command';
+import { isKamifaxCommand } from '../core/cli/command-names';
 import type { CredentialStore } from '../core/credentials/credential-store';
 import { KeytarCredentialStore } from '../core/credentials/keytar-store';
 import type { Logger } from '../core/log/logger';
-import { defaultWorkerScript } from '../core/printer/printing';
 import { embeddedService, type ServiceRunner } from '../core/session/embedded-service';
 
 /** A command line the app binary runs headless instead of opening a window. */
@@ -54,25 +52,21 @@ export async function runCommandLaunch(
     await app.whenReady();
     const dataDir = app.getPath('userData');
     const locale = app.getLocale();
-    code =
-      command.kind === 'convert'
-        ? await runConvertCommand(command.args.slice(1), {
-            dataDir,
-            locale,
-            log,
-            workerScript: defaultWorkerScript(),
-            out,
-            err,
-          })
-        : await runKamifaxCommand(command.args, {
-            dataDir,
-            credentials: options.credentials ?? new KeytarCredentialStore(5000),
-            localService: embeddedService(dataDir, { runner: options.runner, sharing: 'adopt' }),
-            log,
-            locale,
-            out,
-            err,
-          });
+    // What a command runs loads only for a command: a desktop start does not evaluate it.
+    if (command.kind === 'convert') {
+      code = await convert(command.args.slice(1), dataDir, locale, log, out, err);
+    } else {
+      const { runKamifaxCommand } = await import('../core/cli/kamifax-command');
+      code = await runKamifaxCommand(command.args, {
+        dataDir,
+        credentials: options.credentials ?? new KeytarCredentialStore(5000),
+        localService: embeddedService(dataDir, { runner: options.runner, sharing: 'adopt' }),
+        log,
+        locale,
+        out,
+        err,
+      });
+    }
   } catch (error) {
     log.error('the command failed', { error: String(error) });
     err(error instanceof Error ? error.message : String(error));
@@ -80,4 +74,27 @@ export async function runCommandLaunch(
   }
   app.exit(code);
   return code;
+}
+
+/** `kamifax convert`, with Office conversion loaded for it alone. */
+async function convert(
+  args: string[],
+  dataDir: string,
+  locale: string,
+  log: Logger,
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
+  const [{ runConvertCommand }, { defaultWorkerScript }] = await Promise.all([
+    import('../core/convert/convert-command'),
+    import('../core/printer/printing'),
+  ]);
+  return runConvertCommand(args, {
+    dataDir,
+    locale,
+    log,
+    workerScript: defaultWorkerScript(),
+    out,
+    err,
+  });
 }

@@ -7,7 +7,6 @@ import { app, dialog, session, shell, type BrowserWindow } from 'electron';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore } from '../core/app';
 import { detach } from '../core/async/detach';
 import { guardProcess } from '../core/async/process-guard';
 import { KeytarCredentialStore } from '../core/credentials/keytar-store';
@@ -72,6 +71,12 @@ async function start(log: Logger, launches: LaunchQueue): Promise<void> {
   if (!hidden) open();
 
   const dataDir = app.getPath('userData');
+  // The core's modules (the API client, the stores, the contract's schemas, Compose, the
+  // printer) load only now, after the window: Chromium starts the renderer meanwhile.
+  const { createCore } = await import('../core/app').catch((error: unknown) => {
+    ahead.failed(error);
+    throw error;
+  });
   const core = await createCore({
     dataDir,
     log,

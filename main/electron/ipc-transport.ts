@@ -1,5 +1,6 @@
 import { ipcMain, type WebContents } from 'electron';
-import { channels, eventWireName, type Channel } from '../../preload/contract';
+import { channelNames } from '../../preload/channel-names';
+import { eventWireName } from '../../preload/contract';
 import type { Core } from '../core/app';
 import type { Logger } from '../core/log/logger';
 import { isTrustedSender } from '../core/security/sender';
@@ -15,7 +16,7 @@ export function attachIpcTransport(
   trustedOrigins: readonly string[],
   log: Logger,
 ): () => void {
-  for (const channel of Object.keys(channels) as Channel[]) {
+  for (const channel of channelNames) {
     ipcMain.handle(channel, async (event, payload: unknown) => {
       const frame = event.senderFrame;
       const sender = {
@@ -30,7 +31,7 @@ export function attachIpcTransport(
     });
   }
   return () => {
-    for (const channel of Object.keys(channels)) ipcMain.removeHandler(channel);
+    for (const channel of channelNames) ipcMain.removeHandler(channel);
   };
 }
 

@@ -29,14 +29,6 @@ export interface CommandDeps {
 /** Exit codes (documented in the README and in `cliWords.usage`). */
 export const exitCodes = { ok: 0, failed: 1, usage: 2, signedOut: 3, notAccepted: 4 } as const;
 
-/** Whether a command line is one of ours (`kamifax send …`, `kamifax status …`). */
-export function isKamifaxCommand(args: readonly string[]): boolean {
-  return (
-    args[0] === 'status' ||
-    (args[0] === 'send' && args.some((a) => a === '--to' || a.startsWith('--to=')))
-  );
-}
-
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**

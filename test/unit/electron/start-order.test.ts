@@ -87,12 +87,16 @@ vi.mock('../../../main/core/fs/static-files', () => ({
     contentType: 'text/html; charset=utf-8',
   }),
 }));
-vi.mock('../../../main/core/app', () => ({
-  createCore: async () => {
-    recorded.steps.push('core asked for');
-    return recorded.coreCreated;
-  },
-}));
+vi.mock('../../../main/core/app', () => {
+  // Evaluated when main first imports the core's module: after the window, not at main's start.
+  recorded.steps.push('core modules loaded');
+  return {
+    createCore: async () => {
+      recorded.steps.push('core asked for');
+      return recorded.coreCreated;
+    },
+  };
+});
 
 /** A signed-in core whose router answers every call with the channel's name. */
 function fakeCore() {
@@ -120,14 +124,15 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 describe("the desktop app's start order", () => {
   // Loading main's modules (and the first screen's painter) takes seconds on a loaded machine.
   it(
-    'creates the window and loads the page before the core; both wait for it',
+    "creates the window and loads the page before the core's modules are loaded; both wait for the core",
     { timeout: 60_000 },
     async () => {
       await import('../../../main/electron/index');
       await settle();
-      expect(recorded.steps.slice(0, 3)).toEqual([
+      expect(recorded.steps.slice(0, 4)).toEqual([
         'window created',
         'page loading app://kamifax/index.html',
+        'core modules loaded',
         'core asked for',
       ]);
       // The page is asked for, and the page calls main, while the core is being built.
