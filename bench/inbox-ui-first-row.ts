@@ -11,7 +11,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { firstAnswers } from '../main/core/first-answers';
 import { loadFirstScreenRenderer } from '../main/core/first-paint';
 import type { Router } from '../main/core/rpc/router';
@@ -33,6 +33,53 @@ export interface FirstRow {
   fcpMs: number;
   /** Whether the host painted the first screen (a painted row came before the live one). */
   hostPainted: boolean;
+  /** Where the time before the first row went, on the page's clock (navigationPhases). */
+  phases: Phases;
+}
+
+/**
+ * The steps before the first frame, ms after navigation start (Navigation and Resource
+ * Timing): the launch link's redirect (the headless host's one-time secret, answered with a
+ * cookie; Electron's `app://` has none), the page's first byte and its last, the last
+ * stylesheet in (they hold the first frame), the document parsed (`domInteractive`).
+ */
+export interface Phases {
+  redirectEnd: number;
+  responseStart: number;
+  responseEnd: number;
+  stylesheetsIn: number;
+  parsed: number;
+}
+
+export const phaseNames: Record<keyof Phases, string> = {
+  redirectEnd: 'launch link redirected',
+  responseStart: "page's first byte",
+  responseEnd: "page's last byte (first answers, painted rows)",
+  stylesheetsIn: 'stylesheets in',
+  parsed: 'page parsed (domInteractive)',
+};
+
+/** The page's phases (Phases), read once it has loaded. */
+export async function navigationPhases(page: Page): Promise<Phases> {
+  return page.evaluate(() => {
+    // The page's timing entries (the bench compiles without the DOM's types).
+    type Entry = Record<string, number> & { name: string; initiatorType?: string };
+    const timing = (
+      globalThis as unknown as { performance: { getEntriesByType(type: string): Entry[] } }
+    ).performance;
+    const navigation = timing.getEntriesByType('navigation')[0];
+    const sheets = timing
+      .getEntriesByType('resource')
+      .filter((entry) => entry.initiatorType === 'link' && entry.name.endsWith('.css'))
+      .map((entry) => entry.responseEnd!);
+    return {
+      redirectEnd: navigation?.redirectEnd ?? NaN,
+      responseStart: navigation?.responseStart ?? NaN,
+      responseEnd: navigation?.responseEnd ?? NaN,
+      stylesheetsIn: sheets.length > 0 ? Math.max(...sheets) : NaN,
+      parsed: navigation?.domInteractive ?? NaN,
+    };
+  });
 }
 
 /**
@@ -69,7 +116,8 @@ async function visit(profile: string | null, url: string): Promise<FirstRow> {
   try {
     const opened = await openInboxIn(context, url);
     const { gotoToRowMs, gotoToLiveMs, firstRowMs, liveRowMs, fcpMs, hostPainted } = opened;
-    return { gotoToRowMs, gotoToLiveMs, firstRowMs, liveRowMs, fcpMs, hostPainted };
+    const phases = await navigationPhases(opened.page);
+    return { gotoToRowMs, gotoToLiveMs, firstRowMs, liveRowMs, fcpMs, hostPainted, phases };
   } finally {
     await context.close();
     if (!profile) await rm(own, { recursive: true, force: true });
@@ -165,6 +213,9 @@ export async function firstRowInTurns(args: {
             pick(f).map((r) => r.liveRowMs),
           ),
           row('  first contentful paint (ms)', (f) => pick(f).map((r) => r.fcpMs)),
+          ...Object.entries(phaseNames).map(([key, name]) =>
+            row(`    ${name} (ms)`, (f) => pick(f).map((r) => r.phases[key as keyof Phases])),
+          ),
         ];
       }),
     ],

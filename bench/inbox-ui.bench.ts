@@ -32,10 +32,13 @@ import { keysInTurns, serve, slowestKeys } from './inbox-ui-ab';
 import {
   firstRowInTurns,
   hostRenderTimes,
+  navigationPhases,
+  phaseNames,
   returningProfile,
   returningVisit,
   warmVisits,
   type FirstRow,
+  type Phases,
 } from './inbox-ui-first-row';
 import {
   jsHeapMb,
@@ -87,6 +90,8 @@ interface SizeFigures {
   firstRowMs: number[];
   liveRowMs: number[];
   fcpMs: number[];
+  /** The first visits' steps before the first frame (inbox-ui-first-row.ts's Phases). */
+  phases: Phases[];
   /** Loads whose first screen the host painted (inbox-ui-first-row.ts's FirstRow). */
   hostPainted: number;
   /** The host's render of the first screen, each of a few in a row (hostRenderTimes). */
@@ -207,6 +212,7 @@ async function prepare(service: ServiceProcess, email: string, count: number): P
       firstRowMs: [],
       liveRowMs: [],
       fcpMs: [],
+      phases: [],
       hostPainted: 0,
       hostRenderMs: await hostRenderTimes(host.core.router),
       searches,
@@ -236,6 +242,7 @@ async function firstPaint(prepared: Prepared): Promise<void> {
     prepared.figures.firstRowMs.push(opened.firstRowMs);
     prepared.figures.liveRowMs.push(opened.liveRowMs);
     prepared.figures.fcpMs.push(opened.fcpMs);
+    prepared.figures.phases.push(await navigationPhases(opened.page));
     if (opened.hostPainted) prepared.figures.hostPainted += 1;
   } finally {
     await browser.close();
@@ -414,6 +421,9 @@ function report(results: Array<[string, SizeFigures]>): void {
       row('  goto → live row visible, interactive² (ms)', (f) => median(f.gotoToLiveMs)),
       row('  live row shown (Element Timing), page clock (ms)', (f) => median(f.liveRowMs)),
       row('  first contentful paint (ms)', (f) => median(f.fcpMs)),
+      ...Object.entries(phaseNames).map(([key, name]) =>
+        row(`    ${name} (ms)`, (f) => median(f.phases.map((p) => p[key as keyof Phases]))),
+      ),
       row('  loads the host painted', (f) => f.hostPainted),
       row("  host's render of the first screen, median (ms)", (f) => median(f.hostRenderMs), 1),
       row(
@@ -429,6 +439,9 @@ function report(results: Array<[string, SizeFigures]>): void {
       warm('  goto → live row visible, interactive² (ms)', (v) => v.gotoToLiveMs),
       warm('  live row shown (Element Timing), page clock (ms)', (v) => v.liveRowMs),
       warm('  first contentful paint (ms)', (v) => v.fcpMs),
+      ...Object.entries(phaseNames).map(([key, name]) =>
+        warm(`    ${name} (ms)`, (v) => v.phases[key as keyof Phases]),
+      ),
       row('JS heap after load, after GC (MB)', (f) => f.heapAfterLoadMb, 1),
     ],
   );
@@ -463,6 +476,7 @@ function report(results: Array<[string, SizeFigures]>): void {
       firstRowMs: goal[1].firstRowMs[index]!,
       liveRowMs: goal[1].liveRowMs[index]!,
       fcpMs: goal[1].fcpMs[index]!,
+      phases: goal[1].phases[index]!,
       hostPainted: true,
     }));
     console.log(
