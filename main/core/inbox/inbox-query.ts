@@ -41,6 +41,8 @@ export interface QueryPlan {
   count: (capped: boolean) => string;
   /** `FROM … WHERE …` for the window's rows, with `c` the contact joined by digits. */
   rows: (sort: InboxQuery['sort']) => string;
+  /** The filter's conditions on `f`, ANDed. */
+  filters: string;
   /**
    * `FROM … WHERE …` counting on `faxes_list`, to which a time range can be ANDed: for the
    * counts that may read much of the list (see countInSlices); null when the count is short.
@@ -69,6 +71,7 @@ export function planQuery(db: Database, query: InboxQuery, now: number): QueryPl
       params,
       count: (cap) => capped(`FROM faxes f${scan} WHERE ${filters}`, cap),
       rows: () => `FROM faxes f ${joined} WHERE ${filters}`,
+      filters,
       slice: `FROM faxes f INDEXED BY faxes_list WHERE ${filters}`,
     };
   }
@@ -87,6 +90,7 @@ export function planQuery(db: Database, query: InboxQuery, now: number): QueryPl
       params,
       count: (cap) => capped(walk, cap),
       rows: () => `FROM faxes f ${joined} WHERE ${filters} AND ${test}`,
+      filters,
       slice: `FROM faxes f INDEXED BY faxes_list WHERE ${filters} AND ${test}`,
     };
   }
@@ -114,6 +118,7 @@ export function planQuery(db: Database, query: InboxQuery, now: number): QueryPl
       return `${from(`${gather} UNION ALL ${inRange}`)} ${joined} WHERE ${filters}`;
     },
     slice: null,
+    filters,
   };
 }
 

@@ -3,6 +3,7 @@ import type { FaxSummary, InboxQuery } from '../../../preload/contract';
 import { digitsOf } from './inbox-search';
 import { countInSlices, countQuery, orderBy, planQuery, type QueryPlan } from './inbox-query';
 import { migrate } from './migrations';
+import { sortedWindow } from './sorted-window';
 import { RotationStore } from './rotation-store';
 import { sqliteBindingHere } from '../native/sqlite-binding';
 
@@ -64,6 +65,8 @@ export class InboxStore {
   private counted: Map<string, number> | null = null;
   /** Bumped by every write that can change a count. */
   private revision = 0;
+  /** Faxes per sender group, for the sender-sorted list's later windows (sorted-window.ts). */
+  private senderCounts: Map<string, number> | null = null;
 
   constructor(path: string) {
     this.db = new Database(path, { nativeBinding: sqliteBindingHere() });
@@ -175,10 +178,16 @@ export class InboxStore {
   }
 
   private rows(query: InboxQuery, plan: QueryPlan): FaxSummary[] {
+    const columns = `f.id, f.direction, f.remote_number, f.local_number, f.subject, f.pages, f.at,
+      f.read, f.junk, f.status, c.name AS contact_name`;
+    if (plan.how === 'all') {
+      this.senderCounts ??= new Map();
+      const sorted = sortedWindow<Row>(this.db, query, columns, plan.filters, this.senderCounts);
+      if (sorted) return sorted.map(toSummary);
+    }
     const rows = this.db
       .prepare(
-        `SELECT f.id, f.direction, f.remote_number, f.local_number, f.subject, f.pages, f.at, f.read, f.junk,
-                f.status, c.name AS contact_name ${plan.rows(query.sort)}
+        `SELECT ${columns} ${plan.rows(query.sort)}
          ORDER BY ${orderBy[query.sort]} LIMIT @limit OFFSET @offset`,
       )
       .all({
@@ -200,6 +209,7 @@ export class InboxStore {
   /** Something was written: the counts kept are stale. */
   private forgetCounts(): void {
     this.counted = null;
+    this.senderCounts = null;
     this.revision += 1;
   }
 
@@ -220,6 +230,13 @@ export class InboxStore {
         .prepare(
           `INSERT INTO faxes_subject (rowid, subject) SELECT rowid, subject FROM faxes
            WHERE rowid > ? AND rowid <= ? AND subject IS NOT NULL`,
+        )
+        .run(upto, last);
+      // The senders' numbers (sorted-window.ts), for the same faxes.
+      this.db
+        .prepare(
+          `INSERT OR IGNORE INTO sender_numbers (digits, number) SELECT remote_digits,
+           remote_number FROM faxes WHERE rowid > ? AND rowid <= ?`,
         )
         .run(upto, last);
       this.db.prepare('UPDATE subject_index SET upto = ?').run(last);

@@ -7,6 +7,7 @@ import { countInSlices, planQuery } from '../../../main/core/inbox/inbox-query';
 import { localDateRange, numberSearchDigits } from '../../../main/core/inbox/inbox-search';
 import { InboxStore, type FaxRecord } from '../../../main/core/inbox/inbox-store';
 import { migrate } from '../../../main/core/inbox/migrations';
+import { sortedWindow } from '../../../main/core/inbox/sorted-window';
 import { inboxQuerySchema, type InboxQuery } from '../../../preload/contract';
 import { realisticSenders } from '../../../service/demo/realistic-inbox';
 import { realisticRecords } from '../../helpers/realistic-records';
@@ -135,7 +136,26 @@ describe('the inbox query planner', () => {
       'read',
       0,
     );
+    // The sender sort's hard cases (sorted-window.ts): numbers stored in a second form with
+    // the same digits (a contact's and a stranger's), and two contacts whose names differ
+    // only in case, so their faxes interleave by time.
+    const named = senders.filter((s) => s.contact && /^[ -~]+$/.test(s.name));
+    const stranger = senders.find((s) => !s.contact)!;
+    store.applyChanges(
+      [named[0]!, stranger].flatMap((sender, k) =>
+        faxes.slice(k * 40, k * 40 + 40).map((fax, i) => ({
+          ...fax,
+          id: `g${k}-${i}`,
+          remoteNumber: `${sender.number.slice(0, 3)} ${sender.number.slice(3)}`,
+        })),
+      ),
+      [],
+      '2',
+    );
+    store.setContact(named[1]!.number, named[0]!.name.toUpperCase());
     store.indexSubjects(7_000);
+    // An indexed fax that the service now gives another number (sender_numbers' trigger).
+    store.applyChanges([{ ...faxes[3]!, remoteNumber: '+1 555 0100' }], [], '3');
     plain = new Database(join(dir, 'inbox.sqlite'), { readonly: true });
   });
   afterAll(() => {
@@ -152,10 +172,19 @@ describe('the inbox query planner', () => {
         ['newest', 'unread'],
         ['newest', 'thisWeek'],
         ['sender', 'all'],
+        ['pages', 'all'],
         ['pages', 'junk'],
         ['subject', 'trash'],
       ] as const)
-        for (const offset of sort === 'newest' && filter === 'all' ? [0, 100, 700] : [0]) {
+        for (const offset of filter !== 'all'
+          ? [0]
+          : sort === 'newest'
+            ? [0, 100, 700]
+            : // The sorted whole inbox is read sender by sender (sorted-window.ts): windows
+              // deep in it and its end skip whole senders.
+              !search && (sort === 'sender' || sort === 'pages')
+              ? [0, 100, 700, 3_100, 7_800]
+              : [0]) {
           const query = q({ search, sort, filter, offset, limit: 100 });
           const expected = reference(plain, query);
           const context = `${label} "${search}" ${sort} ${filter} @${offset}`;
@@ -185,6 +214,63 @@ describe('the inbox query planner', () => {
     while (store.indexSubjects(5_000));
     expect(compare('indexed')).toEqual(new Set(['all', 'walk', 'gather']));
   }, 300_000);
+
+  it('sorts by sender across numbers of equal name and number forms of equal digits', () => {
+    const named = senders.filter((s) => s.contact && /^[ -~]+$/.test(s.name));
+    const stranger = senders.find((s) => !s.contact)!;
+    const all = reference(plain, { ...q({ sort: 'sender' }), limit: 100_000 }).ids;
+    const idsOf = (number: string) =>
+      plain
+        .prepare("SELECT id FROM faxes WHERE remote_digits = ? AND direction = 'inbound'")
+        .pluck()
+        .all(number.replace(/\D/g, '')) as string[];
+    for (const number of [named[0]!.number, named[1]!.number, stranger.number]) {
+      const ids = new Set(idsOf(number));
+      const at = all.findIndex((id) => ids.has(id));
+      for (const offset of [Math.max(0, at - 5), at + 17]) {
+        const query = q({ sort: 'sender', offset, limit: 60 });
+        (store as unknown as { counted: null }).counted = null;
+        expect(
+          store.query(query, now).rows.map((r) => r.id),
+          `${number} @${offset}`,
+        ).toEqual(reference(plain, query).ids);
+      }
+    }
+  });
+
+  it('reads a sorted window of the whole inbox from indexes, not by sorting every fax', () => {
+    const plan = planQuery(plain, q({ sort: 'pages' }), now);
+    const counted: string[] = [];
+    const prepare = plain.prepare.bind(plain);
+    const spied = plain as unknown as { prepare: (sql: string) => unknown };
+    spied.prepare = (sql: string) => {
+      const plan = prepare(`EXPLAIN QUERY PLAN ${sql.replace(/@\w+/g, "''")}`).all();
+      counted.push((plan as { detail: string }[]).map((r) => r.detail).join(' | '));
+      return prepare(sql);
+    };
+    const window = (sort: 'pages' | 'sender', offset: number) =>
+      sortedWindow(plain, q({ sort, offset, limit: 24 }), 'f.id', plan.filters, new Map());
+    try {
+      // The first windows by pages come from the faxes of many pages, sorted by their index
+      // (only faxes of equal pages and time are sorted, by id); a window past them is not.
+      expect(window('pages', 0)).toHaveLength(24);
+      expect(counted).toHaveLength(1);
+      expect(counted[0]).toContain('faxes_many_pages');
+      expect(counted[0]).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+      expect(window('pages', 5_000)).toBeNull();
+      counted.length = 0;
+      expect(window('sender', 7_000)).toHaveLength(24);
+    } finally {
+      spied.prepare = prepare;
+    }
+    // By sender: the senders are sorted, then each one's faxes (counted to skip them, then
+    // read) come through its digits, newest first.
+    expect(counted.length).toBeGreaterThan(10);
+    for (const detail of counted.slice(1)) {
+      expect(detail).toContain('faxes_digits');
+      expect(detail).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+    }
+  });
 
   it('reads only the matches of a rare search and walks the list for a common one', () => {
     const plan = (search: string) => planQuery(plain, q({ search }), now).how;
@@ -262,9 +348,11 @@ describe('the list index step', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'kamifax-query-old-')), 'inbox.sqlite');
     const raw = new Database(path);
     const steps = migrate(raw);
-    // Back to the schema before this step (the last one).
-    raw.exec('DROP INDEX faxes_list; CREATE INDEX faxes_at ON faxes (direction, at DESC);');
-    raw.pragma(`user_version = ${steps - 1}`);
+    // Back to the schema before this step and the sort step after it (the last two).
+    raw.exec(`DROP INDEX faxes_list; CREATE INDEX faxes_at ON faxes (direction, at DESC);
+      DROP INDEX faxes_many_pages; DROP TABLE sender_numbers;
+      DROP TRIGGER faxes_sender_number_update;`);
+    raw.pragma(`user_version = ${steps - 2}`);
     // Written by the previous version: faxes (the subject index filled for part), a contact,
     // an offline change, the cursor, a cached document, a rotation.
     const faxes = records(3_000);
@@ -310,6 +398,7 @@ describe('the list index step', () => {
       .pluck()
       .all();
     expect(indexes).toContain('faxes_list');
+    expect(indexes).toContain('faxes_many_pages');
     expect(indexes).not.toContain('faxes_at');
     expect(store.cursor()).toBe('42');
     expect(store.pending().map((op) => op.faxId)).toEqual([faxes[5]!.id]);
@@ -317,7 +406,7 @@ describe('the list index step', () => {
     expect(store.rotations.all()).toEqual({ 'doc-1': { document: 90, pages: {} } });
     expect(store.get(faxes[7]!.id)).toMatchObject({ subject: faxes[7]!.subject, at: faxes[7]!.at });
     for (const search of ['', 'Old Friend', national, '請求書', '2026/11/27', '2026/11', '請'])
-      for (const sort of ['newest', 'sender'] as const) {
+      for (const sort of ['newest', 'sender', 'pages'] as const) {
         const query = q({ search, sort, limit: 100 });
         const expected = reference(check, query);
         const found = store.query(query, now);

@@ -149,13 +149,15 @@ describe('inbox search on realistic data', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'kamifax-search-old-')), 'inbox.sqlite');
     const raw = new Database(path);
     const steps = migrate(raw);
-    // Back to the schema before the search step (the list index's step followed it).
+    // Back to the schema before the search step (the list index's and the sort's followed it).
     raw.exec(`DROP INDEX faxes_list; CREATE INDEX faxes_at ON faxes (direction, at DESC);
+      DROP INDEX faxes_many_pages; DROP TABLE sender_numbers;
+      DROP TRIGGER faxes_sender_number_update;
       DROP TRIGGER faxes_searched_insert; DROP TRIGGER faxes_searched_number;
       DROP TRIGGER faxes_searched_subject; DROP TRIGGER faxes_searched_delete;
       DROP TABLE faxes_subject; DROP TABLE subject_index; DROP TABLE senders;
       DROP INDEX faxes_digits;`);
-    raw.pragma(`user_version = ${steps - 2}`);
+    raw.pragma(`user_version = ${steps - 3}`);
     // Faxes as the previous version stored them.
     const insert = raw.prepare(
       `INSERT INTO faxes (id, direction, remote_number, remote_digits, local_number, subject, pages, at, status)
