@@ -178,13 +178,14 @@ export class Delivery {
           : { outcome: 'failed', reason: 'rejected', pagesSent: 0 },
         now,
       );
-      return { copy, done };
+      // The events commit with the delivery they tell of; they are pushed after the commit.
+      return [
+        ...(copy ? [this.hub.record(copy.accountId, 'fax.received', faxView(copy))] : []),
+        this.hub.record(fax.accountId, 'fax.status', faxView(done)),
+      ];
     });
     this.probe('internal-committed', fax);
-    if (!outcome) return;
-    if (outcome.copy)
-      this.hub.publish(outcome.copy.accountId, 'fax.received', faxView(outcome.copy));
-    this.hub.publish(fax.accountId, 'fax.status', faxView(outcome.done));
+    for (const event of outcome ?? []) this.hub.push(event);
   }
 
   private async deliver(faxId: string, signal: AbortSignal): Promise<void> {
@@ -206,8 +207,10 @@ export class Delivery {
       | { outcome: 'failed'; reason: string; pagesSent: number },
   ): void {
     const now = this.now();
-    const done = this.storage.transaction(() => this.writeFinish(fax, result, now));
-    this.hub.publish(fax.accountId, 'fax.status', faxView(done));
+    const event = this.storage.transaction(() =>
+      this.hub.record(fax.accountId, 'fax.status', faxView(this.writeFinish(fax, result, now))),
+    );
+    this.hub.push(event);
   }
 
   /** Marks an outbound fax finished and counts delivered pages. Call inside a transaction. */
@@ -233,9 +236,13 @@ export class Delivery {
     return row;
   }
 
+  /** Updates a fax and records its event in one transaction (one commit), then pushes it. */
   private setStatus(fax: FaxRow, patch: Partial<FaxRow>): FaxRow {
-    const row = this.storage.faxes.update(fax.id, patch, this.now());
-    this.hub.publish(fax.accountId, 'fax.status', faxView(row));
+    const { row, event } = this.storage.transaction(() => {
+      const row = this.storage.faxes.update(fax.id, patch, this.now());
+      return { row, event: this.hub.record(fax.accountId, 'fax.status', faxView(row)) };
+    });
+    this.hub.push(event);
     return row;
   }
 }

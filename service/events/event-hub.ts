@@ -9,6 +9,12 @@ export interface HubEvent {
 
 type Listener = (event: HubEvent) => void;
 
+/** An event recorded (`EventHub.record`) and not yet pushed. */
+export interface RecordedEvent {
+  accountId: string;
+  event: HubEvent;
+}
+
 /** The event types clients may receive. */
 export type EventType =
   'fax.received' | 'fax.status' | 'privacy.updated' | 'policy.updated' | 'account.updated';
@@ -27,8 +33,20 @@ export class EventHub {
 
   /** Records and pushes an event. */
   publish(accountId: string, type: EventType, data: unknown): void {
+    this.push(this.record(accountId, type, data));
+  }
+
+  /**
+   * Records an event without pushing it: inside a transaction, so the event commits with the
+   * change it tells of (one commit instead of two); `push` it once the transaction is over.
+   */
+  record(accountId: string, type: EventType, data: unknown): RecordedEvent {
     const id = this.storage.events.append(accountId, type, data, this.now());
-    const event = { id, type, data: JSON.stringify(data) };
+    return { accountId, event: { id, type, data: JSON.stringify(data) } };
+  }
+
+  /** Pushes a recorded event to the account's open streams. */
+  push({ accountId, event }: RecordedEvent): void {
     for (const listener of this.listeners.get(accountId) ?? []) listener(event);
   }
 
