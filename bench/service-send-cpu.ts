@@ -18,8 +18,10 @@ export type ThreadKind = 'main' | 'inspection' | 'other';
 export const threadKinds: ThreadKind[] = ['main', 'inspection', 'other'];
 
 /** CPU (ms) of each thread of `pid` now, with its kind. */
-export function threadCpu(pid: number): Map<string, { kind: ThreadKind; ms: number }> {
-  const times = new Map<string, { kind: ThreadKind; ms: number }>();
+export function threadCpu(
+  pid: number,
+): Map<string, { kind: ThreadKind; ms: number; systemMs: number }> {
+  const times = new Map<string, { kind: ThreadKind; ms: number; systemMs: number }>();
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     try {
       // Fields after the command's closing parenthesis: utime, stime are the 12th and 13th,
@@ -29,7 +31,11 @@ export function threadCpu(pid: number): Map<string, { kind: ThreadKind; ms: numb
         .split(' ');
       const kind: ThreadKind =
         tid === String(pid) ? 'main' : Number(fields[16]) >= 10 ? 'inspection' : 'other';
-      times.set(tid, { kind, ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks });
+      times.set(tid, {
+        kind,
+        ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks,
+        systemMs: (Number(fields[12]) * 1000) / clockTicks,
+      });
     } catch {
       // A thread that ended meanwhile.
     }
@@ -37,16 +43,22 @@ export function threadCpu(pid: number): Map<string, { kind: ThreadKind; ms: numb
   return times;
 }
 
-/** CPU (ms) spent between two `threadCpu` readings, by kind, and how many threads had any. */
+/**
+ * CPU (ms) spent between two `threadCpu` readings, by kind, how many threads had any, and the
+ * main thread's system (kernel) time among it: sockets, file calls, page faults.
+ */
 export function cpuBetween(
   before: ReturnType<typeof threadCpu>,
   after: ReturnType<typeof threadCpu>,
-): Record<ThreadKind | 'all', number> & { busyThreads: Record<ThreadKind, number> } {
-  const spent = { main: 0, inspection: 0, other: 0, all: 0 };
+): Record<ThreadKind | 'all' | 'mainSystem', number> & {
+  busyThreads: Record<ThreadKind, number>;
+} {
+  const spent = { main: 0, inspection: 0, other: 0, all: 0, mainSystem: 0 };
   const busyThreads = { main: 0, inspection: 0, other: 0 };
-  for (const [tid, { kind, ms }] of after) {
+  for (const [tid, { kind, ms, systemMs }] of after) {
     // A thread started meanwhile (a replaced worker) counts from zero.
     const used = ms - (before.get(tid)?.ms ?? 0);
+    if (kind === 'main') spent.mainSystem += systemMs - (before.get(tid)?.systemMs ?? 0);
     spent[kind] += used;
     spent.all += used;
     if (used > 0) busyThreads[kind] += 1;
@@ -61,4 +73,21 @@ export function serviceCpu(pid: number): { main: number; all: number } {
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
   };
   return { main: ticks(`/proc/${pid}/task/${pid}/stat`), all: ticks(`/proc/${pid}/stat`) };
+}
+
+/** CPU (ms) a process has used, all its threads (ended ones too). */
+export function processCpu(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
+}
+
+/** CPU (ms) every process on the machine has used since boot, all cores (/proc/stat). */
+export function machineCpu(): number {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+  // user nice system idle iowait irq softirq steal: all but idle and iowait are busy.
+  const busy = ticks
+    .slice(0, 8)
+    .map(Number)
+    .reduce((sum, value, index) => (index === 3 || index === 4 ? sum : sum + value), 0);
+  return (busy * 1000) / clockTicks;
 }
