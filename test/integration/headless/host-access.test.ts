@@ -1,4 +1,3 @@
-import { request } from 'node:http';
 import { connect } from 'node:net';
 import { mkdtemp, rm, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,26 +7,9 @@ import { WebSocket } from 'ws';
 import { MemoryCredentialStore } from '../../../main/core/credentials/memory-store';
 import { createLogger } from '../../../main/core/log/logger';
 import { startHeadlessHost, type HeadlessHost } from '../../../main/headless/host';
+import { httpGet } from '../../helpers/http-get';
 
-/** One HTTP exchange with full control of the headers (fetch forbids setting Host). */
-function get(
-  url: string,
-  headers: Record<string, string> = {},
-): Promise<{
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { headers }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = httpGet;
 
 /** Writes raw bytes to the host and returns its first answer line. */
 function raw(port: number, text: string): Promise<string> {

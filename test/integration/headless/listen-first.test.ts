@@ -1,4 +1,3 @@
-import { request } from 'node:http';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,22 +7,9 @@ import { encodeBridgeMessage, decodeBridgeMessage } from '../../../preload/bridg
 import { MemoryCredentialStore } from '../../../main/core/credentials/memory-store';
 import { createLogger } from '../../../main/core/log/logger';
 import { startHeadlessHost, type HeadlessHost } from '../../../main/headless/host';
+import { httpGet } from '../../helpers/http-get';
 
-/** One HTTP exchange: status, headers and body. */
-function get(
-  url: string,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { headers }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = httpGet;
 
 /** Opens the bridge and makes one call; resolves with its answer. */
 function callOverBridge(origin: string, cookie: string, channel: string, payload: unknown) {
