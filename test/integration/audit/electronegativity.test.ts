@@ -15,9 +15,10 @@ const reviewed: Record<string, RegExp> = {
   // Our CSP is a response header of the app:// protocol handler, which the tool cannot see.
   CSP_GLOBAL_CHECK: /^N\/A$/,
   // Every openExternal receives a URL parsed and vetted as https by parseExternalUrl. In the
-  // build, main's code is `main/app.js` (`main/index.js` only turns the compile cache on).
+  // build, main's code is `main/app.js` (`main/index.js` only turns the compile cache on) and
+  // the core's (core/app.ts, imported after the window is made) `main/chunks/app-<hash>.js`.
   OPEN_EXTERNAL_JS_CHECK:
-    /(^|\/)(core\/app\.ts|electron\/index\.ts|electron\/window\.ts|main\/app\.js)$/,
+    /(^|\/)(core\/app\.ts|electron\/index\.ts|electron\/window\.ts|main\/app\.js|main\/chunks\/app-[\w-]+\.js)$/,
   // The one preload is ours: it exposes only the contract's channels, checked in main.
   PRELOAD_JS_CHECK: /(^|\/)(electron\/window\.ts|main\/app\.js)$/,
 };
