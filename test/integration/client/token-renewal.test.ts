@@ -131,10 +131,21 @@ describe('two processes renewing one sign-in at the same moment', { timeout: 180
   });
 
   it('control, without the lock: the same race revokes the sign-in', async () => {
-    const { path, credentials } = await fileStore();
-    const { results, survived } = await race(path, credentials, 'unlocked');
-    console.log('control without the lock:', JSON.stringify(results), 'after:', survived);
-    expect(results.flatMap((r) => r.errors).length).toBeGreaterThan(0);
-    expect(survived).toBe('signedOut');
+    // A race: on a loaded machine the two renewals can miss each other (one then reads the
+    // shared file mid-write and fails alone), so it is run up to three times for the revocation.
+    let outcome: Awaited<ReturnType<typeof race>> | undefined;
+    for (let attempt = 0; attempt < 3 && outcome?.survived !== 'signedOut'; attempt += 1) {
+      if (outcome) await service.stop();
+      const { path, credentials } = await fileStore();
+      outcome = await race(path, credentials, 'unlocked');
+      console.log(
+        'control without the lock:',
+        JSON.stringify(outcome.results),
+        'after:',
+        outcome.survived,
+      );
+    }
+    expect(outcome!.results.flatMap((r) => r.errors).length).toBeGreaterThan(0);
+    expect(outcome!.survived).toBe('signedOut');
   });
 });
