@@ -7,9 +7,7 @@ import { WebSocket } from 'ws';
 import { MemoryCredentialStore } from '../../../main/core/credentials/memory-store';
 import { createLogger } from '../../../main/core/log/logger';
 import { startHeadlessHost, type HeadlessHost } from '../../../main/headless/host';
-import { httpGet } from '../../helpers/http-get';
-
-const get = httpGet;
+import { httpGet as get } from '../../helpers/http-get';
 
 /** Writes raw bytes to the host and returns its first answer line. */
 function raw(port: number, text: string): Promise<string> {

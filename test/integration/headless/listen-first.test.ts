@@ -7,9 +7,7 @@ import { encodeBridgeMessage, decodeBridgeMessage } from '../../../preload/bridg
 import { MemoryCredentialStore } from '../../../main/core/credentials/memory-store';
 import { createLogger } from '../../../main/core/log/logger';
 import { startHeadlessHost, type HeadlessHost } from '../../../main/headless/host';
-import { httpGet } from '../../helpers/http-get';
-
-const get = httpGet;
+import { httpGet as get } from '../../helpers/http-get';
 
 /** Opens the bridge and makes one call; resolves with its answer. */
 function callOverBridge(origin: string, cookie: string, channel: string, payload: unknown) {
